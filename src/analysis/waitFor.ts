@@ -1,0 +1,106 @@
+/**
+ * waitFor.ts - the wait-for graph of a world (design §3.3): which task waits for which, in which
+ * kernel function, and the cycles among them.
+ *
+ * A cycle of untimed edges (W1 add_unformed_module, W3 request_module, mutexes) is a deadlock;
+ * one that includes a timed edge (W2 resolve_symbol_wait, 30 s) is a stall that a timeout breaks.
+ */
+import type { Task, World } from '../kernel/types';
+
+export interface WaitEdge {
+  from: number;
+  to: number;
+  /** Kernel function the waiter sleeps in. */
+  fn: string;
+  /** W1..W6 of design §3.2. */
+  wid: 'W1' | 'W2' | 'W3' | 'W4' | 'W6' | 'work';
+  timed: boolean;
+  /** What is waited for, in words. */
+  what: string;
+  /** Step at which the wait began. */
+  since: number;
+}
+
+export interface WaitForGraph {
+  edges: WaitEdge[];
+  cycles: { pids: number[]; edges: WaitEdge[]; timed: boolean }[];
+}
+
+function edgeOf(w: World, t: Task): WaitEdge | null {
+  const wait = t.wait;
+  if (!wait || t.status !== 'blocked') return null;
+  const base = { from: t.pid, fn: wait.fn, since: wait.since };
+  switch (wait.kind) {
+    case 'module_wq': {
+      const inst = w.modules.find((m) => m.name === wait.name);
+      if (!inst) return null;
+      if (wait.fn === 'add_unformed_module') {
+        return {
+          ...base,
+          to: inst.owner,
+          wid: 'W1',
+          timed: false,
+          what: `${inst.name}#${inst.id} to become LIVE or go away (it is ${inst.state})`,
+        };
+      }
+      return {
+        ...base,
+        to: inst.owner,
+        wid: 'W2',
+        timed: true,
+        what: `${inst.name}#${inst.id} to leave MODULE_STATE_COMING (gives up after 30 s)`,
+      };
+    }
+    case 'umh':
+      return { ...base, to: wait.pid ?? -1, wid: 'W3', timed: false, what: 'its modprobe helper to exit' };
+    case 'mutex':
+      return w.klpMutex === null
+        ? null
+        : { ...base, to: w.klpMutex, wid: 'W6', timed: false, what: `${wait.name} to be released` };
+    case 'work':
+      return wait.pid === undefined
+        ? null
+        : { ...base, to: wait.pid, wid: 'work', timed: false, what: 'queued work to finish' };
+    default:
+      return null;
+  }
+}
+
+export function waitForGraph(w: World): WaitForGraph {
+  const edges: WaitEdge[] = [];
+  for (const t of w.tasks) {
+    const e = edgeOf(w, t);
+    if (e) edges.push(e);
+  }
+  const out = new Map<number, WaitEdge>();
+  for (const e of edges) out.set(e.from, e);
+  const cycles: WaitForGraph['cycles'] = [];
+  const seen = new Set<number>();
+  for (const start of out.keys()) {
+    if (seen.has(start)) continue;
+    const path: number[] = [];
+    const onPath = new Map<number, number>();
+    let cur: number | undefined = start;
+    while (cur !== undefined && !seen.has(cur) && !onPath.has(cur)) {
+      onPath.set(cur, path.length);
+      path.push(cur);
+      cur = out.get(cur)?.to;
+    }
+    if (cur !== undefined && onPath.has(cur)) {
+      const pids = path.slice(onPath.get(cur));
+      const cedges = pids.map((p) => out.get(p)!);
+      cycles.push({ pids, edges: cedges, timed: cedges.some((e) => e.timed) });
+    }
+    path.forEach((p) => seen.add(p));
+  }
+  return { edges, cycles };
+}
+
+/** The function the cycle is stuck in: the loader wait (i or ii) rather than the helper wait. */
+export function cycleLocation(edges: WaitEdge[]): { fn: string; seed?: 'i' | 'ii' } {
+  const w1 = edges.find((e) => e.wid === 'W1');
+  if (w1) return { fn: w1.fn, seed: 'i' };
+  const w2 = edges.find((e) => e.wid === 'W2');
+  if (w2) return { fn: w2.fn, seed: 'ii' };
+  return { fn: edges[0]?.fn ?? 'unknown' };
+}

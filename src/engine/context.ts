@@ -1,0 +1,149 @@
+/**
+ * context.ts - what a simulated function sees while it runs one step: the world, the static
+ * environment, the current task, and the kernel services every function needs (printk, the
+ * module list, module_wq, state changes through the machines).
+ */
+import type { Env } from './env';
+import type { ModuleInstance, Task, World, KlpPatch } from '../kernel/types';
+import type { Mark, TraceStep } from '../trace/types';
+import { moduleEvent, type ModuleEventType } from '../machines/module.machine';
+import { livepatchEvent, type LivepatchEventType } from '../machines/livepatch.machine';
+
+export class Ctx {
+  w!: World;
+  task!: Task;
+  rec!: TraceStep;
+  constructor(readonly env: Env) {}
+
+  get now(): number {
+    return this.w.time;
+  }
+
+  /** printk(): a kernel log line, always shown. */
+  printk(text: string): void {
+    this.w.dmesg.push({ step: this.w.step, time: this.w.time, text });
+    (this.rec.dmesg ??= []).push(text);
+    this.mark('dmesg');
+  }
+
+  /** pr_debug(): shown only with dynamic debug on (the livepatch selftests turn it on). */
+  pr_debug(text: string): void {
+    if (this.env.dyndbg) this.printk(text);
+  }
+
+  /** Output of a user-space program (modprobe, insmod, rmmod, the shell). */
+  out(stream: 'cmd' | 'stdout' | 'stderr' | 'exit', text: string, pid = this.task.pid): void {
+    this.w.userspace.push({ step: this.w.step, pid, stream, text });
+    (this.rec.out ??= []).push({ stream, text });
+    if (stream === 'stderr') this.mark('error');
+  }
+
+  note(text: string): void {
+    this.rec.text = this.rec.text ? `${this.rec.text}; ${text}` : text;
+  }
+
+  mark(m: Mark): void {
+    const marks = (this.rec.marks ??= []);
+    if (!marks.includes(m)) marks.push(m);
+  }
+
+  /** Any instance with this name, UNFORMED included (the duplicate check sees those). */
+  findAny(name: string): ModuleInstance | undefined {
+    return this.w.modules.find((m) => m.name === name);
+  }
+
+  /** find_module(): UNFORMED modules are invisible. */
+  find_module(name: string): ModuleInstance | undefined {
+    return this.w.modules.find((m) => m.name === name && m.state !== 'MODULE_STATE_UNFORMED');
+  }
+
+  moduleById(id: number): ModuleInstance | undefined {
+    return this.w.modules.find((m) => m.id === id);
+  }
+
+  /** Change a module's state through its machine, which rejects transitions the kernel never makes. */
+  moduleEvent(mod: ModuleInstance, ev: ModuleEventType): void {
+    const before = mod.state;
+    const after = moduleEvent(before, ev);
+    if (after === 'freed') {
+      this.w.modules = this.w.modules.filter((m) => m !== mod);
+      this.note(`${mod.name}#${mod.id} unlinked from the module list`);
+    } else {
+      mod.state = after;
+      if (after !== before) this.note(`${mod.name}#${mod.id}: ${before} -> ${after}`);
+    }
+    this.mark('state');
+  }
+
+  patchEvent(p: KlpPatch, ev: LivepatchEventType): void {
+    p.machine = livepatchEvent(p.machine, ev);
+  }
+
+  task_by_pid(pid: number): Task | undefined {
+    return this.w.tasks.find((t) => t.pid === pid);
+  }
+
+  /** Make a blocked task runnable again. */
+  wake(t: Task, flags: { timedOut?: boolean; signal?: number } = {}): void {
+    if (t.status !== 'blocked') return;
+    const top = t.frames[t.frames.length - 1];
+    if (top) {
+      delete top.l.timedOut;
+      delete top.l.signal;
+      if (flags.timedOut) top.l.timedOut = true;
+      if (flags.signal) top.l.signal = flags.signal;
+    }
+    t.status = 'runnable';
+    t.wait = null;
+    this.w.runq.push(t.pid);
+  }
+
+  /** wake_up_all(&module_wq): every same-name waiter and symbol waiter re-checks. */
+  wake_up_all_module_wq(): void {
+    let n = 0;
+    for (const t of this.w.tasks) {
+      if (t.status === 'blocked' && t.wait?.kind === 'module_wq') {
+        this.wake(t);
+        n++;
+      }
+    }
+    this.note(n ? `wake_up_all(&module_wq) wakes ${n} task${n > 1 ? 's' : ''}` : 'wake_up_all(&module_wq)');
+  }
+
+  /** Create a task; it runs from `fn` with `args`. */
+  spawn(opts: {
+    label: string;
+    comm: string;
+    argv: string;
+    kind: Task['kind'];
+    parent: number | null;
+    fn: string;
+    args: Record<string, import('../kernel/types').Json>;
+    startAt?: number;
+  }): Task {
+    const startAt = opts.startAt ?? this.w.time;
+    const t: Task = {
+      pid: this.w.nextPid++,
+      label: opts.label,
+      comm: opts.comm,
+      argv: opts.argv,
+      kind: opts.kind,
+      parent: opts.parent,
+      frames: [{ fn: opts.fn, pc: 'start', l: opts.args }],
+      status: startAt <= this.w.time ? 'runnable' : 'new',
+      wait: null,
+      startAt,
+      exitCode: null,
+      signal: null,
+      sigpending: null,
+    };
+    this.w.tasks.push(t);
+    if (t.status === 'runnable') this.w.runq.push(t.pid);
+    this.mark('spawn');
+    return t;
+  }
+
+  patch(name: string): KlpPatch | undefined {
+    return this.w.klp.patches.find((p) => p.name === name);
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * env.ts - the static inputs of a run: module files on disk (built from the scenario for the
+ * chosen kernel variant), depmod's view of them, and the schedule. Never changes during a run.
+ */
+import type { LivepatchSpec, ModuleOp, ModuleParamSpec, Scenario } from '../scenario/schema';
+import type { Variant } from '../kernel/variant';
+
+export type InitBody =
+  | { kind: 'ops'; ops: ModuleOp[] }
+  /** Livepatch module (upstream) or main livepatch module (split): init calls klp_enable_patch(). */
+  | { kind: 'klp_enable_patch'; patch: string }
+  /** Split POC per-object module: init calls klp_add_object(). */
+  | { kind: 'klp_add_object'; patch: string; object: string; delay: number }
+  | { kind: 'model' };
+
+export interface ModuleFile {
+  name: string;
+  exports: string[];
+  imports: string[];
+  init: InitBody;
+  /** null: no exit function (cannot be removed without -f). */
+  exit: ModuleOp[] | null;
+  /** Behaviour modelled in code (src/modules/). */
+  model: string | null;
+  /** MODULE_INFO(livepatch, Y): patch name and object ('vmlinux' for the main module). */
+  livepatch: { patch: string; object: string } | null;
+  params: Record<string, ModuleParamSpec>;
+}
+
+/** One scheduling decision: the label of the task to run at a choice point. */
+export type Choice = string;
+
+export interface Env {
+  scenario: Scenario;
+  variant: Variant;
+  files: Record<string, ModuleFile>;
+  patches: Record<string, LivepatchSpec>;
+  /** symbol -> module files exporting it (depmod's symbol table). */
+  exporters: Record<string, string[]>;
+  /** modules.dep: name -> dependency closure, in the order modprobe loads them (deepest first). */
+  deps: Record<string, string[]>;
+  /** depmod's complaints (cycles). Modules in a cycle get no modules.dep line. */
+  depmodErrors: string[];
+  dyndbg: boolean;
+  schedule: Choice[];
+  maxSteps: number;
+  /** Take a structuredClone checkpoint of the world every N steps (0 = never). */
+  checkpointEvery: number;
+}
+
+/** The per-object module name of the split POC: two underscores (POC 03 and 08). */
+export function perObjectModuleName(patch: string, object: string): string {
+  return `${patch}__${object}`;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/**
+ * Turn a scenario's livepatches into module files for the variant: one module per patch upstream
+ * (the union of all objects' code), or a main module plus one `<patch>__<obj>` module per patched
+ * module in the split POC.
+ */
+export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<string, ModuleFile> {
+  const files: Record<string, ModuleFile> = {};
+  for (const m of scenario.modules) {
+    files[m.name] = {
+      name: m.name,
+      exports: m.exports ?? [],
+      imports: m.imports ?? [],
+      init: m.model ? { kind: 'model' } : { kind: 'ops', ops: m.init ?? [] },
+      exit: m.exit === null ? null : (m.exit ?? []),
+      model: m.model ?? null,
+      livepatch: null,
+      params: m.params ?? {},
+    };
+  }
+  for (const lp of scenario.livepatches) {
+    const vmlinux = lp.objects.find((o) => o.name === 'vmlinux');
+    const others = lp.objects.filter((o) => o.name !== 'vmlinux');
+    if (!variant.split) {
+      const exports = uniq(lp.objects.flatMap((o) => o.exports ?? []));
+      files[lp.name] = {
+        name: lp.name,
+        exports,
+        // A module never imports its own exports: the linker resolves those inside the module.
+        imports: uniq(lp.objects.flatMap((o) => o.imports ?? [])).filter((s) => !exports.includes(s)),
+        init: { kind: 'klp_enable_patch', patch: lp.name },
+        exit: [],
+        model: lp.model ?? null,
+        livepatch: { patch: lp.name, object: 'vmlinux' },
+        params: lp.params ?? {},
+      };
+      continue;
+    }
+    files[lp.name] = {
+      name: lp.name,
+      exports: vmlinux?.exports ?? [],
+      imports: vmlinux?.imports ?? [],
+      init: { kind: 'klp_enable_patch', patch: lp.name },
+      exit: [],
+      model: lp.model ?? null,
+      livepatch: { patch: lp.name, object: 'vmlinux' },
+      params: lp.params ?? {},
+    };
+    for (const o of others) {
+      const name = perObjectModuleName(lp.name, o.name);
+      files[name] = {
+        name,
+        exports: o.exports ?? [],
+        imports: o.imports ?? [],
+        init: { kind: 'klp_add_object', patch: lp.name, object: o.name, delay: o.initDelay ?? 0 },
+        exit: [],
+        model: null,
+        livepatch: { patch: lp.name, object: o.name },
+        params: {},
+      };
+    }
+  }
+  return files;
+}
+
+export function buildExporters(files: Record<string, ModuleFile>): Record<string, string[]> {
+  const ex: Record<string, string[]> = {};
+  for (const f of Object.values(files)) for (const s of f.exports) (ex[s] ??= []).push(f.name);
+  return ex;
+}
+
+/**
+ * depmod: X depends on Y when X has an undefined symbol that Y exports. Symbols nobody exports
+ * are taken as vmlinux's. Returns each module's closure in load order, and cycle errors worded
+ * like kmod's depmod.
+ */
+export function depmod(
+  files: Record<string, ModuleFile>,
+  exporters: Record<string, string[]>,
+): { deps: Record<string, string[]>; errors: string[] } {
+  const direct: Record<string, string[]> = {};
+  for (const f of Object.values(files)) {
+    direct[f.name] = uniq(
+      f.imports.map((s) => exporters[s]?.[0]).filter((p): p is string => !!p && p !== f.name),
+    );
+  }
+  const deps: Record<string, string[]> = {};
+  const errors: string[] = [];
+  const inCycle = new Set<string>();
+  for (const name of Object.keys(files)) {
+    const order: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    let cycle: string[] | null = null;
+    const visit = (n: string, path: string[]): void => {
+      if (cycle) return;
+      const s = state.get(n);
+      if (s === 'done') return;
+      if (s === 'open') {
+        cycle = [...path.slice(path.indexOf(n)), n];
+        return;
+      }
+      state.set(n, 'open');
+      for (const d of direct[n] ?? []) visit(d, [...path, n]);
+      state.set(n, 'done');
+      if (n !== name) order.push(n);
+    };
+    visit(name, []);
+    if (cycle) {
+      const c: string[] = cycle;
+      if (!c.some((m) => inCycle.has(m))) {
+        errors.push(`depmod: ERROR: Cycle detected: ${c.join(' -> ')}`);
+        errors.push(`depmod: ERROR: Found ${c.length - 1} modules in dependency cycles!`);
+      }
+      c.forEach((m) => inCycle.add(m));
+      continue;
+    }
+    deps[name] = order;
+  }
+  for (const m of inCycle) delete deps[m];
+  return { deps, errors };
+}

@@ -1,0 +1,186 @@
+/**
+ * run.ts - run(scenario, options) -> trace: the single pure entry point of the engine.
+ */
+import type { Scenario } from '../scenario/schema';
+import { validateScenario } from '../scenario/validate';
+import { VARIANTS, type VariantId } from '../kernel/variant';
+import type { World } from '../kernel/types';
+import type { Outcome, Trace, TraceStep } from '../trace/types';
+import { buildExporters, buildModuleFiles, depmod, type Env } from './env';
+import { initialWorld } from './world';
+import { nextTimer, step } from './step';
+import { Ctx } from './context';
+import { cycleLocation, waitForGraph } from '../analysis/waitFor';
+import { fingerprint } from '../trace/fingerprint';
+
+export interface RunOptions {
+  variant?: VariantId;
+  /** Task labels to pick at successive scheduling choices (default: FIFO). */
+  schedule?: string[];
+  maxSteps?: number;
+  /** Checkpoint interval for worldAt(); 0 disables checkpoints (benchmarks). */
+  checkpointEvery?: number;
+  /** Keep per-step records (default true). */
+  recordSteps?: boolean;
+}
+
+export const DEFAULT_MAX_STEPS = 200_000;
+/** How long kernel work may go on after the last user command (logical ms). */
+const SETTLE_MS = 2000;
+
+export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
+  const variant = VARIANTS[opts.variant ?? 'split-poc19'];
+  const files = buildModuleFiles(scenario, variant);
+  const exporters = buildExporters(files);
+  const { deps, errors } = depmod(files, exporters);
+  const patches = Object.fromEntries(scenario.livepatches.map((p) => [p.name, p]));
+  return {
+    scenario,
+    variant,
+    files,
+    patches,
+    exporters,
+    deps,
+    depmodErrors: errors,
+    dyndbg: scenario.kernel?.dyndbg ?? true,
+    schedule: opts.schedule ?? [],
+    maxSteps: opts.maxSteps ?? DEFAULT_MAX_STEPS,
+    checkpointEvery: opts.checkpointEvery ?? 256,
+  };
+}
+
+/** No user command or modprobe helper is left: only kernel housekeeping could still run. */
+function usersDone(w: World): boolean {
+  return w.tasks.every((t) => t.kind === 'kthread' || t.status === 'exited');
+}
+
+/**
+ * Run a scenario to its end: every task exited, or nothing can ever run again (deadlock), or
+ * the step limit (livelock or runaway).
+ */
+export function run(input: unknown, opts: RunOptions = {}): Trace {
+  const scenario = validateScenario(input);
+  const env = makeEnv(scenario, opts);
+  const w = initialWorld(env);
+  const k = new Ctx(env);
+  const steps: TraceStep[] = [];
+  const checkpoints: World[] = [];
+  const record = opts.recordSteps !== false;
+  let limited = false;
+  // Once every user command is done, kernel work may go on for a little while (a transition
+  // retried each second, an async free), but not forever (a worker polling a flag).
+  let settleUntil: number | null = null;
+  for (;;) {
+    if (env.checkpointEvery && w.step % env.checkpointEvery === 0) checkpoints.push(structuredClone(w));
+    if (settleUntil === null && usersDone(w)) settleUntil = w.time + SETTLE_MS;
+    if (settleUntil !== null && w.runq.length === 0 && w.current === null) {
+      const t = nextTimer(w);
+      if (t === null || t > settleUntil) break;
+    }
+    if (w.step >= env.maxSteps) {
+      limited = true;
+      break;
+    }
+    const rec = step(w, env, k);
+    if (!rec) break;
+    if (record) steps.push(rec);
+  }
+  const outcome = classify(w, env, k, limited, steps);
+  return {
+    scenario,
+    variant: env.variant.id,
+    schedule: env.schedule,
+    steps,
+    outcome,
+    checkpoints,
+    checkpointEvery: env.checkpointEvery,
+    final: w,
+    depmodErrors: env.depmodErrors,
+  };
+}
+
+function labels(w: World, pids: number[]): string[] {
+  return pids.map((p) => w.tasks.find((t) => t.pid === p)?.label ?? String(p));
+}
+
+/**
+ * A run that hit the step limit is a livelock if its state repeats: the engine is
+ * deterministic, so a repeated state with no scheduling choice in between loops forever.
+ */
+function detectLivelock(w: World, env: Env, k: Ctx): boolean {
+  const probe = structuredClone(w);
+  const seen = new Set<string>();
+  for (let i = 0; i < 5000; i++) {
+    const fp = fingerprint(probe);
+    if (seen.has(fp)) return true;
+    seen.add(fp);
+    if (!step(probe, env, k)) return false;
+  }
+  return false;
+}
+
+function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: TraceStep[]): Outcome {
+  const failures = [...w.failures];
+  const base = { failures, step: w.step };
+  if (limited) {
+    if (detectLivelock(w, env, k)) {
+      const spinning = w.tasks.filter((t) => t.status === 'runnable' || t.pid === w.current);
+      const where = spinning[0]?.frames.map((f) => f.fn) ?? [];
+      const stuck = where.includes('klp_module_coming_split') ? 'klp_module_coming' : (where[where.length - 1] ?? 'unknown');
+      steps[steps.length - 1]?.marks?.push('livelock');
+      return {
+        ...base,
+        kind: 'livelock',
+        location: stuck,
+        cycle: labels(w, spinning.map((t) => t.pid)),
+        summary: `livelock: ${labels(w, spinning.map((t) => t.pid)).join(', ')} loops forever in ${stuck}() without progress`,
+      };
+    }
+    return { ...base, kind: 'limit', summary: `stopped after ${env.maxSteps} steps without finishing` };
+  }
+  const g = waitForGraph(w);
+  const dead = g.cycles.find((c) => !c.timed);
+  if (dead) {
+    const loc = cycleLocation(dead.edges);
+    const cyc = labels(w, dead.pids);
+    const last = steps[steps.length - 1];
+    if (last) (last.marks ??= []).push('deadlock');
+    return {
+      ...base,
+      kind: 'deadlock',
+      location: loc.fn,
+      seedLocation: loc.seed,
+      cycle: cyc,
+      summary: `deadlock in ${loc.fn}()${loc.seed ? ` (location ${loc.seed})` : ''}: ${cyc.join(' -> ')} -> ${cyc[0]}`,
+    };
+  }
+  const blocked = w.tasks.filter((t) => t.status === 'blocked' && t.kind !== 'kthread');
+  if (blocked.length) {
+    return {
+      ...base,
+      kind: 'deadlock',
+      location: blocked[0].wait?.fn,
+      cycle: labels(w, blocked.map((t) => t.pid)),
+      summary: `${labels(w, blocked.map((t) => t.pid)).join(', ')} blocked forever in ${blocked[0].wait?.fn}()`,
+    };
+  }
+  if (w.stalls.length) {
+    const s = w.stalls[0];
+    const seed = s.location === 'resolve_symbol_wait' ? 'ii' : undefined;
+    return {
+      ...base,
+      kind: 'stall',
+      location: s.location,
+      seedLocation: seed,
+      cycle: labels(w, s.cycle),
+      summary: `stall in ${s.location}()${seed ? ` (location ${seed})` : ''}: ${labels(w, s.cycle).join(' -> ')} until a timeout broke it`,
+    };
+  }
+  if (failures.length) {
+    const f = failures[0];
+    return { ...base, kind: 'error', summary: `'${f.command}' (${f.task}) failed with exit status ${f.exit}` };
+  }
+  return { ...base, kind: 'ok', summary: 'every command finished successfully' };
+}
+
+export { step };

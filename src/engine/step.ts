@@ -1,0 +1,188 @@
+/**
+ * step.ts - the scheduler and interpreter: one call runs one step of one task, or advances
+ * logical time when every task sleeps.
+ *
+ * Default policy: the running task keeps the CPU until it blocks, yields or exits (the kernel
+ * code simulated here does not spin); then the first runnable task in FIFO order runs. Whenever
+ * more than one task could run, that is a scheduling choice; the schedule (a list of task labels)
+ * overrides the default, so any interleaving can be reproduced.
+ */
+import type { Env } from './env';
+import type { Task, World } from '../kernel/types';
+import type { TraceStep } from '../trace/types';
+import { Ctx } from './context';
+import { PROCS } from './procs';
+import { evalCond } from '../userspace/conditions';
+import { waitForGraph, cycleLocation } from '../analysis/waitFor';
+import { exitTask } from './exit';
+
+function describeArgs(args: Record<string, unknown>): string {
+  return Object.entries(args)
+    .filter(([k]) => !k.startsWith('_'))
+    .map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    .join(', ');
+}
+
+/** Start tasks whose time came, run due work, wake satisfied harness polls. */
+function admit(k: Ctx, w: World): void {
+  for (const t of w.tasks) {
+    if (t.status === 'new' && t.startAt <= w.time) {
+      t.status = 'runnable';
+      w.runq.push(t.pid);
+    } else if (t.status === 'blocked' && t.wait?.kind === 'cond' && evalCond(w, t.wait.cond ?? '')) {
+      k.wake(t);
+    }
+  }
+  const due = w.work.filter((x) => x.at <= w.time);
+  if (due.length) {
+    w.work = w.work.filter((x) => x.at > w.time);
+    for (const item of due) {
+      const n = ++w.workerSeq;
+      // Work runs on a kworker that is woken at once: it goes ahead of user tasks by default.
+      const t = k.spawn({
+        label: `kworker/${n}`,
+        comm: `kworker/0:${n}`,
+        argv: item.fn,
+        kind: 'kthread',
+        parent: null,
+        fn: item.fn,
+        args: item.args,
+      });
+      if (t.status === 'runnable') {
+        w.runq = [t.pid, ...w.runq.filter((p) => p !== t.pid)];
+      }
+    }
+  }
+}
+
+export function nextTimer(w: World): number | null {
+  let t: number | null = null;
+  const consider = (x: number | undefined): void => {
+    if (x !== undefined && (t === null || x < t)) t = x;
+  };
+  for (const task of w.tasks) {
+    if (task.status === 'new') consider(task.startAt);
+    if (task.status === 'blocked') consider(task.wait?.until);
+  }
+  for (const x of w.work) consider(x.at);
+  return t;
+}
+
+function newRecord(w: World, task: Task | null, kind: TraceStep['kind']): TraceStep {
+  return {
+    i: w.step,
+    t: w.time,
+    pid: task?.pid ?? 0,
+    label: task?.label ?? 'scheduler',
+    kind,
+    fn: task?.frames[task.frames.length - 1]?.fn ?? '',
+    depth: task?.frames.length ?? 0,
+    text: '',
+  };
+}
+
+/**
+ * Take one step. Returns the step's record, or null when nothing can ever run again.
+ */
+export function step(w: World, env: Env, k: Ctx = new Ctx(env)): TraceStep | null {
+  k.w = w;
+  let choice: TraceStep['choice'];
+  let cur = w.current === null ? undefined : w.tasks.find((t) => t.pid === w.current);
+  if (!cur || cur.status !== 'runnable') {
+    w.current = null;
+    // The admission pass may spawn workers; give them a record of their own.
+    const rec = newRecord(w, null, 'time');
+    k.rec = rec;
+    admit(k, w);
+    if (w.runq.length === 0) {
+      const t = nextTimer(w);
+      if (t === null) return null;
+      const g = waitForGraph(w);
+      for (const c of g.cycles.filter((c) => c.timed)) {
+        if (!w.stalls.some((s) => s.cycle.join() === c.pids.join())) {
+          w.stalls.push({ step: w.step, cycle: c.pids, location: cycleLocation(c.edges).fn });
+          k.mark('stall');
+        }
+      }
+      const from = w.time;
+      w.time = t;
+      rec.t = t;
+      k.note(`time passes: ${(from / 1000).toFixed(3)} s -> ${(t / 1000).toFixed(3)} s`);
+      for (const task of w.tasks) {
+        if (task.status === 'blocked' && task.wait?.until !== undefined && task.wait.until <= t) {
+          k.wake(task, { timedOut: true });
+        }
+      }
+      admit(k, w);
+      w.step++;
+      return rec;
+    }
+    const options = w.runq.map((pid) => w.tasks.find((t) => t.pid === pid)!.label);
+    let idx = 0;
+    if (options.length > 1) {
+      const want = env.schedule[w.choices];
+      w.choices++;
+      const j = want === undefined ? -1 : options.indexOf(want);
+      idx = j >= 0 ? j : 0;
+      choice = { options, picked: options[idx] };
+    }
+    const pid = w.runq.splice(idx, 1)[0];
+    w.current = pid;
+    cur = w.tasks.find((t) => t.pid === pid)!;
+  }
+  const task = cur;
+  k.task = task;
+  const frame = task.frames[task.frames.length - 1];
+  const rec = newRecord(w, task, 'step');
+  if (choice) rec.choice = choice;
+  k.rec = rec;
+  const proc = PROCS[frame.fn];
+  if (!proc) throw new Error(`internal: no simulated function '${frame.fn}'`);
+  const fnStep = proc[frame.pc];
+  if (!fnStep) throw new Error(`internal: ${frame.fn} has no step '${frame.pc}'`);
+  const op = fnStep(k, frame.l);
+  switch (op.op) {
+    case 'next':
+      frame.pc = op.pc;
+      break;
+    case 'call':
+      frame.pc = op.pc;
+      task.frames.push({ fn: op.fn, pc: 'start', l: { ...op.args } });
+      rec.kind = 'call';
+      rec.fn = op.fn;
+      if (!rec.text) rec.text = `${op.fn}(${describeArgs(op.args)})`;
+      else rec.text = `${rec.text}; ${op.fn}(${describeArgs(op.args)})`;
+      if (op.fn === 'klp_module_coming') k.mark('klp_module_coming');
+      if (op.fn === 'request_module' || op.fn === '__request_module') k.mark('request_module');
+      break;
+    case 'ret': {
+      task.frames.pop();
+      rec.kind = 'ret';
+      const shown = op.value < 0 ? `${op.value}` : String(op.value);
+      rec.text = rec.text ? `${rec.text}; ${frame.fn}() = ${shown}` : `${frame.fn}() = ${shown}`;
+      const caller = task.frames[task.frames.length - 1];
+      if (caller) caller.l.ret = op.value;
+      else exitTask(k, task, op.value);
+      break;
+    }
+    case 'block': {
+      frame.pc = op.pc;
+      task.status = 'blocked';
+      task.wait = { ...op.wait, since: w.step };
+      w.current = null;
+      rec.kind = 'block';
+      k.mark('wait');
+      if (task.sigpending !== null && op.wait.killable) k.wake(task, { signal: task.sigpending });
+      break;
+    }
+    case 'yield':
+      frame.pc = op.pc;
+      w.runq.push(task.pid);
+      w.current = null;
+      rec.kind = 'yield';
+      break;
+  }
+  rec.depth = task.frames.length;
+  w.step++;
+  return rec;
+}

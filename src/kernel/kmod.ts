@@ -1,0 +1,86 @@
+/**
+ * kmod.ts - kernel/kmod.c: request_module() runs `modprobe -q -- NAME` as a usermode helper and
+ * waits for it (W3), with at most MAX_KMOD_CONCURRENT (50) at once (W4).
+ */
+import type { Proc } from '../engine/ops';
+import { block, next, num, ret, str } from '../engine/ops';
+import type { Ctx } from '../engine/context';
+import { ERRNO } from './errno';
+
+export const MAX_KMOD_CONCURRENT = 50;
+/** MODULE_NAME_LEN on 64-bit. */
+export const MODULE_NAME_LEN = 56;
+const MAX_KMOD_ALL_BUSY_TIMEOUT = 5000;
+
+function releaseSlot(k: Ctx): void {
+  k.w.kmodSlots++;
+  for (const t of k.w.tasks) if (t.status === 'blocked' && t.wait?.kind === 'kmod_slot') k.wake(t);
+}
+
+export const request_module: Proc = {
+  start: (k, l) => {
+    const name = str(l, 'name');
+    if (k.w.modprobePath === '') {
+      k.note('/proc/sys/kernel/modprobe is empty: request_module() returns 0 without loading anything');
+      return ret(0);
+    }
+    if (name.length >= MODULE_NAME_LEN) return ret(-ERRNO.ENAMETOOLONG);
+    l.deadline = k.now + MAX_KMOD_ALL_BUSY_TIMEOUT;
+    return next('slot');
+  },
+  slot: (k, l) => {
+    const name = str(l, 'name');
+    if (l.signal) {
+      k.printk(`request_module: sigkill sent for modprobe ${name}, giving up`);
+      return ret(-ERRNO.ERESTARTSYS);
+    }
+    if (k.w.kmodSlots > 0) return next('spawn');
+    if (k.now >= num(l, 'deadline')) {
+      k.printk(
+        `request_module: modprobe ${name} cannot be processed, kmod busy with ${MAX_KMOD_CONCURRENT} threads for more than 5 seconds now`,
+      );
+      return ret(-ERRNO.ETIME);
+    }
+    if (l.throttled !== true) {
+      l.throttled = true;
+      k.printk(
+        `request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: ${MAX_KMOD_CONCURRENT}), for module ${name}, throttling...`,
+      );
+    }
+    return block({ kind: 'kmod_slot', fn: '__request_module', until: num(l, 'deadline'), killable: true }, 'slot');
+  },
+  spawn: (k, l) => {
+    const name = str(l, 'name');
+    k.w.kmodSlots--;
+    const n = ++k.w.helperSeq;
+    const helper = k.spawn({
+      label: `H${n}`,
+      comm: 'modprobe',
+      argv: `${k.w.modprobePath} -q -- ${name}`,
+      kind: 'helper',
+      parent: k.task.pid,
+      fn: 'modprobe',
+      args: { name, params: {}, quiet: true, firstTime: false },
+    });
+    l.helper = helper.pid;
+    k.note(`call_usermodehelper: ${helper.label} runs '${helper.argv}'`);
+    return next('wait');
+  },
+  /** call_usermodehelper_exec(UMH_WAIT_PROC | UMH_KILLABLE). */
+  wait: (k, l) =>
+    block({ kind: 'umh', fn: 'call_usermodehelper_exec', pid: num(l, 'helper'), killable: true }, 'reaped'),
+  reaped: (k, l) => {
+    const helper = k.task_by_pid(num(l, 'helper'));
+    if (l.signal) {
+      // Killed while waiting: the helper goes on, orphaned.
+      releaseSlot(k);
+      return ret(-ERRNO.ERESTARTSYS);
+    }
+    if (!helper || helper.status !== 'exited') return next('wait');
+    releaseSlot(k);
+    // The raw wait status: exit code << 8, or the signal that killed the helper.
+    const status = helper.signal !== null ? helper.signal : (helper.exitCode ?? 0) << 8;
+    k.note(`${helper.label} exited: wait status ${status}`);
+    return ret(status);
+  },
+};

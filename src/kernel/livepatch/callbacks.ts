@@ -1,0 +1,58 @@
+/**
+ * callbacks.ts - klp_pre_patch_callback() and friends (kernel/livepatch/core.h), and the
+ * callback bodies of the livepatch modules (lib/livepatch/test_klp_callbacks_demo.c style, or a
+ * model from src/modules/).
+ */
+import type { Ctx } from '../../engine/context';
+import type { KlpObject, KlpPatch } from '../types';
+import { LIVEPATCH_MODELS } from '../../modules/registry';
+
+export type CallbackName = 'pre_patch' | 'post_patch' | 'pre_unpatch' | 'post_unpatch';
+
+/** test_klp_callbacks_demo.c: module_state[] strings. */
+export const MODULE_STATE_STRING: Record<string, string> = {
+  MODULE_STATE_LIVE: '[MODULE_STATE_LIVE] Normal state',
+  MODULE_STATE_COMING: '[MODULE_STATE_COMING] Full formed, running module_init',
+  MODULE_STATE_GOING: '[MODULE_STATE_GOING] Going away',
+  MODULE_STATE_UNFORMED: '[MODULE_STATE_UNFORMED] Still being formed',
+};
+
+/** callback_info() of the selftest modules: "<callback>: vmlinux" or "<callback>: <mod> -> <state>". */
+export function callback_info(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): void {
+  const fn = `${cb}_callback`;
+  const mod = obj.name && obj.bound ? k.find_module(obj.name) : undefined;
+  k.printk(
+    mod ? `${patch.name}: ${fn}: ${mod.name} -> ${MODULE_STATE_STRING[mod.state]}` : `${patch.name}: ${fn}: vmlinux`,
+  );
+}
+
+/** Run one callback of an object; returns its value (only pre_patch's is used). */
+function invoke(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): number {
+  if (obj.dynamic) return 0; // nop objects of an atomic-replace patch have no callbacks
+  const spec = k.env.patches[patch.name];
+  const model = spec?.model ? LIVEPATCH_MODELS[spec.model] : undefined;
+  if (model) return model.callback(k, patch, obj, cb);
+  if ((spec?.callbacks ?? 'none') === 'none') return 0;
+  callback_info(k, patch, obj, cb);
+  if (cb === 'pre_patch') return Number(k.find_module(patch.name)?.params.pre_patch_ret ?? 0);
+  return 0;
+}
+
+export function klp_pre_patch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject): number {
+  const r = invoke(k, patch, obj, 'pre_patch');
+  obj.postUnpatchEnabled = r === 0;
+  return r;
+}
+
+export function klp_post_patch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject): void {
+  invoke(k, patch, obj, 'post_patch');
+}
+
+export function klp_pre_unpatch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject): void {
+  if (obj.patched) invoke(k, patch, obj, 'pre_unpatch');
+}
+
+export function klp_post_unpatch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject): void {
+  if (obj.postUnpatchEnabled) invoke(k, patch, obj, 'post_unpatch');
+  obj.postUnpatchEnabled = false;
+}

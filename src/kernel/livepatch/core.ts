@@ -1,0 +1,252 @@
+/**
+ * core.ts - kernel/livepatch/core.c (upstream v5.5): klp_enable_patch() from a livepatch
+ * module's init, the module coming/going hooks, and the sysfs files. The split POC's versions
+ * of klp_enable_patch() and klp_module_coming() are in split.ts.
+ */
+import type { Proc } from '../../engine/ops';
+import { call, next, num, ret, str } from '../../engine/ops';
+import type { Ctx } from '../../engine/context';
+import type { KlpObject, KlpPatch, Locals, ModuleInstance } from '../types';
+import { ERRNO } from '../errno';
+import { try_module_get } from '../module/refs';
+import { mutex_unlock_klp } from './mutex';
+import {
+  klp_post_patch_callback,
+  klp_post_unpatch_callback,
+  klp_pre_patch_callback,
+  klp_pre_unpatch_callback,
+} from './callbacks';
+import {
+  __klp_disable_patch,
+  __klp_enable_patch,
+  klp_add_nops,
+  klp_find_object_module,
+  klp_is_patch_compatible,
+  klp_patch_object,
+} from './patch';
+import { klp_reverse_transition } from './transition';
+import { klp_free_object_module, klp_free_patch_finish, klp_free_patch_start, listedPatches } from './free';
+
+export function modArg(k: Ctx, l: Locals): ModuleInstance {
+  const m = k.moduleById(num(l, 'mod'));
+  if (!m) throw new Error('internal: module instance gone');
+  return m;
+}
+
+/** A klp_object for a patch spec object. */
+export function newObject(name: string | null, carrier: string, funcs: string[]): KlpObject {
+  return { name, carrier, funcs, bound: false, patched: false, postUnpatchEnabled: false, dynamic: false };
+}
+
+/** klp_init_patch_early(): the patch record and the self-reference on its module. */
+export function klp_init_patch_early(k: Ctx, mod: ModuleInstance, name: string, objects: KlpObject[], objNames: string[]): KlpPatch | number {
+  const spec = k.env.patches[name];
+  if (!try_module_get(mod)) return -ERRNO.ENODEV;
+  const patch: KlpPatch = {
+    name,
+    machine: 'early_init',
+    enabled: false,
+    replace: mod.params.replace !== undefined ? /^(1|y|Y)/.test(mod.params.replace) : !!spec.replace,
+    states: spec.states ?? [],
+    objNames,
+    objects,
+    sysfs: false,
+    forced: false,
+    listed: false,
+    ts: ++k.w.klp.tsCounter,
+  };
+  k.w.klp.patches.push(patch);
+  return patch;
+}
+
+/** klp_init_patch(): sysfs, nops for atomic replace, bind loaded objects, list the patch. */
+export function klp_init_patch(k: Ctx, patch: KlpPatch): void {
+  patch.sysfs = true;
+  if (patch.replace) klp_add_nops(k, patch);
+  for (const o of patch.objects) klp_find_object_module(k, o);
+  patch.listed = true;
+  k.patchEvent(patch, 'klp_init_patch');
+  k.note(`/sys/kernel/livepatch/${patch.name} created`);
+}
+
+/** The error path of klp_enable_patch(): free the patch and drop the self-reference. */
+export function klp_enable_patch_err(k: Ctx, patch: KlpPatch, err: number): ReturnType<typeof ret> {
+  klp_free_patch_start(k, patch);
+  mutex_unlock_klp(k);
+  klp_free_patch_finish(k, patch);
+  return ret(err);
+}
+
+export function notCompatible(k: Ctx, name: string): ReturnType<typeof ret> {
+  k.printk(`livepatch: Livepatch patch (${name}) is not compatible with the already installed livepatches.`);
+  mutex_unlock_klp(k);
+  return ret(-ERRNO.EINVAL);
+}
+
+/** klp_enable_patch(): called by the livepatch module's init while the module is COMING. */
+export const klp_enable_patch: Proc = {
+  start: (k, l) => {
+    if (k.env.variant.split) return call('klp_enable_patch_split', { mod: l.mod, patch: l.patch }, 'done');
+    return call('mutex_lock_klp', {}, 'locked');
+  },
+  done: (k, l) => ret(num(l, 'ret')),
+  locked: (k, l) => {
+    const name = str(l, 'patch');
+    const spec = k.env.patches[name];
+    const mod = modArg(k, l);
+    if (!klp_is_patch_compatible(k, { replace: !!spec.replace, states: spec.states ?? [] })) return notCompatible(k, name);
+    const objects = spec.objects.map((o) => newObject(o.name === 'vmlinux' ? null : o.name, name, o.funcs ?? []));
+    const patch = klp_init_patch_early(k, mod, name, objects, []);
+    if (typeof patch === 'number') {
+      mutex_unlock_klp(k);
+      return ret(patch);
+    }
+    klp_init_patch(k, patch);
+    return next('enable');
+  },
+  enable: (k, l) => {
+    const patch = k.patch(str(l, 'patch'))!;
+    const r = __klp_enable_patch(k, patch);
+    if (r) return klp_enable_patch_err(k, patch, r);
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+};
+
+/**
+ * klp_cleanup_module_patches_limited(): revert the module's objects in every patch before
+ * `limit`. In the split POC the objects are freed too, which removes their per-object modules.
+ */
+export function klp_cleanup_module_patches_limited(k: Ctx, mod: ModuleInstance, limit: KlpPatch | null): void {
+  for (const patch of listedPatches(k.w)) {
+    if (patch === limit) break;
+    const obj = patch.objects.find((o) => o.name === mod.name && o.bound);
+    if (!obj) continue;
+    if (patch.name !== k.w.klp.transition) klp_pre_unpatch_callback(k, patch, obj);
+    k.printk(`livepatch: reverting patch '${patch.name}' on unloading module '${mod.name}'`);
+    obj.patched = false;
+    klp_post_unpatch_callback(k, patch, obj);
+    obj.bound = false;
+    if (k.env.variant.split && !obj.dynamic) {
+      patch.objects = patch.objects.filter((o) => o !== obj);
+      klp_free_object_module(k, obj.carrier, false);
+    }
+  }
+}
+
+/** klp_module_coming(): called for every module in prepare_coming_module(). */
+export const klp_module_coming: Proc = {
+  start: (k, l) => {
+    if (modArg(k, l).state !== 'MODULE_STATE_COMING') return ret(-ERRNO.EINVAL);
+    if (k.env.variant.split) return call('klp_module_coming_split', { mod: l.mod }, 'done');
+    return call('mutex_lock_klp', {}, 'locked');
+  },
+  done: (k, l) => ret(num(l, 'ret')),
+  locked: (k, l) => {
+    const mod = modArg(k, l);
+    mod.klpAlive = true;
+    for (const patch of listedPatches(k.w)) {
+      const obj = patch.objects.find((o) => o.name === mod.name);
+      if (!obj) continue;
+      obj.bound = true;
+      k.printk(`livepatch: applying patch '${patch.name}' to loading module '${mod.name}'`);
+      let r = klp_pre_patch_callback(k, patch, obj);
+      if (r) {
+        k.printk(`livepatch: pre-patch callback failed for object '${mod.name}'`);
+        return comingFailed(k, mod, patch, obj, r);
+      }
+      r = klp_patch_object(k, obj);
+      if (r) {
+        k.printk(`livepatch: failed to apply patch '${patch.name}' to module '${mod.name}' (${r})`);
+        klp_post_unpatch_callback(k, patch, obj);
+        return comingFailed(k, mod, patch, obj, r);
+      }
+      if (patch.name !== k.w.klp.transition) klp_post_patch_callback(k, patch, obj);
+    }
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+};
+
+function comingFailed(k: Ctx, mod: ModuleInstance, patch: KlpPatch, obj: KlpObject, r: number): ReturnType<typeof ret> {
+  k.printk(`livepatch: patch '${patch.name}' failed for module '${mod.name}', refusing to load module '${mod.name}'`);
+  mod.klpAlive = false;
+  obj.bound = false;
+  klp_cleanup_module_patches_limited(k, mod, patch);
+  mutex_unlock_klp(k);
+  return ret(r);
+}
+
+/** klp_module_going(): after the module's exit (or a failed init), for every module. */
+export const klp_module_going: Proc = {
+  start: () => call('mutex_lock_klp', {}, 'locked'),
+  locked: (k, l) => {
+    const mod = modArg(k, l);
+    mod.klpAlive = false;
+    klp_cleanup_module_patches_limited(k, mod, null);
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+};
+
+/** kstrtobool(). */
+function kstrtobool(s: string): boolean | null {
+  if (/^(1|y|Y|on)/.test(s)) return true;
+  if (/^(0|n|N|of)/.test(s)) return false;
+  return null;
+}
+
+/** /sys/kernel/livepatch/<patch>/enabled writes. */
+export const enabled_store: Proc = {
+  start: (k, l) => {
+    const v = kstrtobool(str(l, 'value'));
+    if (v === null) return ret(-ERRNO.EINVAL);
+    l.enabled = v;
+    return call('mutex_lock_klp', {}, 'locked');
+  },
+  locked: (k, l) => {
+    const patch = k.patch(str(l, 'patch'));
+    let r = 0;
+    if (!patch) r = -ERRNO.EINVAL;
+    else if (k.env.variant.split && k.w.klp.loading) r = -ERRNO.EBUSY;
+    else if (patch.enabled === l.enabled) r = -ERRNO.EINVAL;
+    else if (patch.name === k.w.klp.transition) klp_reverse_transition(k);
+    else if (!l.enabled) r = __klp_disable_patch(k, patch);
+    else r = -ERRNO.EINVAL;
+    mutex_unlock_klp(k);
+    return ret(r);
+  },
+};
+
+/** /sys/kernel/livepatch/<patch>/force: klp_force_transition(). */
+export const force_store: Proc = {
+  start: (k, l) => (kstrtobool(str(l, 'value')) ? call('mutex_lock_klp', {}, 'locked') : ret(-ERRNO.EINVAL)),
+  locked: (k, l) => {
+    const patch = k.patch(str(l, 'patch'));
+    if (!patch || patch.name !== k.w.klp.transition) {
+      mutex_unlock_klp(k);
+      return ret(-ERRNO.EINVAL);
+    }
+    k.printk('livepatch: forcing remaining tasks to the patched state');
+    for (const p of listedPatches(k.w)) p.forced = true;
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+};
+
+/**
+ * kernel.ftrace_enabled (kernel/trace/ftrace.c: ftrace_enable_sysctl()): it cannot be turned off
+ * while FTRACE_OPS_FL_PERMANENT ops (livepatch handlers) are registered.
+ */
+export const ftrace_enable_sysctl: Proc = {
+  start: (k, l) => {
+    const on = str(l, 'value') !== '0';
+    if (!on && k.w.klp.patches.some((p) => p.objects.some((o) => o.patched && o.funcs.length > 0))) {
+      return ret(-ERRNO.EBUSY);
+    }
+    k.w.ftraceEnabled = on;
+    return ret(0);
+  },
+};
+
+export { klp_post_patch_callback };

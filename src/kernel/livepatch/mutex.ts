@@ -1,0 +1,28 @@
+/**
+ * mutex.ts - klp_mutex, the one sleeping lock of the livepatch core. module_mutex is never held
+ * across a sleep in the code simulated here, so its sections are atomic steps ([S], design §3.1).
+ */
+import type { Proc } from '../../engine/ops';
+import { block, ret } from '../../engine/ops';
+import type { Ctx } from '../../engine/context';
+
+export const mutex_lock_klp: Proc = {
+  start: (k) => {
+    if (k.w.klpMutex === null) {
+      k.w.klpMutex = k.task.pid;
+      k.note('mutex_lock(&klp_mutex)');
+      return ret(0);
+    }
+    if (k.w.klpMutex === k.task.pid) throw new Error('internal: klp_mutex taken twice by one task');
+    return block({ kind: 'mutex', fn: 'mutex_lock', name: 'klp_mutex', killable: false }, 'start');
+  },
+};
+
+export function mutex_unlock_klp(k: Ctx): void {
+  if (k.w.klpMutex !== k.task.pid) throw new Error('internal: klp_mutex released by a task that does not hold it');
+  k.w.klpMutex = null;
+  k.note('mutex_unlock(&klp_mutex)');
+  for (const t of k.w.tasks) {
+    if (t.status === 'blocked' && t.wait?.kind === 'mutex') k.wake(t);
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * split.ts - the split per-object livepatch POC (Petr Mladek, Jan 2020): the main module's
+ * klp_enable_patch() loads per-object modules through request_module() (POC 17), per-object
+ * modules attach with klp_add_object() (POC 02-06), klp_module_coming() loads `<patch>__<mod>`
+ * (POC 08), and patch 19/23's klp_break_recursion().
+ */
+import type { Proc } from '../../engine/ops';
+import { call, next, num, ret, str } from '../../engine/ops';
+import { ERRNO } from '../errno';
+import { module_put, try_module_get } from '../module/refs';
+import { perObjectModuleName } from '../../engine/env';
+import { mutex_unlock_klp } from './mutex';
+import { klp_post_patch_callback, klp_post_unpatch_callback, klp_pre_patch_callback } from './callbacks';
+import { __klp_enable_patch, klp_is_patch_compatible, klp_patch_object } from './patch';
+import { klp_enable_patch_err, klp_init_patch, klp_init_patch_early, modArg, newObject, notCompatible } from './core';
+import { listedPatches } from './free';
+
+/** request_module()'s status: a positive modprobe status becomes -EINVAL (POC 10). */
+function requestStatusToErr(r: number): number {
+  return r > 0 ? -ERRNO.EINVAL : r;
+}
+
+/** klp_enable_patch() of the POC, in the main ("vmlinux") livepatch module's init. */
+export const klp_enable_patch_split: Proc = {
+  start: () => call('mutex_lock_klp', {}, 'locked'),
+  locked: (k, l) => {
+    const name = str(l, 'patch');
+    const spec = k.env.patches[name];
+    const busy = k.w.klp.loading ?? k.w.klp.transition;
+    if (busy) {
+      k.printk(`livepatch: Already enabling livepatch: ${busy}`);
+      mutex_unlock_klp(k);
+      return ret(-ERRNO.EBUSY);
+    }
+    if (!klp_is_patch_compatible(k, { replace: !!spec.replace, states: spec.states ?? [] })) return notCompatible(k, name);
+    const vmlinux = spec.objects.find((o) => o.name === 'vmlinux');
+    const objNames = spec.objects.filter((o) => o.name !== 'vmlinux').map((o) => o.name);
+    const patch = klp_init_patch_early(k, modArg(k, l), name, [newObject(null, name, vmlinux?.funcs ?? [])], objNames);
+    if (typeof patch === 'number') {
+      mutex_unlock_klp(k);
+      return ret(patch);
+    }
+    // POC 16: listed early, so that per-object modules can find it.
+    patch.listed = true;
+    // POC 17: klp_loading_patch, then drop klp_mutex while the objects' modules load.
+    k.w.klp.loading = name;
+    k.note(`klp_loading_patch = ${name}`);
+    mutex_unlock_klp(k);
+    l.i = 0;
+    l.err = 0;
+    return next('load_objects');
+  },
+  /** klp_load_objects_livepatches(). */
+  load_objects: (k, l) => {
+    const patch = k.patch(str(l, 'patch'))!;
+    const i = num(l, 'i');
+    if (i >= patch.objNames.length) return next('relock');
+    const obj = patch.objNames[i];
+    const mod = k.find_module(obj);
+    if (!mod || !mod.klpAlive) {
+      k.note(`${obj} is not loaded: its module will load ${perObjectModuleName(patch.name, obj)} when it comes`);
+      l.i = i + 1;
+      return next('load_objects');
+    }
+    return call('request_module', { name: perObjectModuleName(patch.name, obj) }, 'loaded');
+  },
+  loaded: (k, l) => {
+    const r = num(l, 'ret');
+    const patch = k.patch(str(l, 'patch'))!;
+    if (r !== 0) {
+      k.printk(`livepatch: Module load failed: ${perObjectModuleName(patch.name, patch.objNames[num(l, 'i')])}`);
+      l.err = requestStatusToErr(r);
+      return next('relock');
+    }
+    l.i = num(l, 'i') + 1;
+    return next('load_objects');
+  },
+  relock: () => call('mutex_lock_klp', {}, 'init'),
+  init: (k, l) => {
+    const patch = k.patch(str(l, 'patch'))!;
+    k.w.klp.loading = null;
+    const err = num(l, 'err');
+    if (err) return klp_enable_patch_err(k, patch, err);
+    klp_init_patch(k, patch);
+    return next('enable');
+  },
+  enable: (k, l) => {
+    const patch = k.patch(str(l, 'patch'))!;
+    const r = __klp_enable_patch(k, patch);
+    if (r) return klp_enable_patch_err(k, patch, r);
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+};
+
+/** klp_add_object(): the per-object module's init. */
+export const klp_add_object: Proc = {
+  start: () => call('mutex_lock_klp', {}, 'locked'),
+  locked: (k, l) => {
+    const self = modArg(k, l);
+    const name = str(l, 'patch');
+    const objName = str(l, 'object');
+    const patch = listedPatches(k.w).find((p) => p.name === name);
+    const fail = (msg: string): ReturnType<typeof ret> => {
+      k.printk(msg);
+      mutex_unlock_klp(k);
+      return ret(-ERRNO.EINVAL);
+    };
+    if (!patch) {
+      // The POC dereferences NULL right after this line (design §5.9); we stop at -EINVAL [S].
+      return fail(`livepatch: Can't load livepatch (${self.name}) for module when the livepatch (${name}) for vmcore is not loaded`);
+    }
+    if (!patch.objNames.includes(objName)) return fail(`livepatch: Livepatch (${name}) is not supposed to livepatch the module: ${objName}`);
+    const target = k.find_module(objName);
+    if (!target) return fail(`livepatch: Livepatched module is not loaded: ${objName}`);
+    const spec = k.env.patches[name].objects.find((o) => o.name === objName);
+    const obj = newObject(objName, self.name, spec?.funcs ?? []);
+    patch.objects.push(obj);
+    try_module_get(self);
+    if (!patch.enabled) {
+      k.note(`object ${objName} linked into '${name}'; the main module will enable it`);
+      mutex_unlock_klp(k);
+      return ret(0);
+    }
+    // Loaded from klp_module_coming(): initialise and patch the object now.
+    obj.bound = true;
+    k.printk(`livepatch: applying patch '${name}' to loading module '${objName}'`);
+    let r = klp_pre_patch_callback(k, patch, obj);
+    if (r) {
+      k.printk(`livepatch: pre-patch callback failed for object '${objName}'`);
+    } else {
+      r = klp_patch_object(k, obj);
+      if (r) {
+        k.printk(`livepatch: failed to apply patch '${name}' to module '${objName}' (${r})`);
+        klp_post_unpatch_callback(k, patch, obj);
+      }
+    }
+    if (r) {
+      patch.objects = patch.objects.filter((o) => o !== obj);
+      module_put(self);
+      k.printk(`livepatch: patch '${name}' failed for module '${objName}', refusing to load module '${objName}'`);
+      mutex_unlock_klp(k);
+      return ret(r);
+    }
+    if (patch.name !== k.w.klp.transition) klp_post_patch_callback(k, patch, obj);
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+};
+
+/**
+ * klp_module_coming() of the POC: for each patch that lists the module but has no object for it
+ * yet, drop klp_mutex and request_module("<patch>__<mod>"), then start over.
+ */
+export const klp_module_coming_split: Proc = {
+  start: () => call('mutex_lock_klp', {}, 'loop'),
+  loop: (k, l) => {
+    const mod = modArg(k, l);
+    for (const patch of listedPatches(k.w)) {
+      if (!patch.objNames.includes(mod.name)) continue;
+      if (patch.objects.some((o) => o.name === mod.name)) continue;
+      // POC 15's anti-loop check tests `state & MODULE_STATE_LIVE`, and LIVE is 0: never fires.
+      l.p = patch.name;
+      l.ts = patch.ts;
+      mutex_unlock_klp(k);
+      return call('request_module', { name: perObjectModuleName(patch.name, mod.name) }, 'loaded');
+    }
+    mod.klpAlive = true;
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+  loaded: (k, l) => {
+    const r = num(l, 'ret');
+    l.err = r ? requestStatusToErr(r) : 0;
+    if (r) k.printk(`livepatch: Module load failed: ${perObjectModuleName(str(l, 'p'), modArg(k, l).name)}`);
+    return call('mutex_lock_klp', {}, 'relocked');
+  },
+  relocked: (k, l) => {
+    const err = num(l, 'err');
+    if (err) {
+      const same = listedPatches(k.w).find((p) => p.name === str(l, 'p') && p.ts === num(l, 'ts'));
+      if (same) {
+        mutex_unlock_klp(k);
+        return ret(err);
+      }
+      k.note('the patch went away or was reloaded meanwhile: error ignored');
+    }
+    return next('loop');
+  },
+};
+
+/** klp_break_recursion() (POC 19): is this a recursive load of the main module being enabled? */
+export const klp_break_recursion: Proc = {
+  start: (k, l) => {
+    if (l.klp !== true) {
+      k.note('klp_break_recursion: not a livepatch module');
+      return ret(0);
+    }
+    return call('mutex_lock_klp', {}, 'locked');
+  },
+  locked: (k, l) => {
+    const hit = k.w.klp.loading === str(l, 'name');
+    k.note(
+      hit
+        ? `klp_break_recursion: ${str(l, 'name')} is klp_loading_patch: return -EEXIST instead of waiting`
+        : 'klp_break_recursion: no',
+    );
+    mutex_unlock_klp(k);
+    return ret(hit ? 1 : 0);
+  },
+};

@@ -1,0 +1,140 @@
+/**
+ * transition.ts - kernel/livepatch/transition.c: the consistency model. A transition finishes
+ * when no task has a function of the patch on its stack; otherwise it is retried every second
+ * from klp_transition_work.
+ */
+import type { Proc } from '../../engine/ops';
+import { call, ret } from '../../engine/ops';
+import type { Ctx } from '../../engine/context';
+import type { KlpPatch, Task } from '../types';
+import { klp_post_patch_callback, klp_post_unpatch_callback } from './callbacks';
+import { mutex_unlock_klp } from './mutex';
+import { klp_free_patch_async, klp_free_replaced_patches } from './free';
+
+/** Retries between fake signals (SIGNALS_TIMEOUT). */
+const SIGNALS_TIMEOUT = 15;
+
+function targetWord(k: Ctx): string {
+  return k.w.klp.target === 'KLP_TRANSITION_PATCHED' ? 'patching' : 'unpatching';
+}
+
+function transitionPatch(k: Ctx): KlpPatch {
+  const p = k.w.klp.transition ? k.patch(k.w.klp.transition) : undefined;
+  if (!p) throw new Error('internal: no klp_transition_patch');
+  return p;
+}
+
+/** Names a task has on its stack: simulated functions, and functions it sits in ([S] busy). */
+export function stackNames(t: Task): string[] {
+  return t.frames.map((f) => (typeof f.l.as === 'string' ? f.l.as : f.fn));
+}
+
+/** klp_init_transition(). */
+export function klp_init_transition(k: Ctx, patch: KlpPatch, target: 'KLP_TRANSITION_PATCHED' | 'KLP_TRANSITION_UNPATCHED'): void {
+  k.w.klp.transition = patch.name;
+  k.w.klp.target = target;
+  k.pr_debug(`livepatch: '${patch.name}': initializing ${targetWord(k)} transition`);
+}
+
+/** klp_start_transition(): set TIF_PATCH_PENDING on every task. */
+export function klp_start_transition(k: Ctx): void {
+  const patch = transitionPatch(k);
+  k.printk(`livepatch: '${patch.name}': starting ${targetWord(k)} transition`);
+  k.w.klp.pending = k.w.tasks.filter((t) => t.status !== 'exited').map((t) => t.pid);
+  k.w.klp.signalsCnt = 0;
+}
+
+/**
+ * klp_try_switch_task() for all tasks: a task can switch unless a function being patched
+ * (old function) or unpatched (new function) is on its stack.
+ */
+function blockingTasks(k: Ctx, patch: KlpPatch): Task[] {
+  if (patch.forced) return [];
+  const patching = k.w.klp.target === 'KLP_TRANSITION_PATCHED';
+  const funcs = new Set(
+    patch.objects.filter((o) => o.bound || o.name === null).flatMap((o) => o.funcs.map((f) => (patching ? f : `livepatch_${f}`))),
+  );
+  return k.w.tasks.filter((t) => t.status !== 'exited' && stackNames(t).some((n) => funcs.has(n)));
+}
+
+/** klp_try_complete_transition(); returns true when the transition completed. */
+export function klp_try_complete_transition(k: Ctx): boolean {
+  const patch = transitionPatch(k);
+  const blockers = blockingTasks(k, patch);
+  k.w.klp.pending = blockers.map((t) => t.pid);
+  if (blockers.length) {
+    k.note(`klp_try_complete_transition: ${blockers.map((t) => t.label).join(', ')} still on a patched function`);
+    if (k.w.klp.signalsCnt && k.w.klp.signalsCnt % SIGNALS_TIMEOUT === 0) {
+      k.printk('livepatch: signaling remaining tasks');
+    }
+    k.w.klp.signalsCnt++;
+    if (!k.w.klp.workQueued) {
+      k.w.klp.workQueued = true;
+      k.w.work.push({ fn: 'klp_transition_work_fn', args: {}, at: k.now + 1000 });
+    }
+    return false;
+  }
+  klp_complete_transition(k);
+  if (!patch.enabled) klp_free_patch_async(k, patch);
+  else if (patch.replace) klp_free_replaced_patches(k, patch);
+  return true;
+}
+
+/** klp_complete_transition(). */
+export function klp_complete_transition(k: Ctx): void {
+  const patch = transitionPatch(k);
+  const patching = k.w.klp.target === 'KLP_TRANSITION_PATCHED';
+  k.pr_debug(`livepatch: '${patch.name}': completing ${targetWord(k)} transition`);
+  if (patch.replace && patching) {
+    // klp_unpatch_replaced_patches() + klp_discard_nops()
+    for (const old of k.w.klp.patches) {
+      if (old === patch || !old.enabled) continue;
+      old.enabled = false;
+      for (const o of old.objects) o.patched = false;
+      k.note(`'${old.name}' replaced by '${patch.name}'`);
+    }
+    patch.objects = patch.objects.filter((o) => !o.dynamic);
+  }
+  if (!patching) for (const o of patch.objects) o.patched = false; // klp_unpatch_objects()
+  k.w.klp.pending = [];
+  for (const o of patch.objects) {
+    if (!(o.name === null || o.bound)) continue;
+    if (patching) klp_post_patch_callback(k, patch, o);
+    else klp_post_unpatch_callback(k, patch, o);
+  }
+  k.printk(`livepatch: '${patch.name}': ${targetWord(k)} complete`);
+  k.patchEvent(patch, 'klp_complete_transition');
+  k.w.klp.target = 'KLP_TRANSITION_IDLE';
+  k.w.klp.transition = null;
+}
+
+/** klp_cancel_transition(): the enable failed before the transition started. */
+export function klp_cancel_transition(k: Ctx): void {
+  const patch = transitionPatch(k);
+  k.pr_debug(`livepatch: '${patch.name}': canceling patching transition, going to unpatch`);
+  k.patchEvent(patch, 'klp_cancel_transition');
+  k.w.klp.target = 'KLP_TRANSITION_UNPATCHED';
+  klp_complete_transition(k);
+}
+
+/** klp_reverse_transition(): enabled_store() on the transition patch. */
+export function klp_reverse_transition(k: Ctx): void {
+  const patch = transitionPatch(k);
+  const from = k.w.klp.target === 'KLP_TRANSITION_PATCHED' ? 'patching to unpatching' : 'unpatching to patching';
+  k.pr_debug(`livepatch: '${patch.name}': reversing transition from ${from}`);
+  patch.enabled = !patch.enabled;
+  k.w.klp.target = k.w.klp.target === 'KLP_TRANSITION_PATCHED' ? 'KLP_TRANSITION_UNPATCHED' : 'KLP_TRANSITION_PATCHED';
+  k.patchEvent(patch, 'klp_reverse_transition');
+  klp_start_transition(k);
+}
+
+/** klp_transition_work_fn(): retry the pending transition, once a second. */
+export const klp_transition_work_fn: Proc = {
+  start: () => call('mutex_lock_klp', {}, 'locked'),
+  locked: (k) => {
+    k.w.klp.workQueued = false;
+    if (k.w.klp.transition) klp_try_complete_transition(k);
+    mutex_unlock_klp(k);
+    return ret(0);
+  },
+};

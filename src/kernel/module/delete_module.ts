@@ -1,0 +1,79 @@
+/**
+ * delete_module.ts - kernel/module.c: delete_module(2) and try_stop_module(); the split POC's
+ * module_put_and_delete() (POC 01), which the livepatch core uses to remove per-object modules.
+ */
+import type { Proc } from '../../engine/ops';
+import { call, num, ret, str } from '../../engine/ops';
+import type { Ctx } from '../../engine/context';
+import type { ModuleInstance } from '../types';
+import { ERRNO, EWOULDBLOCK } from '../errno';
+import { free_module, module_put } from './refs';
+
+/** stop_module() (POC 01 name for delete_module steps 2-5). 0 or -errno; on 0 the module is GOING. */
+function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
+  if (m.holders.length) {
+    k.note(`${m.name} is used by ${m.holders.join(' ')}`);
+    return -EWOULDBLOCK;
+  }
+  if (m.state !== 'MODULE_STATE_LIVE') {
+    k.note(`${m.name} is ${m.state}`);
+    return -ERRNO.EBUSY;
+  }
+  if (k.env.files[m.name]?.exit === null && !force) {
+    k.note(`${m.name} has an init but no exit function`);
+    return -ERRNO.EBUSY;
+  }
+  // try_stop_module(): drop the base reference; anyone else's reference keeps it.
+  if (m.refcnt - 1 > 0 && !force) {
+    k.note(`module_refcount(${m.name}) = ${m.refcnt - 1}`);
+    return -EWOULDBLOCK;
+  }
+  m.refcnt = 0;
+  m.owner = k.task.pid;
+  k.moduleEvent(m, 'try_stop_module');
+  return 0;
+}
+
+/** The tail of delete_module(): exit, klp_module_going(), free_module(), wake_up_all(). */
+const destructSteps = {
+  exit: (k: Ctx, l: import('../types').Locals) => call('mod_exit', { mod: l.mod }, 'going'),
+  going: (k: Ctx, l: import('../types').Locals) => call('klp_module_going', { mod: l.mod }, 'free'),
+  free: (k: Ctx, l: import('../types').Locals) => {
+    const m = k.moduleById(num(l, 'mod'));
+    if (m) free_module(k, m);
+    k.wake_up_all_module_wq();
+    return ret(0);
+  },
+};
+
+export const delete_module: Proc = {
+  start: (k, l) => {
+    const m = k.find_module(str(l, 'name'));
+    if (!m) return ret(-ERRNO.ENOENT);
+    const err = stop_module(k, m, l.force === true);
+    if (err) return ret(err);
+    l.mod = m.id;
+    return destructSteps.exit(k, l);
+  },
+  ...destructSteps,
+};
+
+/**
+ * module_put_and_delete() (POC 01): drop one reference and remove the module if nobody else uses
+ * it. Runs from a work item; its caller ignores errors, so a refused removal leaves the module.
+ */
+export const module_put_and_delete: Proc = {
+  start: (k, l) => {
+    const m = k.find_module(str(l, 'name'));
+    if (!m) return ret(-ERRNO.ENOENT);
+    module_put(m);
+    const err = stop_module(k, m, false);
+    if (err) {
+      k.note(`stop_module(${m.name}) = ${err}: ignored, the module stays loaded`);
+      return ret(err);
+    }
+    l.mod = m.id;
+    return destructSteps.exit(k, l);
+  },
+  ...destructSteps,
+};

@@ -1,0 +1,255 @@
+/**
+ * load_module.ts - kernel/module.c: finit_module() -> load_module() in the order of design §1.2,
+ * with the duplicate-name wait (location i) and the symbol wait (location ii).
+ */
+import type { Proc } from '../../engine/ops';
+import { block, call, next, num, ret, str, yieldTo } from '../../engine/ops';
+import type { Ctx } from '../../engine/context';
+import type { Locals, ModuleInstance } from '../types';
+import { ERRNO } from '../errno';
+import { free_module, ref_module } from './refs';
+
+const EINTR_RESTART = -ERRNO.ERESTARTSYS;
+
+function modOf(k: Ctx, l: Locals): ModuleInstance {
+  const m = k.moduleById(num(l, 'mod'));
+  if (!m) throw new Error(`internal: module instance #${String(l.mod)} is gone`);
+  return m;
+}
+
+/** Unlink a module that failed to load and let same-name waiters re-check. */
+function unlinkFailed(k: Ctx, m: ModuleInstance): void {
+  free_module(k, m);
+  k.wake_up_all_module_wq();
+}
+
+/** finit_module(2): the syscall modprobe and insmod use. */
+export const finit_module: Proc = {
+  start: (k, l) => {
+    if (!k.env.files[str(l, 'name')]) return ret(-ERRNO.ENOENT);
+    return call('load_module', { name: l.name, params: l.params ?? {} }, 'done');
+  },
+  done: (k, l) => ret(num(l, 'ret')),
+};
+
+export const load_module: Proc = {
+  start: (k, l) => {
+    const file = k.env.files[str(l, 'name')];
+    // check_modinfo(): MODULE_INFO(livepatch, Y) sets mod->klp and taints the kernel once.
+    if (file.livepatch && !k.w.taintLivepatch) {
+      k.w.taintLivepatch = true;
+      k.printk(`${file.name}: tainting kernel with TAINT_LIVEPATCH`);
+    }
+    return call('add_unformed_module', { name: file.name, klp: !!file.livepatch }, 'formed');
+  },
+  formed: (k, l) => {
+    const r = num(l, 'ret');
+    if (r < 0) return ret(r);
+    l.mod = r;
+    return yieldTo('symbols');
+  },
+  symbols: (k, l) => call('simplify_symbols', { mod: l.mod }, 'symbols_done'),
+  symbols_done: (k, l) => {
+    const r = num(l, 'ret');
+    if (r < 0) {
+      k.note('free_modinfo -> free_unload -> unlink_mod');
+      unlinkFailed(k, modOf(k, l));
+      return ret(r);
+    }
+    return next('complete_formation');
+  },
+  complete_formation: (k, l) => {
+    const m = modOf(k, l);
+    const file = k.env.files[m.name];
+    // verify_exported_symbols(): an export may exist only once.
+    for (const s of file.exports) {
+      const owner = k.w.modules.find(
+        (o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && k.env.files[o.name]?.exports.includes(s),
+      );
+      if (owner) {
+        k.printk(`${m.name}: exports duplicate symbol ${s} (owned by ${owner.name})`);
+        unlinkFailed(k, m);
+        return ret(-ERRNO.ENOEXEC);
+      }
+    }
+    k.moduleEvent(m, 'complete_formation');
+    return yieldTo('prepare_coming_module');
+  },
+  prepare_coming_module: (k, l) => call('klp_module_coming', { mod: l.mod }, 'coming_done'),
+  coming_done: (k, l) => {
+    const r = num(l, 'ret');
+    const m = modOf(k, l);
+    if (r < 0) {
+      // bug_cleanup: no GOING notifier and no klp_module_going() on this path (design §1.2 step 9).
+      k.note('prepare_coming_module() failed: bug_cleanup');
+      unlinkFailed(k, m);
+      return ret(r);
+    }
+    // parse_args(): unknown parameters are reported and ignored.
+    const file = k.env.files[m.name];
+    const params = (l.params ?? {}) as Record<string, string>;
+    for (const [p, v] of Object.entries(params)) {
+      if (!(p in file.params)) k.printk(`${m.name}: unknown parameter '${p}' ignored`);
+      else m.params[p] = v;
+    }
+    // mod_sysfs_setup(): /sys/module/NAME appears now, so modprobe sees initstate 'coming'.
+    m.sysfs = true;
+    k.note(`/sys/module/${m.name} created (initstate: coming)`);
+    return call('do_init_module', { mod: l.mod }, 'init_done');
+  },
+  init_done: (k, l) => ret(num(l, 'ret')),
+};
+
+/**
+ * add_unformed_module(): insert the module as UNFORMED, or deal with a same-name instance:
+ * LIVE -> -EEXIST; anything else -> sleep on module_wq until it is LIVE or gone (location i).
+ * With POC 19, klp_break_recursion() returns -EEXIST before sleeping.
+ */
+export const add_unformed_module: Proc = {
+  start: (k, l) => {
+    if (l.signal) return ret(EINTR_RESTART);
+    const name = str(l, 'name');
+    const old = k.findAny(name);
+    if (!old) {
+      const m: ModuleInstance = {
+        id: k.w.nextModId++,
+        name,
+        state: 'MODULE_STATE_UNFORMED',
+        // module_unload_init(): MODULE_REF_BASE plus one reference held during init.
+        refcnt: 2,
+        holders: [],
+        uses: [],
+        klp: l.klp === true,
+        klpAlive: false,
+        owner: k.task.pid,
+        sysfs: false,
+        params: defaultParams(k, name),
+        work: null,
+      };
+      k.w.modules.push(m);
+      k.note(`${name}#${m.id} inserted as MODULE_STATE_UNFORMED`);
+      k.mark('state');
+      return ret(m.id);
+    }
+    if (old.state === 'MODULE_STATE_LIVE') {
+      k.note(`${name}#${old.id} is already LIVE`);
+      return ret(-ERRNO.EEXIST);
+    }
+    k.note(`${name}#${old.id} exists in ${old.state}: wait for it to finish loading`);
+    if (k.env.variant.breakRecursion) return call('klp_break_recursion', { name, klp: l.klp }, 'broken');
+    return next('wait');
+  },
+  broken: (k, l) => {
+    if (num(l, 'ret') === 1) return ret(-ERRNO.EEXIST);
+    return next('wait');
+  },
+  wait: (k, l) =>
+    block({ kind: 'module_wq', fn: 'add_unformed_module', name: str(l, 'name'), killable: true }, 'start'),
+};
+
+function defaultParams(k: Ctx, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [p, spec] of Object.entries(k.env.files[name]?.params ?? {})) out[p] = spec.default;
+  return out;
+}
+
+/** simplify_symbols(): resolve every undefined symbol; report each failure, fail with the last. */
+export const simplify_symbols: Proc = {
+  start: (k, l) => {
+    l.i = 0;
+    l.err = 0;
+    return next('loop');
+  },
+  loop: (k, l) => {
+    const m = modOf(k, l);
+    const imports = k.env.files[m.name].imports;
+    const i = num(l, 'i');
+    if (i >= imports.length) return ret(num(l, 'err'));
+    return call('resolve_symbol_wait', { mod: l.mod, sym: imports[i] }, 'resolved');
+  },
+  resolved: (k, l) => {
+    const m = modOf(k, l);
+    const r = num(l, 'ret');
+    const sym = k.env.files[m.name].imports[num(l, 'i')];
+    if (r < 0) {
+      k.printk(`${m.name}: Unknown symbol ${sym} (err ${r})`);
+      l.err = r;
+    }
+    l.i = num(l, 'i') + 1;
+    return next('loop');
+  },
+};
+
+/**
+ * resolve_symbol(): find_symbol() then ref_module(). Returns 0, -ENOENT (not found) or the
+ * reference error (-EBUSY while the owner is COMING).
+ */
+function resolve_symbol(k: Ctx, m: ModuleInstance, sym: string): { err: number; owner: ModuleInstance | null } {
+  const exporters = k.env.exporters[sym];
+  if (!exporters) return { err: 0, owner: null }; // exported by vmlinux
+  // find_symbol() skips UNFORMED modules; COMING, LIVE and GOING exporters count.
+  const owner = k.w.modules.find(
+    (o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && exporters.includes(o.name),
+  );
+  if (!owner) return { err: -ERRNO.ENOENT, owner: null };
+  return { err: ref_module(k, m, owner), owner };
+}
+
+/** resolve_symbol_wait(): while the owner is COMING, wait on module_wq, at most 30 s. */
+export const resolve_symbol_wait: Proc = {
+  start: (k, l) => {
+    l.deadline = k.now + 30_000;
+    return next('check');
+  },
+  check: (k, l) => {
+    const m = modOf(k, l);
+    const sym = str(l, 'sym');
+    const { err, owner } = resolve_symbol(k, m, sym);
+    if (err !== -ERRNO.EBUSY || !owner) return ret(err);
+    if (l.timedOut || l.signal || k.now >= num(l, 'deadline')) {
+      k.printk(`${m.name}: gave up waiting for init of module ${owner.name}.`);
+      return ret(err);
+    }
+    l.owner = owner.name;
+    return block(
+      {
+        kind: 'module_wq',
+        fn: 'resolve_symbol_wait',
+        name: owner.name,
+        until: num(l, 'deadline'),
+        killable: true,
+      },
+      'check',
+    );
+  },
+};
+
+/** do_init_module(): run init; LIVE on success, or the failure path that frees the module. */
+export const do_init_module: Proc = {
+  start: (k, l) => call('mod_init', { mod: l.mod }, 'after_init'),
+  after_init: (k, l) => {
+    const m = modOf(k, l);
+    const r = num(l, 'ret');
+    if (r < 0) {
+      l.err = r;
+      k.note(`${m.name}->init returned ${r}: fail path`);
+      k.moduleEvent(m, 'coming_cleanup');
+      m.refcnt--; // module_put(): the reference held during init
+      return call('klp_module_going', { mod: l.mod }, 'failed');
+    }
+    if (r > 0) {
+      k.printk(`do_init_module: '${m.name}'->init suspiciously returned ${r}, it should follow 0/-E convention`);
+      k.printk('do_init_module: loading module anyway...');
+    }
+    k.moduleEvent(m, 'init_done');
+    m.refcnt--; // module_put(): drop the init reference
+    k.wake_up_all_module_wq();
+    return ret(0);
+  },
+  failed: (k, l) => {
+    const m = modOf(k, l);
+    free_module(k, m);
+    k.wake_up_all_module_wq();
+    return ret(num(l, 'err'));
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * mod_init.ts - a module's own init and exit functions: scripted ops for scenario modules,
+ * klp_enable_patch() / klp_add_object() for livepatch modules, or a model written in code.
+ */
+import type { Proc } from '../../engine/ops';
+import { block, call, next, num, ret } from '../../engine/ops';
+import type { Ctx } from '../../engine/context';
+import type { ModuleOp } from '../../scenario/schema';
+import type { Locals } from '../types';
+import { ERRNO } from '../errno';
+
+function opValue(v: string | number): number {
+  if (typeof v === 'number') return v;
+  const e = (ERRNO as Record<string, number>)[v.replace(/^-/, '')];
+  if (e === undefined) throw new Error(`internal: unknown errno ${v}`);
+  return -e;
+}
+
+function modName(k: Ctx, l: Locals): string {
+  const m = k.moduleById(num(l, 'mod'));
+  if (!m) throw new Error('internal: module gone during init/exit');
+  return m.name;
+}
+
+/** Interpret a scripted body (ModuleOp[]) one op per step. */
+function scripted(which: 'init' | 'exit'): Proc {
+  const ops = (k: Ctx, l: Locals): ModuleOp[] => {
+    const f = k.env.files[modName(k, l)];
+    return (which === 'init' ? (f.init.kind === 'ops' ? f.init.ops : []) : f.exit) ?? [];
+  };
+  return {
+    start: (k, l) => {
+      l.i = 0;
+      return next('op');
+    },
+    op: (k, l) => {
+      const list = ops(k, l);
+      const i = num(l, 'i');
+      if (i >= list.length) return ret(0);
+      l.i = i + 1;
+      const op = list[i];
+      const name = modName(k, l);
+      if ('print' in op) {
+        k.printk(`${name}: ${op.print}`);
+        return next('op');
+      }
+      if ('sleep' in op) {
+        return block({ kind: 'sleep', fn: 'msleep', until: k.now + op.sleep * 1000, killable: false }, 'op');
+      }
+      if ('return' in op) return ret(opValue(op.return));
+      return call('request_module', { name: op.request_module }, 'op');
+    },
+  };
+}
+
+const initOps = scripted('init');
+const exitOps = scripted('exit');
+
+/** mod->init(). */
+export const mod_init: Proc = {
+  start: (k, l) => {
+    const name = modName(k, l);
+    const f = k.env.files[name];
+    switch (f.init.kind) {
+      case 'klp_enable_patch':
+        return call('klp_enable_patch', { mod: l.mod, patch: f.init.patch }, 'done');
+      case 'klp_add_object':
+        if (f.init.delay > 0 && l.slept !== true) {
+          l.slept = true;
+          return block({ kind: 'sleep', fn: 'msleep', until: k.now + f.init.delay * 1000, killable: false }, 'start');
+        }
+        return call('klp_add_object', { mod: l.mod, patch: f.init.patch, object: f.init.object }, 'done');
+      case 'model':
+        return call(`${f.model}_init`, { mod: l.mod }, 'done');
+      default:
+        return call('mod_init_ops', { mod: l.mod }, 'done');
+    }
+  },
+  done: (k, l) => ret(num(l, 'ret')),
+};
+
+/** mod->exit(). */
+export const mod_exit: Proc = {
+  start: (k, l) => {
+    const f = k.env.files[modName(k, l)];
+    if (f.model && !f.livepatch) return call(`${f.model}_exit`, { mod: l.mod }, 'done');
+    return call('mod_exit_ops', { mod: l.mod }, 'done');
+  },
+  done: () => ret(0),
+};
+
+export const mod_init_ops = initOps;
+export const mod_exit_ops = exitOps;

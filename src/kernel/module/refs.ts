@@ -1,0 +1,72 @@
+/**
+ * refs.ts - module references and usage links (kernel/module.c: ref_module(),
+ * strong_try_module_get(), try_module_get(), module_put(), module_unload_free()).
+ */
+import type { Ctx } from '../../engine/context';
+import type { ModuleInstance } from '../types';
+import { ERRNO } from '../errno';
+
+/** module_refcount(): what /sys/module/NAME/refcnt and lsmod show. */
+export function module_refcount(m: ModuleInstance): number {
+  return m.refcnt - 1;
+}
+
+/** try_module_get(): fails only for a GOING module (works on oneself while COMING). */
+export function try_module_get(m: ModuleInstance): boolean {
+  if (m.state === 'MODULE_STATE_GOING') return false;
+  m.refcnt++;
+  return true;
+}
+
+export function module_put(m: ModuleInstance): void {
+  m.refcnt--;
+}
+
+/**
+ * strong_try_module_get(): refuses a module whose init may still fail (COMING) with -EBUSY, so
+ * that a user does not pin a module that is about to go away.
+ */
+export function strong_try_module_get(m: ModuleInstance): number {
+  if (m.state === 'MODULE_STATE_COMING') return -ERRNO.EBUSY;
+  if (try_module_get(m)) return 0;
+  return -ERRNO.ENOENT;
+}
+
+/**
+ * ref_module(a, b): "a uses b". Called under module_mutex from resolve_symbol().
+ * With POC 19's second hunk a livepatch module never takes references (livepatchNoRefs).
+ */
+export function ref_module(k: Ctx, a: ModuleInstance, b: ModuleInstance | null): number {
+  if (k.env.variant.livepatchNoRefs && a.klp) {
+    k.note(`ref_module(${a.name}, ${b?.name ?? 'vmlinux'}): livepatch module, no reference taken (POC 19/23)`);
+    return 0;
+  }
+  if (b === null || a.uses.includes(b.name)) return 0;
+  const err = strong_try_module_get(b);
+  if (err) {
+    k.note(`strong_try_module_get(${b.name}) = ${err} (${b.state})`);
+    return err;
+  }
+  b.holders.push(a.name);
+  a.uses.push(b.name);
+  k.note(`ref_module(${a.name}, ${b.name}): ${b.name} is now used by ${a.name}`);
+  return 0;
+}
+
+/** module_unload_free(): drop the references and usage links a freed module held. */
+export function module_unload_free(k: Ctx, a: ModuleInstance): void {
+  for (const name of a.uses) {
+    const b = k.find_module(name) ?? k.findAny(name);
+    if (!b) continue;
+    b.holders = b.holders.filter((h) => h !== a.name);
+    module_put(b);
+  }
+  a.uses = [];
+}
+
+/** free_module(): drop sysfs, references and the list entry; the caller wakes module_wq. */
+export function free_module(k: Ctx, m: ModuleInstance): void {
+  m.sysfs = false;
+  module_unload_free(k, m);
+  k.moduleEvent(m, 'free_module');
+}

@@ -1,0 +1,218 @@
+/**
+ * types.ts - the simulated kernel's global state ("the World") as plain data.
+ *
+ * Everything here can be cloned with structuredClone(), hashed and compared, so any step of a run
+ * can be replayed, shared and explored. Static inputs (module files, variant switches) live in
+ * Env (engine/env.ts), never here.
+ */
+
+/** enum module_state (include/linux/module.h). LIVE = 0, COMING = 1, GOING = 2, UNFORMED = 3. */
+export type ModuleState =
+  | 'MODULE_STATE_UNFORMED'
+  | 'MODULE_STATE_COMING'
+  | 'MODULE_STATE_LIVE'
+  | 'MODULE_STATE_GOING';
+
+/** A `struct module` in the kernel's module list. */
+export interface ModuleInstance {
+  /** Simulator id, shown as `name#id` so that two instances of one name can be told apart. */
+  id: number;
+  name: string;
+  state: ModuleState;
+  /** Raw atomic refcnt: 1 base reference (+1 during init) + users. module_refcount() = refcnt - 1. */
+  refcnt: number;
+  /** Modules that use this one (`source_list`, /sys/module/NAME/holders). */
+  holders: string[];
+  /** Modules this one uses (`target_list`). */
+  uses: string[];
+  /** mod->klp: MODULE_INFO(livepatch, Y). */
+  klp: boolean;
+  /** mod->klp_alive, set by klp_module_coming(), cleared by klp_module_going(). */
+  klpAlive: boolean;
+  /** Task that loads it (UNFORMED/COMING/LIVE) or unloads it (GOING): the target of W1 edges. */
+  owner: number;
+  /** /sys/module/NAME exists (created by mod_sysfs_setup after prepare_coming_module). */
+  sysfs: boolean;
+  /** Module parameters as set at load or through sysfs. */
+  params: Record<string, string>;
+  /** Worker running this module's queued work item, if any (for flush_work()). */
+  work: number | null;
+}
+
+export type WaitKind =
+  | 'module_wq' // W1 add_unformed_module / W2 resolve_symbol_wait
+  | 'umh' // W3 request_module waiting for its modprobe helper
+  | 'kmod_slot' // W4 request_module throttle
+  | 'mutex' // W6
+  | 'sleep' // msleep(), a user-space sleep, a task sitting in a function
+  | 'cond' // the selftest harness polling a file (loop_until)
+  | 'work'; // a worker waiting for queued work (flush_work)
+
+/** Why a task is blocked. `until` makes the wait timed (logical ms). */
+export interface Wait {
+  kind: WaitKind;
+  /** Kernel function the task sleeps in, e.g. 'add_unformed_module'. */
+  fn: string;
+  /** W1: module name; W2: owner module name; mutex: lock name. */
+  name?: string;
+  /** W3: helper pid; work: worker pid. */
+  pid?: number;
+  until?: number;
+  /** Harness condition (see userspace/harnessConditions.ts). */
+  cond?: string;
+  /** Interruptible by any signal (W1, W2) or killable (W3, W4). */
+  killable: boolean;
+  /** Step at which the wait began: the wait-for graph links each edge to it. */
+  since: number;
+}
+
+/** One activation record: a simulated kernel or user-space function with its program counter. */
+export interface Frame {
+  fn: string;
+  pc: string;
+  l: Locals;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Locals = { [k: string]: Json };
+
+export type TaskKind = 'user' | 'helper' | 'kthread';
+
+export interface Task {
+  pid: number;
+  /** Short stable label: U1.. for user tasks, H1.. for modprobe helpers, W1.. for workers. */
+  label: string;
+  comm: string;
+  /** The command line, e.g. 'modprobe -q -- lp__M'. */
+  argv: string;
+  kind: TaskKind;
+  parent: number | null;
+  frames: Frame[];
+  status: 'new' | 'runnable' | 'blocked' | 'exited';
+  wait: Wait | null;
+  startAt: number;
+  exitCode: number | null;
+  /** Signal that killed it, if any. */
+  signal: number | null;
+  /** A fatal signal is pending (delivered at the next interruptible/killable wait). */
+  sigpending: number | null;
+}
+
+/** klp_object. */
+export interface KlpObject {
+  /** null = vmlinux. */
+  name: string | null;
+  /** Livepatch module that carries this object (the patch module upstream, <patch>__<obj> split). */
+  carrier: string;
+  funcs: string[];
+  /** obj->mod != NULL: the patched module is bound (loaded and klp_alive). */
+  bound: boolean;
+  /** Functions are redirected (ftrace handlers registered). */
+  patched: boolean;
+  /** obj->callbacks.post_unpatch_enabled: pre_patch succeeded. */
+  postUnpatchEnabled: boolean;
+  /** Nop object added for atomic replace. */
+  dynamic: boolean;
+}
+
+export interface KlpStateRecord {
+  id: number;
+  version: number;
+}
+
+/** klp_patch in the global klp_patches list (or being set up). */
+export interface KlpPatch {
+  name: string;
+  /** Value of the livepatch machine (machines/livepatch.machine.ts). */
+  machine: string;
+  enabled: boolean;
+  replace: boolean;
+  states: KlpStateRecord[];
+  /** POC: the modules this patch has objects for (patch->obj_names). */
+  objNames: string[];
+  objects: KlpObject[];
+  /** /sys/kernel/livepatch/NAME exists. */
+  sysfs: boolean;
+  forced: boolean;
+  /** In the klp_patches list. */
+  listed: boolean;
+  /** POC 09: load timestamp, to tell "patch reloaded meanwhile". */
+  ts: number;
+}
+
+export type KlpTarget = 'KLP_TRANSITION_IDLE' | 'KLP_TRANSITION_PATCHED' | 'KLP_TRANSITION_UNPATCHED';
+
+export interface KlpGlobals {
+  patches: KlpPatch[];
+  /** klp_transition_patch. */
+  transition: string | null;
+  /** klp_target_state. */
+  target: KlpTarget;
+  /** POC 17: klp_loading_patch. */
+  loading: string | null;
+  /** Tasks still to be switched in the current transition (TIF_PATCH_PENDING set). */
+  pending: number[];
+  /** klp_transition_work is queued (retry in 1 s). */
+  workQueued: boolean;
+  /** klp_signals_cnt. */
+  signalsCnt: number;
+  /** Patches freed but whose kobject release is still due (patch name). */
+  tsCounter: number;
+}
+
+export interface LogLine {
+  /** Step that emitted it. */
+  step: number;
+  time: number;
+  text: string;
+}
+
+export interface UserLine {
+  step: number;
+  pid: number;
+  stream: 'cmd' | 'stdout' | 'stderr' | 'exit';
+  text: string;
+}
+
+/** Queued work (schedule_work / schedule_delayed_work), run by a kworker task. */
+export interface WorkItem {
+  fn: string;
+  args: Locals;
+  at: number;
+}
+
+export interface World {
+  time: number;
+  step: number;
+  nextPid: number;
+  nextModId: number;
+  helperSeq: number;
+  userSeq: number;
+  workerSeq: number;
+  modules: ModuleInstance[];
+  tasks: Task[];
+  /** Runnable pids, FIFO. */
+  runq: number[];
+  /** Task running now, kept until it blocks, yields or exits. */
+  current: number | null;
+  /** How many scheduling choices were taken so far (cursor into the schedule). */
+  choices: number;
+  klp: KlpGlobals;
+  /** klp_mutex holder. Lock order: klp_mutex -> module_mutex. */
+  klpMutex: number | null;
+  /** Free kmod_concurrent_max slots (MAX_KMOD_CONCURRENT = 50). */
+  kmodSlots: number;
+  /** /proc/sys/kernel/modprobe. */
+  modprobePath: string;
+  /** kernel.ftrace_enabled sysctl. */
+  ftraceEnabled: boolean;
+  /** TAINT_LIVEPATCH already reported (pr_notice_once). */
+  taintLivepatch: boolean;
+  work: WorkItem[];
+  dmesg: LogLine[];
+  userspace: UserLine[];
+  /** User commands that exited non-zero, in order. */
+  failures: { task: string; command: string; exit: number }[];
+  /** Stalls seen so far: a wait-for cycle that a timeout broke. */
+  stalls: { step: number; cycle: number[]; location: string }[];
+}

@@ -1,0 +1,74 @@
+/**
+ * test_klp_callbacks_busy.ts - lib/livepatch/test_klp_callbacks_busy.c (v5.10): init queues
+ * busymod_work_func(), which loops in msleep(20) while the `block_transition` parameter is set,
+ * so a patch of busymod_work_func() cannot finish its transition.
+ */
+import type { Proc } from '../engine/ops';
+import { block, next, num, ret, str } from '../engine/ops';
+import type { Ctx } from '../engine/context';
+import type { Locals, ModuleInstance } from '../kernel/types';
+
+function mod(k: Ctx, l: Locals): ModuleInstance {
+  const m = k.moduleById(num(l, 'mod'));
+  if (!m) throw new Error('internal: test_klp_callbacks_busy is gone');
+  return m;
+}
+
+function blockTransition(m: ModuleInstance | undefined): boolean {
+  return /^(1|y|Y)/.test(m?.params.block_transition ?? 'N');
+}
+
+function flushWork(k: Ctx, m: ModuleInstance, pc: string) {
+  const worker = m.work === null ? undefined : k.task_by_pid(m.work);
+  if (!worker || worker.status === 'exited') return next(pc);
+  return block({ kind: 'work', fn: 'flush_work', pid: worker.pid, killable: false }, pc);
+}
+
+export const busyProcs: Record<string, Proc> = {
+  test_klp_callbacks_busy_init: {
+    start: (k, l) => {
+      const m = mod(k, l);
+      k.printk(`${m.name}: test_klp_callbacks_busy_init`);
+      // schedule_work(&work)
+      const n = ++k.w.workerSeq;
+      const worker = k.spawn({
+        label: `kworker/${n}`,
+        comm: `kworker/0:${n}`,
+        argv: 'busymod_work_func',
+        kind: 'kthread',
+        parent: null,
+        fn: 'busymod_work_func',
+        args: { mod: m.id, modName: m.name },
+      });
+      m.work = worker.pid;
+      // Without block_transition, init waits so that the work's lines come before modprobe returns.
+      if (!blockTransition(m)) return flushWork(k, m, 'done');
+      return ret(0);
+    },
+    done: () => ret(0),
+  },
+  test_klp_callbacks_busy_exit: {
+    start: (k, l) => {
+      const m = mod(k, l);
+      m.params.block_transition = 'N'; // WRITE_ONCE(block_transition, false)
+      return flushWork(k, m, 'done');
+    },
+    done: (k, l) => {
+      k.printk(`${mod(k, l).name}: test_klp_callbacks_busy_exit`);
+      return ret(0);
+    },
+  },
+  busymod_work_func: {
+    start: (k, l) => {
+      k.printk(`${str(l, 'modName')}: busymod_work_func enter`);
+      return next('loop');
+    },
+    loop: (k, l) => {
+      if (blockTransition(k.moduleById(num(l, 'mod')))) {
+        return block({ kind: 'sleep', fn: 'msleep', until: k.now + 20, killable: false }, 'loop');
+      }
+      k.printk(`${str(l, 'modName')}: busymod_work_func exit`);
+      return ret(0);
+    },
+  },
+};

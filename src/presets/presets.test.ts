@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from './index';
+import { run } from '../engine/run';
+import type { Expectation } from './types';
+import type { VariantId } from '../kernel/variant';
+import type { Trace } from '../trace/types';
+
+/** `needles` appear in `hay` in this order (other lines may come between). */
+function inOrder(hay: string[], needles: string[]): string | null {
+  let at = 0;
+  for (const n of needles) {
+    const i = hay.indexOf(n, at);
+    if (i < 0) return n;
+    at = i + 1;
+  }
+  return null;
+}
+
+function sameCycle(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const i = a.indexOf(b[0]);
+  return i >= 0 && b.every((x, j) => a[(i + j) % a.length] === x);
+}
+
+function check(t: Trace, e: Expectation): void {
+  const dmesg = t.final.dmesg.map((l) => l.text);
+  const user = t.final.userspace.filter((l) => l.stream === 'stdout' || l.stream === 'stderr').map((l) => l.text);
+  expect(t.outcome.kind, t.outcome.summary).toBe(e.outcome);
+  if (e.location) expect(t.outcome.location).toBe(e.location);
+  if (e.cycle) expect(sameCycle(t.outcome.cycle ?? [], e.cycle), `cycle ${t.outcome.cycle?.join(',')}`).toBe(true);
+  if (e.dmesg) expect(inOrder(dmesg, e.dmesg), `missing or out of order in dmesg:\n${dmesg.join('\n')}`).toBeNull();
+  for (const n of e.notDmesg ?? []) expect(dmesg).not.toContain(n);
+  if (e.userspace) expect(inOrder(user, e.userspace), `missing in user space:\n${user.join('\n')}`).toBeNull();
+  for (const n of e.notUserspace ?? []) expect(user).not.toContain(n);
+  if (e.lastDmesg) expect(dmesg[dmesg.length - 1]).toBe(e.lastDmesg);
+}
+
+describe('presets reproduce the outcomes of design §7', () => {
+  for (const p of PRESETS) {
+    for (const [variant, e] of Object.entries(p.expected) as [VariantId, Expectation][]) {
+      it(`${p.id} ${p.title} [${variant}]`, () => check(run(p.scenario, { variant }), e));
+    }
+  }
+});

@@ -1,0 +1,131 @@
+/**
+ * seed.ts - the seed patch's situations: 1 (type B recursion), 2 (type C recursion), 3 (type D
+ * cycle), and location ii in isolation (P08, P10, P11, P13).
+ */
+import type { Preset } from './types';
+import { mod, scenario, task } from './build';
+
+export const P08: Preset = {
+  id: 'P08',
+  title: 'Situation 1: type B recursion (still deadlocks with 19/23)',
+  seed: 'situation 1 (type B)',
+  summary:
+    'lp__M uses a symbol exported by M, the module it patches, so depmod makes lp__M depend on M. Loading M ' +
+    'runs klp_module_coming(M), which runs `modprobe lp__M`; that modprobe loads the dependency M first, finds ' +
+    'M COMING and waits in add_unformed_module() for the very load that waits for it. M is not a livepatch ' +
+    'module, so klp_break_recursion() cannot help: the patch leaves type B broken.',
+  scenario: scenario('P08 - situation 1, type B', {
+    modules: [mod('M', { exports: ['m_fn'] })],
+    livepatches: [{ name: 'lp', callbacks: 'print', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'], imports: ['m_fn'] }] }],
+    tasks: [task('modprobe lp', 'modprobe M')],
+  }),
+  expected: {
+    upstream: {
+      outcome: 'ok',
+      dmesg: ['M: M_init', "livepatch: enabling patch 'lp'", 'lp: pre_patch_callback: M -> [MODULE_STATE_LIVE] Normal state'],
+      note: 'Upstream lp itself imports m_fn, so `modprobe lp` loads M first and pins it.',
+    },
+    split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'], lastDmesg: "livepatch: 'lp': patching complete" },
+    'split-poc19': {
+      outcome: 'deadlock',
+      location: 'add_unformed_module',
+      cycle: ['U1', 'H1'],
+      lastDmesg: "livepatch: 'lp': patching complete",
+    },
+  },
+};
+
+const typeC = {
+  modules: [mod('M', { exports: ['m_fn'] })],
+  livepatches: [
+    {
+      name: 'lp',
+      callbacks: 'print' as const,
+      objects: [
+        { name: 'vmlinux', exports: ['lp_shared_cb'] },
+        { name: 'M', funcs: ['m_fn'], imports: ['lp_shared_cb'] },
+      ],
+    },
+  ],
+};
+
+const enableBoth = [
+  "livepatch: enabling patch 'lp'",
+  "livepatch: 'lp': initializing patching transition",
+  'lp: pre_patch_callback: vmlinux',
+  'lp: pre_patch_callback: M -> [MODULE_STATE_LIVE] Normal state',
+  "livepatch: 'lp': starting patching transition",
+  "livepatch: 'lp': completing patching transition",
+  'lp: post_patch_callback: vmlinux',
+  'lp: post_patch_callback: M -> [MODULE_STATE_LIVE] Normal state',
+  "livepatch: 'lp': patching complete",
+];
+
+export const P10: Preset = {
+  id: 'P10',
+  title: 'Situation 2: type C recursion (fixed by 19/23)',
+  seed: 'situation 2 (type C)',
+  summary:
+    'lp__M uses a helper exported by the main livepatch module lp (shared callbacks, as in the selftests). ' +
+    'While lp\'s init runs klp_enable_patch(), it loads lp__M; that modprobe first loads the dependency lp, ' +
+    'finds it COMING and waits for it in add_unformed_module(): a deadlock (location i). Patch 19/23 makes ' +
+    'the nested load of lp return -EEXIST (klp_break_recursion) and lets lp__M use lp without a reference ' +
+    '(location ii), so the enable completes.',
+  scenario: scenario('P10 - situation 2, type C', { ...typeC, tasks: [task('modprobe M', 'modprobe lp', 'lsmod')] }),
+  expected: {
+    upstream: { outcome: 'ok', dmesg: enableBoth, note: 'Upstream has no per-object modules: the single lp module works.' },
+    split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'], lastDmesg: 'lp: tainting kernel with TAINT_LIVEPATCH' },
+    'split-poc19': {
+      outcome: 'ok',
+      dmesg: enableBoth,
+      notDmesg: ["livepatch: applying patch 'lp' to loading module 'M'"],
+      userspace: ['lp                      16384  1'],
+    },
+  },
+};
+
+export const P11: Preset = {
+  id: 'P11',
+  title: 'Location ii in isolation: only the add_unformed_module hunk',
+  seed: 'situation 2, location ii',
+  summary:
+    'With only the first hunk of 19/23, the nested `modprobe lp` returns -EEXIST, but lp__M still asks for a ' +
+    'reference on lp, which is COMING: strong_try_module_get() refuses, resolve_symbol_wait() waits 30 s for ' +
+    'the init that waits for it, gives up with -EBUSY, and the whole enable fails. A stall, not a deadlock.',
+  scenario: scenario('P11 - location ii in isolation', { ...typeC, tasks: [task('modprobe M', 'modprobe lp')] }),
+  expected: {
+    'split-break-only': {
+      outcome: 'stall',
+      location: 'resolve_symbol_wait',
+      cycle: ['U1', 'H1'],
+      dmesg: [
+        'lp__M: gave up waiting for init of module lp.',
+        'lp__M: Unknown symbol lp_shared_cb (err -16)',
+        'livepatch: Module load failed: lp__M',
+      ],
+      userspace: ["modprobe: ERROR: could not insert 'lp': Invalid argument"],
+    },
+    split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'] },
+    'split-poc19': { outcome: 'ok', dmesg: enableBoth },
+  },
+};
+
+export const P13: Preset = {
+  id: 'P13',
+  title: 'Situation 3: type D cycle',
+  seed: 'situation 3 (type D)',
+  summary:
+    'B depends on A; lp patches A, and lp__A uses a symbol of B. depmod sees no cycle (lp__A -> B -> A), but ' +
+    'the kernel adds the hidden edge "loading A loads lp__A". `modprobe A` runs `modprobe lp__A`, which loads ' +
+    'A again first and waits for it. 19/23 does not touch this: A is not a livepatch module.',
+  scenario: scenario('P13 - situation 3, type D', {
+    modules: [mod('A', { exports: ['a_fn'] }), mod('B', { imports: ['a_fn'], exports: ['b_fn'] })],
+    livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'A', funcs: ['a_fn'], imports: ['b_fn'] }] }],
+    tasks: [task('modprobe lp', 'modprobe A')],
+  }),
+  expected: {
+    upstream: { outcome: 'ok', dmesg: ['A: A_init', 'B: B_init', "livepatch: enabling patch 'lp'"] },
+    split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'] },
+    'split-poc19': { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'] },
+  },
+};

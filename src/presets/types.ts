@@ -1,0 +1,37 @@
+/**
+ * types.ts - a preset: a scenario with a story for newcomers and the outcome the kernel gives in
+ * each variant (design §7). The expectations are checked by presets.test.ts.
+ */
+import type { Scenario } from '../scenario/schema';
+import type { VariantId } from '../kernel/variant';
+import type { OutcomeKind } from '../trace/types';
+
+export interface Expectation {
+  outcome: OutcomeKind;
+  /** Kernel function of the deadlock or stall. */
+  location?: string;
+  /** Task labels on the cycle, starting anywhere. */
+  cycle?: string[];
+  /** Lines that must appear in dmesg, in this order (others may come between). */
+  dmesg?: string[];
+  /** Lines that must not appear in dmesg. */
+  notDmesg?: string[];
+  /** User-space lines (stdout/stderr) that must appear, in this order. */
+  userspace?: string[];
+  notUserspace?: string[];
+  /** dmesg must end with exactly this line (e.g. nothing after the taint line of a deadlock). */
+  lastDmesg?: string;
+  /** Why this differs from design §7, if it does, with the source that decided. */
+  note?: string;
+}
+
+export interface Preset {
+  id: string;
+  title: string;
+  /** For a newcomer: what happens and why it matters, in a few sentences. */
+  summary: string;
+  /** The seed patch's name for it, e.g. 'situation 2 (type C)'. */
+  seed?: string;
+  scenario: Scenario;
+  expected: Partial<Record<VariantId, Expectation>>;
+}

@@ -1,0 +1,39 @@
+/**
+ * replay.ts - the world at any step of a trace, rebuilt from the nearest checkpoint by running
+ * the deterministic engine forward. This is what lets the timeline scrub back and forth.
+ */
+import type { World } from '../kernel/types';
+import type { Trace } from './types';
+import { makeEnv } from '../engine/run';
+import { step } from '../engine/step';
+import { Ctx } from '../engine/context';
+import type { Env } from '../engine/env';
+
+const envs = new WeakMap<Trace, Env>();
+
+function envOf(trace: Trace): Env {
+  let env = envs.get(trace);
+  if (!env) {
+    env = makeEnv(trace.scenario, { variant: trace.variant, schedule: trace.schedule, checkpointEvery: trace.checkpointEvery });
+    envs.set(trace, env);
+  }
+  return env;
+}
+
+/**
+ * The world right after step `i` (i = -1: before the first step). The result is a fresh copy
+ * the caller may keep.
+ */
+export function worldAt(trace: Trace, i: number): World {
+  const target = Math.max(-1, Math.min(i, trace.steps.length - 1)) + 1; // number of steps taken
+  if (target >= trace.steps.length) return structuredClone(trace.final);
+  if (!trace.checkpointEvery || trace.checkpoints.length === 0) throw new Error('this trace was run without checkpoints');
+  const c = Math.min(Math.floor(target / trace.checkpointEvery), trace.checkpoints.length - 1);
+  const w = structuredClone(trace.checkpoints[c]);
+  const env = envOf(trace);
+  const k = new Ctx(env);
+  while (w.step < target) {
+    if (!step(w, env, k)) break;
+  }
+  return w;
+}

@@ -1,0 +1,130 @@
+/**
+ * kmod.ts - the user-space tools of kmod (early 2020): modprobe, insmod, rmmod, with their
+ * exact messages and exit codes (design §1.4).
+ */
+import type { Proc } from '../engine/ops';
+import { call, next, num, ret, str } from '../engine/ops';
+import type { Ctx } from '../engine/context';
+import type { Locals, World } from '../kernel/types';
+import { ERRNO, strerror } from '../kernel/errno';
+import { dieIfSignalled } from '../engine/exit';
+import { module_refcount } from '../kernel/module/refs';
+
+export const KERNEL_RELEASE = '5.5.0';
+
+/** kmod's module_is_inkernel(): /sys/module/NAME/initstate reads 'live'. */
+export function inKernel(w: World, name: string): boolean {
+  return w.modules.some((m) => m.name === name && m.sysfs && m.state === 'MODULE_STATE_LIVE');
+}
+
+function err(k: Ctx, l: Locals, text: string): void {
+  if (l.quiet !== true) k.out('stderr', text);
+}
+
+/** modprobe: dependencies first (deepest first), then NAME; -EEXIST counts as success. */
+export const modprobe: Proc = {
+  start: (k, l) => {
+    const name = str(l, 'name');
+    if (!k.env.files[name] || !k.env.deps[name]) {
+      err(k, l, `modprobe: FATAL: Module ${name} not found in directory /lib/modules/${KERNEL_RELEASE}`);
+      return ret(1);
+    }
+    if (inKernel(k.w, name)) {
+      if (l.firstTime === true) {
+        err(k, l, `modprobe: ERROR: could not insert '${name}': Module already in kernel`);
+        return ret(1);
+      }
+      k.note(`${name} is already in the kernel (initstate: live)`);
+      return ret(0);
+    }
+    l.list = [...k.env.deps[name], name];
+    l.i = 0;
+    return next('loop');
+  },
+  loop: (k, l) => {
+    const list = l.list as string[];
+    const i = num(l, 'i');
+    if (i >= list.length) return ret(0);
+    const e = list[i];
+    if (inKernel(k.w, e)) {
+      k.note(`${e}: initstate is live, skip`);
+      l.i = i + 1;
+      return next('loop');
+    }
+    return call('finit_module', { name: e, params: e === l.name ? l.params : {} }, 'inserted');
+  },
+  inserted: (k, l) => {
+    if (dieIfSignalled(k)) return next('loop');
+    const r = num(l, 'ret');
+    const list = l.list as string[];
+    const e = list[num(l, 'i')];
+    const name = str(l, 'name');
+    if (r === 0 || (r === -ERRNO.EEXIST && !(l.firstTime === true && e === name))) {
+      if (r === -ERRNO.EEXIST) k.note(`${e}: -EEXIST taken as success`);
+      l.i = num(l, 'i') + 1;
+      return next('loop');
+    }
+    // kmod names the module asked for on the command line, not the dependency that failed.
+    const msg =
+      r === -ERRNO.EEXIST
+        ? 'Module already in kernel'
+        : r === -ERRNO.ENOENT
+          ? 'Unknown symbol in module, or unknown parameter (see dmesg)'
+          : strerror(-r);
+    err(k, l, `modprobe: ERROR: could not insert '${name}': ${msg}`);
+    return ret(1);
+  },
+};
+
+const INSMOD_MSG: Record<number, string> = {
+  [ERRNO.ENOEXEC]: 'Invalid module format',
+  [ERRNO.ENOENT]: 'Unknown symbol in module',
+  [ERRNO.ESRCH]: 'Module has wrong symbol version',
+  [ERRNO.EINVAL]: 'Invalid parameters',
+};
+
+export const insmod: Proc = {
+  start: (k, l) => {
+    if (!k.env.files[str(l, 'name')]) {
+      k.out('stderr', `insmod: ERROR: could not load module ${str(l, 'file')}: No such file or directory`);
+      return ret(1);
+    }
+    return call('finit_module', { name: l.name, params: l.params }, 'inserted');
+  },
+  inserted: (k, l) => {
+    if (dieIfSignalled(k)) return next('start');
+    const r = num(l, 'ret');
+    if (r === 0) return ret(0);
+    k.out('stderr', `insmod: ERROR: could not insert module ${str(l, 'file')}: ${INSMOD_MSG[-r] ?? strerror(-r)}`);
+    return ret(1);
+  },
+};
+
+/** rmmod: checks sysfs first (holders, refcnt), then delete_module(NAME, O_NONBLOCK). */
+export const rmmod: Proc = {
+  start: (k, l) => {
+    const name = str(l, 'name');
+    const m = k.w.modules.find((x) => x.name === name && x.sysfs);
+    if (!m) {
+      k.out('stderr', `rmmod: ERROR: Module ${name} is not currently loaded`);
+      return ret(1);
+    }
+    if (l.force !== true) {
+      if (m.holders.length) {
+        k.out('stderr', `rmmod: ERROR: Module ${name} is in use by: ${m.holders.join(' ')}`);
+        return ret(1);
+      }
+      if (module_refcount(m) > 0) {
+        k.out('stderr', `rmmod: ERROR: Module ${name} is in use`);
+        return ret(1);
+      }
+    }
+    return call('delete_module', { name, force: l.force === true }, 'removed');
+  },
+  removed: (k, l) => {
+    const r = num(l, 'ret');
+    if (r === 0) return ret(0);
+    k.out('stderr', `rmmod: ERROR: could not remove module ${str(l, 'name')}: ${strerror(-r)}`);
+    return ret(1);
+  },
+};
