@@ -13,7 +13,7 @@ import { klp_add_object, klp_break_recursion, klp_enable_patch_split, klp_module
 import { klp_transition_work_fn } from '../kernel/livepatch/transition';
 import { klp_free_patch_work_fn } from '../kernel/livepatch/free';
 import { insmod, modprobe, rmmod } from '../userspace/kmod';
-import { busy_in, sh, sh_builtin } from '../userspace/shell';
+import { busy_in, capture, sh, sh_builtin, sh_one } from '../userspace/shell';
 import { MODULE_PROCS } from '../modules/registry';
 
 export const PROCS: Record<string, Proc> = {
@@ -48,6 +48,8 @@ export const PROCS: Record<string, Proc> = {
   rmmod,
   sh,
   sh_builtin,
+  sh_one,
+  capture,
   busy_in,
   ...MODULE_PROCS,
 };

@@ -6,9 +6,33 @@ import { P01, P02, P03, P04 } from './loader';
 import { P05, P06, P07, P16, P17 } from './livepatch';
 import { P08, P10, P11, P13 } from './seed';
 import { P09, P12, P14, P15, P15c, P18, P19, P20 } from './split';
+import { SELFTEST_PRESETS } from '../selftest/presets';
 
-/** Gallery order: the seed's situations first, then the rest by id. */
-export const PRESETS: Preset[] = [P10, P08, P13, P11, P01, P02, P03, P04, P05, P06, P07, P09, P12, P14, P15, P15c, P16, P17, P18, P19, P20];
+/** Gallery order: the seed's situations first, then the rest by id, then the kernel selftests. */
+export const PRESETS: Preset[] = [
+  P10,
+  P08,
+  P13,
+  P11,
+  P01,
+  P02,
+  P03,
+  P04,
+  P05,
+  P06,
+  P07,
+  P09,
+  P12,
+  P14,
+  P15,
+  P15c,
+  P16,
+  P17,
+  P18,
+  P19,
+  P20,
+  ...SELFTEST_PRESETS,
+];
 
 export const DEFAULT_PRESET_ID = 'P10';
 

@@ -15,6 +15,13 @@
  *   log TEXT                    (echo TEXT > /dev/kmsg, as the selftest harness does)
  *   wait_until PATH == VALUE | wait_until exists PATH | wait_until gone PATH
  *                               (the selftest harness's loop_until: polls, dies after 60 s)
+ *   grep 'PATTERN' PATH         (prints the lines of PATH containing PATTERN; exit 1 if none)
+ *   capture 'PREFIX' -- CMD [&& CMD ...]
+ *                               (the harness's `log "PREFIX$(CMD 2>&1 && ...)"`: runs the commands
+ *                                and writes their output to /dev/kmsg, PREFIX before the first line)
+ *   assert_file PATH == TEXT | assert_file PATH != TEXT
+ *   check_sysfs_rights PATH MODE | check_sysfs_value PATH VALUE
+ *                               (selftest checks: on a mismatch the harness logs ERROR and dies)
  */
 
 export type Command =
@@ -29,7 +36,12 @@ export type Command =
   | { cmd: 'kill'; target: string; signal: number }
   | { cmd: 'busy'; fn: string; seconds: number }
   | { cmd: 'log'; text: string }
-  | { cmd: 'wait_until'; cond: string };
+  | { cmd: 'wait_until'; cond: string }
+  | { cmd: 'grep'; pattern: string; path: string }
+  | { cmd: 'capture'; prefix: string; parts: string[] }
+  | { cmd: 'assert_file'; path: string; equal: boolean; value: string }
+  | { cmd: 'check_sysfs_rights'; path: string; mode: string }
+  | { cmd: 'check_sysfs_value'; path: string; value: string };
 
 export class CommandError extends Error {}
 
@@ -139,6 +151,33 @@ export function parseCommand(line: string): Command {
       const m = /^(?:(exists|gone)\s+(\S+)|(\S+)\s*==\s*(\S+))$/.exec(arg);
       if (!m) throw new CommandError("wait_until: expected 'exists PATH', 'gone PATH' or 'PATH == VALUE'");
       return { cmd: 'wait_until', cond: m[1] ? `${m[1]}:${m[2]}` : `equals:${m[3]}:${m[4]}` };
+    }
+    case 'grep': {
+      const m = /^grep\s+'([^']*)'\s+(\S+)$/.exec(text);
+      if (!m) throw new CommandError("grep: expected grep 'PATTERN' PATH");
+      return { cmd: 'grep', pattern: m[1], path: m[2] };
+    }
+    case 'capture': {
+      const m = /^capture\s+'([^']*)'\s+--\s+(.+)$/.exec(text);
+      if (!m) throw new CommandError("capture: expected capture 'PREFIX' -- CMD [&& CMD ...]");
+      const parts = m[2].split('&&').map((x) => x.trim());
+      for (const p of parts) {
+        const c = parseCommand(p);
+        if (c.cmd === 'capture') throw new CommandError('capture: cannot nest capture');
+      }
+      return { cmd: 'capture', prefix: m[1], parts };
+    }
+    case 'assert_file': {
+      const m = /^assert_file\s+(\S+)\s+(==|!=)\s+(.*)$/.exec(text);
+      if (!m) throw new CommandError('assert_file: expected assert_file PATH == TEXT (or !=)');
+      return { cmd: 'assert_file', path: m[1], equal: m[2] === '==', value: m[3] };
+    }
+    case 'check_sysfs_rights':
+    case 'check_sysfs_value': {
+      if (rest.length !== 2) throw new CommandError(`${head}: expected PATH ${head === 'check_sysfs_rights' ? 'MODE' : 'VALUE'}`);
+      return head === 'check_sysfs_rights'
+        ? { cmd: 'check_sysfs_rights', path: rest[0], mode: rest[1] }
+        : { cmd: 'check_sysfs_value', path: rest[0], value: rest[1] };
     }
     case undefined:
       throw new CommandError('empty command');

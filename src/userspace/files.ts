@@ -74,3 +74,21 @@ export function procModules(w: World): string {
     })
     .join('\n');
 }
+
+/**
+ * `stat --format %A` of the livepatch sysfs files (kernel/livepatch/core.c attribute modes:
+ * enabled 0644, transition 0444, force 0200; the per-object `patched` file, 0444, exists from
+ * v6.1 on and is modelled for the supplementary test-sysfs cases).
+ */
+export function fileMode(w: World, path: string): string | null {
+  if (readFile(w, path) === null && !/\/force$/.test(path)) return null;
+  if (/^\/sys\/kernel\/livepatch\/[^/]+$/.test(path)) return 'drwxr-xr-x';
+  const m = /^\/sys\/kernel\/livepatch\/([^/]+)\/(enabled|transition|force|[^/]+\/patched)$/.exec(path);
+  if (m) {
+    if (!w.klp.patches.some((p) => p.name === m[1] && p.sysfs)) return null;
+    if (m[2] === 'enabled') return '-rw-r--r--';
+    if (m[2] === 'force') return '--w-------';
+    return '-r--r--r--';
+  }
+  return '-r--r--r--';
+}

@@ -5,17 +5,12 @@ import type { Proc } from '../engine/ops';
 import { block, call, next, num, ret, str, yieldTo } from '../engine/ops';
 import type { Ctx } from '../engine/context';
 import type { Locals } from '../kernel/types';
-import { parseCommand, type Command } from './commands';
-import { readFile, procModules } from './files';
+import { parseCommand } from './commands';
+import { fileMode, readFile, procModules } from './files';
 import { evalCond } from './conditions';
 import { strerror } from '../kernel/errno';
 import { module_refcount } from '../kernel/module/refs';
-import { dieIfSignalled } from '../engine/exit';
-
-function current(l: Locals): { line: string; c: Command } {
-  const line = (l.cmds as string[])[num(l, 'i')];
-  return { line, c: parseCommand(line) };
-}
+import { dieIfSignalled, exitTask } from '../engine/exit';
 
 function fail(k: Ctx, text: string): ReturnType<typeof ret> {
   k.out('stderr', text);
@@ -34,21 +29,10 @@ export const sh: Proc = {
     return yieldTo('exec');
   },
   exec: (k, l) => {
-    const { line, c } = current(l);
+    const line = (l.cmds as string[])[num(l, 'i')];
     k.out('cmd', line);
     k.task.argv = line;
-    switch (c.cmd) {
-      case 'modprobe':
-        return call('modprobe', { name: c.name, params: c.params, quiet: c.quiet, firstTime: c.firstTime }, 'done');
-      case 'insmod':
-        return call('insmod', { name: c.name, file: c.file, params: c.params }, 'done');
-      case 'rmmod':
-        return call('rmmod', { name: c.name, force: c.force }, 'done');
-      case 'busy':
-        return call('busy_in', { as: c.fn, seconds: c.seconds }, 'done');
-      default:
-        return call('sh_builtin', { line }, 'done');
-    }
+    return call('sh_one', { line }, 'done');
   },
   done: (k, l) => {
     if (dieIfSignalled(k)) return next('cmd');
@@ -60,6 +44,58 @@ export const sh: Proc = {
     }
     l.i = num(l, 'i') + 1;
     return next('cmd');
+  },
+};
+
+/** Run one command line: programs get a procedure of their own, the rest are builtins. */
+export const sh_one: Proc = {
+  start: (k, l) => {
+    const c = parseCommand(str(l, 'line'));
+    switch (c.cmd) {
+      case 'modprobe':
+        return call('modprobe', { name: c.name, params: c.params, quiet: c.quiet, firstTime: c.firstTime }, 'done');
+      case 'insmod':
+        return call('insmod', { name: c.name, file: c.file, params: c.params }, 'done');
+      case 'rmmod':
+        return call('rmmod', { name: c.name, force: c.force }, 'done');
+      case 'busy':
+        return call('busy_in', { as: c.fn, seconds: c.seconds }, 'done');
+      case 'capture':
+        return call('capture', { prefix: c.prefix, parts: c.parts }, 'done');
+      default:
+        return call('sh_builtin', { line: str(l, 'line') }, 'done');
+    }
+  },
+  done: (k, l) => ret(num(l, 'ret')),
+};
+
+/**
+ * The selftest harness's `ret=$(CMD 2>&1 && ...); log "PREFIX$ret"`: run the commands, stop at
+ * the first failure, then write what they printed to /dev/kmsg. Its status is ignored by the
+ * harness, so it returns 0.
+ */
+export const capture: Proc = {
+  start: (k, l) => {
+    l.from = k.w.userspace.length;
+    l.i = 0;
+    return next('part');
+  },
+  part: (k, l) => {
+    const parts = l.parts as string[];
+    if (num(l, 'i') >= parts.length) return next('log');
+    return call('sh_one', { line: parts[num(l, 'i')] }, 'after');
+  },
+  after: (k, l) => {
+    l.i = num(l, 'i') + 1;
+    return num(l, 'ret') === 0 ? next('part') : next('log');
+  },
+  log: (k, l) => {
+    const lines = k.w.userspace
+      .slice(num(l, 'from'))
+      .filter((u) => u.pid === k.task.pid && (u.stream === 'stdout' || u.stream === 'stderr'))
+      .map((u) => u.text);
+    if (lines.length) k.printk(`${str(l, 'prefix')}${lines.join('\n')}`);
+    return ret(0);
   },
 };
 
@@ -99,6 +135,28 @@ export const sh_builtin: Proc = {
       case 'log':
         k.printk(c.text);
         return ret(0);
+      case 'grep': {
+        const v = readFile(k.w, c.path);
+        if (v === null) return fail(k, `grep: ${c.path}: No such file or directory`);
+        const hits = v.split('\n').filter((x) => x.includes(c.pattern));
+        for (const h of hits) k.out('stdout', h);
+        return ret(hits.length ? 0 : 1);
+      }
+      case 'assert_file': {
+        const v = readFile(k.w, c.path);
+        if ((v === c.value) !== c.equal) return die(k, `${c.path} ${c.equal ? 'is not' : 'is'} '${c.value}'`);
+        return ret(0);
+      }
+      case 'check_sysfs_rights': {
+        const mode = fileMode(k.w, c.path);
+        if (mode !== c.mode) return die(k, `${c.path} has mode ${mode ?? '(missing)'}, expected ${c.mode}`);
+        return ret(0);
+      }
+      case 'check_sysfs_value': {
+        const v = readFile(k.w, c.path);
+        if (v !== c.value) return die(k, `${c.path} reads ${v ?? '(missing)'}, expected ${c.value}`);
+        return ret(0);
+      }
       case 'wait_until':
         l.cond = c.cond;
         l.deadline = k.now + 60_000;
@@ -110,10 +168,7 @@ export const sh_builtin: Proc = {
   slept: () => ret(0),
   poll: (k, l) => {
     if (evalCond(k.w, str(l, 'cond'))) return ret(0);
-    if (k.now >= num(l, 'deadline')) {
-      k.printk(`ERROR: gave up waiting for ${str(l, 'cond')}`);
-      return ret(1);
-    }
+    if (k.now >= num(l, 'deadline')) return die(k, `gave up waiting for ${str(l, 'cond')}`);
     return block(
       { kind: 'cond', fn: 'loop_until', cond: str(l, 'cond'), until: num(l, 'deadline'), killable: true },
       'poll',
@@ -131,6 +186,15 @@ export const sh_builtin: Proc = {
     return ret(0);
   },
 };
+
+/** functions.sh die(): log the error to the kernel log and end the script (exit 1). */
+function die(k: Ctx, msg: string): ReturnType<typeof ret> {
+  k.printk(`ERROR: ${msg}`);
+  k.out('stderr', `ERROR: ${msg}`);
+  k.w.failures.push({ task: k.task.label, command: k.task.argv, exit: 1 });
+  exitTask(k, k.task, 1);
+  return next('dead');
+}
 
 function write(k: Ctx, l: Locals, path: string, value: string): ReturnType<typeof ret> {
   let m = /^\/sys\/kernel\/livepatch\/([^/]+)\/(enabled|force)$/.exec(path);

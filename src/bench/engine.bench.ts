@@ -1,0 +1,66 @@
+/**
+ * engine.bench.ts - `npm run bench`: engine speed and trace memory, measured, never asserted.
+ *
+ * 1. A chain of 1000 modules (module i imports a symbol of module i-1) loaded by one modprobe:
+ *    steps per second with and without per-step records and checkpoints, and the trace's memory.
+ * 2. Every preset in every variant it names: runs per second.
+ * 3. worldAt() on the chain trace: scrubbing cost per random step.
+ */
+import { run } from '../engine/run';
+import { worldAt } from '../trace/replay';
+import { PRESETS } from '../presets/index';
+import type { Scenario } from '../scenario/schema';
+import type { VariantId } from '../kernel/variant';
+
+function chain(n: number): Scenario {
+  const modules = Array.from({ length: n }, (_, i) => ({
+    name: `m${i}`,
+    exports: [`m${i}_fn`],
+    imports: i ? [`m${i - 1}_fn`] : [],
+  }));
+  return { type: 'klp-playground/scenario', version: 1, title: `chain of ${n}`, modules, livepatches: [], tasks: [{ commands: [`modprobe m${n - 1}`] }] };
+}
+
+function time<T>(f: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+}
+
+function heapMB(): number {
+  global.gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+const sc = chain(1000);
+run(sc, { variant: 'upstream', checkpointEvery: 0, recordSteps: false }); // warm-up
+
+const bare = time(() => run(sc, { variant: 'upstream', checkpointEvery: 0, recordSteps: false }));
+const steps = bare.value.final.step;
+console.log(`chain of 1000 modules, one modprobe: ${steps} steps, outcome ${bare.value.outcome.kind}`);
+console.log(`  engine only:               ${(steps / (bare.ms / 1000)).toFixed(0)} steps/s (${bare.ms.toFixed(0)} ms)`);
+
+const before = heapMB();
+const full = time(() => run(sc, { variant: 'upstream' }));
+const after = heapMB();
+console.log(`  with trace + checkpoints:  ${(steps / (full.ms / 1000)).toFixed(0)} steps/s (${full.ms.toFixed(0)} ms)`);
+console.log(
+  `  trace memory:              ${(after - before).toFixed(1)} MB heap for ${full.value.steps.length} steps and ${full.value.checkpoints.length} checkpoints` +
+    (global.gc ? '' : ' (run node with --expose-gc for exact numbers)'),
+);
+
+const picks = Array.from({ length: 200 }, (_, i) => (i * 7919) % full.value.steps.length);
+const scrub = time(() => picks.forEach((i) => worldAt(full.value, i)));
+console.log(`  worldAt (scrubbing):       ${(scrub.ms / picks.length).toFixed(2)} ms per random step`);
+
+let runs = 0;
+let presetSteps = 0;
+const all = time(() => {
+  for (const p of PRESETS) {
+    for (const v of Object.keys(p.expected) as VariantId[]) {
+      presetSteps += run(p.scenario, { variant: v }).steps.length;
+      runs++;
+    }
+  }
+});
+console.log(`presets: ${runs} runs, ${presetSteps} steps in ${all.ms.toFixed(0)} ms (${(presetSteps / (all.ms / 1000)).toFixed(0)} steps/s)`);

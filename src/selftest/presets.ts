@@ -1,0 +1,22 @@
+/**
+ * presets.ts - every selftest case is also a preset, so a user can open it in the playground and
+ * watch the kernel produce the transcript the selftest expects.
+ */
+import type { Preset } from '../presets/types';
+import { parseCase } from './caseFile';
+import { caseScenario } from './runCase';
+import { SELFTEST_CORPUS } from './corpus';
+
+export const SELFTEST_PRESETS: Preset[] = SELFTEST_CORPUS.map(({ file, own, data }) => {
+  const c = parseCase(data);
+  const id = `ST-${c.script.replace(/^test-|\.sh$/g, '')}-${String(c.case_no).padStart(2, '0')}`;
+  return {
+    id,
+    title: `selftest ${c.script} ${String(c.case_no).padStart(2, '0')}: ${c.title}`,
+    summary:
+      `The kernel's own livepatch selftest (${c.kernel_version ?? 'v5.10'}, ${file}${own ? ', written by us from the script' : ''}), ` +
+      'run through functions.sh as the harness does. The dmesg panel holds what check_result compares.',
+    scenario: caseScenario(c),
+    expected: { upstream: { outcome: 'ok', dmesg: c.expected_log } },
+  };
+});
