@@ -4,7 +4,7 @@
 import type { Preset } from './types';
 import { P01, P02, P03, P04 } from './loader';
 import { P05, P06, P07, P16, P17 } from './livepatch';
-import { P08, P10, P11, P13 } from './seed';
+import { P08, P08k, P10, P10k, P11, P13 } from './seed';
 import { P09, P12, P14, P15, P15c, P18, P19, P20 } from './split';
 import { SELFTEST_PRESETS } from '../selftest/presets';
 
@@ -14,6 +14,8 @@ export const PRESETS: Preset[] = [
   P08,
   P13,
   P11,
+  P08k,
+  P10k,
   P01,
   P02,
   P03,

@@ -129,3 +129,48 @@ export const P13: Preset = {
     'split-poc19': { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'] },
   },
 };
+
+export const P08k: Preset = {
+  id: 'P08k',
+  title: 'Situation 1, escaping with kill: kill the modprobe helper',
+  seed: 'situation 1 (type B), escape hatch',
+  summary:
+    'The deadlock of P08 can be broken by hand: H1 sleeps interruptibly in add_unformed_module(), so `kill H1` ' +
+    'ends it. request_module() then returns the helper\'s signal status, klp_module_coming() fails with ' +
+    '-EINVAL and the load of M fails: M cannot be loaded while the patch is enabled.',
+  scenario: scenario('P08k - situation 1, kill the helper', {
+    modules: P08.scenario.modules,
+    livepatches: P08.scenario.livepatches,
+    tasks: [task('modprobe lp', 'modprobe M'), { id: 'K', start: 5, commands: ['kill H1'] }],
+  }),
+  expected: {
+    split: {
+      outcome: 'error',
+      dmesg: ['livepatch: Module load failed: lp__M'],
+      userspace: ["modprobe: ERROR: could not insert 'M': Invalid argument"],
+    },
+    'split-poc19': {
+      outcome: 'error',
+      dmesg: ['livepatch: Module load failed: lp__M'],
+      userspace: ["modprobe: ERROR: could not insert 'M': Invalid argument"],
+    },
+  },
+};
+
+export const P10k: Preset = {
+  id: 'P10k',
+  title: 'Situation 2, Ctrl-C does not help: kill the outer modprobe',
+  seed: 'situation 2 (type C), escape hatch',
+  summary:
+    'Killing the administrator\'s modprobe (U1) instead of the helper ends U1\'s wait in request_module(): lp\'s ' +
+    'enable fails and lp is freed. That wakes H1, which finds no lp any more and loads lp itself, whose init ' +
+    'requests lp__M again: the same deadlock one level deeper, now between H1 and H2 (design §6.2).',
+  scenario: scenario('P10k - situation 2, kill the outer modprobe', {
+    modules: [mod('M', { exports: ['m_fn'] })],
+    livepatches: P10.scenario.livepatches,
+    tasks: [task('modprobe M', 'modprobe lp'), { id: 'K', start: 5, commands: ['kill -9 U1'] }],
+  }),
+  expected: {
+    split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['H1', 'H2'], dmesg: ['livepatch: Module load failed: lp__M'] },
+  },
+};

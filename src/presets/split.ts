@@ -119,19 +119,21 @@ export const P15: Preset = {
       dmesg: [
         "livepatch: Can't load livepatch (lp__M) for module when the livepatch (lp) for vmcore is not loaded",
         'livepatch: Livepatched module is not loaded: M',
+        "livepatch: patch 'lp' failed for module 'M', refusing to load module 'M'",
       ],
       userspace: [
         'insmod: ERROR: could not insert module lp__M.ko: Invalid parameters',
         'insmod: ERROR: could not insert module lp__M.ko: Invalid parameters',
       ],
       note:
-        'design §7 also lists "patch \'lp\' failed for module \'M\', refusing to load module \'M\'" for the second ' +
-        'insmod; §5.4 (POC 04) returns -EINVAL right after "Livepatched module is not loaded", before the object is ' +
-        'linked, and the refusing line belongs to failures after linking. We follow §5.4.',
+        'design §5.4 has klp_add_object() return -EINVAL right after "Livepatched module is not loaded"; the POC 04 ' +
+        "diff sends every failure to its common err: label, which prints the refusing line as §7 says. We follow " +
+        'the diff. The first insmod takes the same path with patch == NULL and oopses in the real POC; we print ' +
+        'only the first line and return -EINVAL [S].',
     },
     'split-poc19': {
       outcome: 'error',
-      dmesg: ['livepatch: Livepatched module is not loaded: M'],
+      dmesg: ['livepatch: Livepatched module is not loaded: M', "livepatch: patch 'lp' failed for module 'M', refusing to load module 'M'"],
       userspace: ['insmod: ERROR: could not insert module lp__M.ko: Invalid parameters'],
     },
   },

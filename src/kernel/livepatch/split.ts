@@ -110,9 +110,18 @@ export const klp_add_object: Proc = {
       // The POC dereferences NULL right after this line (design §5.9); we stop at -EINVAL [S].
       return fail(`livepatch: Can't load livepatch (${self.name}) for module when the livepatch (${name}) for vmcore is not loaded`);
     }
-    if (!patch.objNames.includes(objName)) return fail(`livepatch: Livepatch (${name}) is not supposed to livepatch the module: ${objName}`);
+    // klp_is_object_compatible() failures take POC 04's common `err:` exit, which also prints the
+    // "refusing" line (through patch->obj, which is valid here).
+    const refuse = `livepatch: patch '${name}' failed for module '${objName}', refusing to load module '${objName}'`;
+    if (!patch.objNames.includes(objName)) {
+      k.printk(`livepatch: Livepatch (${name}) is not supposed to livepatch the module: ${objName}`);
+      return fail(refuse);
+    }
     const target = k.find_module(objName);
-    if (!target) return fail(`livepatch: Livepatched module is not loaded: ${objName}`);
+    if (!target) {
+      k.printk(`livepatch: Livepatched module is not loaded: ${objName}`);
+      return fail(refuse);
+    }
     const spec = k.env.patches[name].objects.find((o) => o.name === objName);
     const obj = newObject(objName, self.name, spec?.funcs ?? []);
     patch.objects.push(obj);

@@ -1,0 +1,96 @@
+/**
+ * helpers.ts - small builders for the engine's unit tests: scenarios in a few lines, the lines a
+ * run printed, and a bare Ctx for calling one simulated function step by step.
+ *
+ * Test support only: imported by *.test.ts files, never by the engine.
+ */
+import type { LivepatchSpec, ModuleSpec, Scenario, TaskSpec } from '../scenario/schema';
+import type { Trace } from '../trace/types';
+import type { VariantId } from '../kernel/variant';
+import type { LogLine, Task, World } from '../kernel/types';
+import { run, makeEnv, type RunOptions } from '../engine/run';
+import { initialWorld } from '../engine/world';
+import { Ctx } from '../engine/context';
+import type { Env } from '../engine/env';
+
+export function scn(parts: {
+  modules?: ModuleSpec[];
+  livepatches?: LivepatchSpec[];
+  tasks: TaskSpec[];
+  kernel?: Scenario['kernel'];
+}): Scenario {
+  return {
+    type: 'klp-playground/scenario',
+    version: 1,
+    title: 'unit test',
+    ...(parts.kernel ? { kernel: parts.kernel } : {}),
+    modules: parts.modules ?? [],
+    livepatches: parts.livepatches ?? [],
+    tasks: parts.tasks,
+  };
+}
+
+/** One user task running `commands` from t=0 (label U1). */
+export function sh(...commands: string[]): TaskSpec {
+  return { commands };
+}
+
+export function runIn(variant: VariantId, s: Scenario, opts: RunOptions = {}): Trace {
+  return run(s, { ...opts, variant });
+}
+
+/** Kernel log texts, in order. */
+export function dmesg(t: Trace | World): string[] {
+  const w = 'final' in t ? t.final : t;
+  return w.dmesg.map((l) => l.text);
+}
+
+/** stdout and stderr lines of all user programs, in order. */
+export function out(t: Trace | World): string[] {
+  const w = 'final' in t ? t.final : t;
+  return w.userspace.filter((l) => l.stream === 'stdout' || l.stream === 'stderr').map((l) => l.text);
+}
+
+/** The echoed command lines ('cmd' stream), in order. */
+export function cmds(t: Trace): string[] {
+  return t.final.userspace.filter((l) => l.stream === 'cmd').map((l) => l.text);
+}
+
+/** The kernel log record of the first line equal to `text` (throws if absent). */
+export function logLine(t: Trace, text: string): LogLine {
+  const l = t.final.dmesg.find((x) => x.text === text);
+  if (!l) throw new Error(`dmesg has no line '${text}':\n${dmesg(t).join('\n')}`);
+  return l;
+}
+
+export function taskOf(t: Trace | World, label: string): Task {
+  const w = 'final' in t ? t.final : t;
+  const task = w.tasks.find((x) => x.label === label);
+  if (!task) throw new Error(`no task ${label}`);
+  return task;
+}
+
+/** `needles` appear in `hay` in this order (other lines may come between); null or the first one missing. */
+export function missingInOrder(hay: string[], needles: string[]): string | null {
+  let at = 0;
+  for (const n of needles) {
+    const i = hay.indexOf(n, at);
+    if (i < 0) return n;
+    at = i + 1;
+  }
+  return null;
+}
+
+/**
+ * A Ctx on the boot world of `s`, with the first user task as `current`, to drive one simulated
+ * function (a Proc) by hand.
+ */
+export function bareCtx(s: Scenario, variant: VariantId = 'split-poc19'): { k: Ctx; w: World; env: Env } {
+  const env = makeEnv(s, { variant });
+  const w = initialWorld(env);
+  const k = new Ctx(env);
+  k.w = w;
+  k.task = w.tasks[0];
+  k.rec = { i: 0, t: 0, pid: k.task.pid, label: k.task.label, kind: 'step', fn: '', depth: 0, text: '' };
+  return { k, w, env };
+}
