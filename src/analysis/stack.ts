@@ -1,7 +1,7 @@
 /**
  * stack.ts - a task's call stack in kernel function names, innermost last, as the UI shows it.
  */
-import type { Task } from '../kernel/types';
+import type { Task, World } from '../kernel/types';
 
 export interface StackFrame {
   fn: string;
@@ -9,20 +9,43 @@ export interface StackFrame {
   detail: string;
 }
 
-function detailOf(l: Record<string, unknown>): string {
+/** Simulator procedures that stand for a kernel construct without a function of that name. */
+const DISPLAY: Record<string, string> = {
+  mod_init: 'do_one_initcall',
+  mod_init_ops: 'mod->init',
+  mod_exit: 'mod->exit',
+  mod_exit_ops: 'mod->exit',
+  mutex_lock_klp: 'mutex_lock',
+  sh_builtin: 'sh',
+};
+
+function detailOf(l: Record<string, unknown>, w?: World): string {
+  const parts: string[] = [];
+  if (typeof l.mod === 'number') {
+    const m = w?.modules.find((x) => x.id === l.mod);
+    parts.push(m ? `${m.name}#${m.id}` : `#${l.mod}`);
+  }
   for (const key of ['name', 'patch', 'sym', 'line']) {
     const v = l[key];
-    if (typeof v === 'string' && v) return v;
+    if (typeof v === 'string' && v) {
+      if (!parts[0]?.startsWith(`${v}#`)) parts.push(v);
+      break;
+    }
   }
-  return '';
+  return parts.join(' ');
 }
 
-/** The call stack, outermost first; a blocked task's innermost frame names the wait. */
-export function stackOf(t: Task): StackFrame[] {
-  const frames: StackFrame[] = t.frames.map((f) => ({
-    fn: typeof f.l.as === 'string' ? f.l.as : f.fn,
-    detail: detailOf(f.l),
-  }));
+/** The call stack, outermost first; a blocked task's innermost frame names the wait. Pass the
+ * world to name module instances (`M#2`). */
+export function stackOf(t: Task, w?: World): StackFrame[] {
+  const frames: StackFrame[] = t.frames
+    // The engine dispatches to the split POC's version of a function in a frame of its own,
+    // and runs each shell command in one: show one frame, named as in the kernel.
+    .filter((f, i) => f.fn !== 'sh_one' && t.frames[i + 1]?.fn !== `${f.fn}_split`)
+    .map((f) => ({
+      fn: typeof f.l.as === 'string' ? f.l.as : (DISPLAY[f.fn] ?? f.fn.replace(/_split$/, '')),
+      detail: detailOf(f.l, w),
+    }));
   if (t.status === 'blocked' && t.wait && frames[frames.length - 1]?.fn !== t.wait.fn) {
     frames.push({ fn: t.wait.fn, detail: t.wait.name ?? t.wait.cond ?? '' });
   }

@@ -12,6 +12,7 @@ import { nextTimer, step } from './step';
 import { Ctx } from './context';
 import { cycleLocation, waitForGraph } from '../analysis/waitFor';
 import { fingerprint } from '../trace/fingerprint';
+import { danglingImports } from '../analysis/dangling';
 
 export interface RunOptions {
   variant?: VariantId;
@@ -121,7 +122,7 @@ function detectLivelock(w: World, env: Env, k: Ctx): boolean {
 
 function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: TraceStep[]): Outcome {
   const failures = [...w.failures];
-  const base = { failures, step: w.step };
+  const base = { failures, step: w.step, warnings: danglingImports(w, env) };
   if (limited) {
     if (detectLivelock(w, env, k)) {
       const spinning = w.tasks.filter((t) => t.status === 'runnable' || t.pid === w.current);

@@ -33,6 +33,10 @@ function check(t: Trace, e: Expectation): void {
   if (e.userspace) expect(inOrder(user, e.userspace), `missing in user space:\n${user.join('\n')}`).toBeNull();
   for (const n of e.notUserspace ?? []) expect(user).not.toContain(n);
   if (e.lastDmesg) expect(dmesg[dmesg.length - 1]).toBe(e.lastDmesg);
+  if (e.warnings) {
+    expect(t.outcome.warnings.length, t.outcome.warnings.join('\n')).toBe(e.warnings.length);
+    e.warnings.forEach((w, i) => expect(t.outcome.warnings[i]).toContain(w));
+  }
 }
 
 describe('presets reproduce the outcomes of design §7', () => {

@@ -21,6 +21,8 @@ export interface Expectation {
   notUserspace?: string[];
   /** dmesg must end with exactly this line (e.g. nothing after the taint line of a deadlock). */
   lastDmesg?: string;
+  /** Simulator warnings that must be raised (substring match), or [] for none. */
+  warnings?: string[];
   /** Why this differs from design §7, if it does, with the source that decided. */
   note?: string;
 }

@@ -64,6 +64,8 @@ export interface Outcome {
   summary: string;
   /** Step at which the verdict became known. */
   step: number;
+  /** Simulator warnings the kernel would not print (e.g. a livepatch using a removed module). */
+  warnings: string[];
 }
 
 export interface Trace {

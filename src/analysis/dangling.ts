@@ -1,0 +1,22 @@
+/**
+ * dangling.ts - loaded modules that use symbols of a module that is gone. The kernel normally
+ * prevents this with references (ref_module); POC 19/23 stops livepatch modules from taking them,
+ * so `rmmod X` can leave a livepatch calling into freed code (design §5.7). The kernel prints
+ * nothing: this is the simulator's warning.
+ */
+import type { World } from '../kernel/types';
+import type { Env } from '../engine/env';
+
+export function danglingImports(w: World, env: Env): string[] {
+  const loaded = new Set(w.modules.filter((m) => m.state !== 'MODULE_STATE_UNFORMED').map((m) => m.name));
+  const out: string[] = [];
+  for (const m of w.modules) {
+    if (m.state !== 'MODULE_STATE_LIVE') continue;
+    for (const sym of env.files[m.name]?.imports ?? []) {
+      const owners = env.exporters[sym];
+      if (!owners || owners.some((o) => loaded.has(o))) continue;
+      out.push(`${m.name} uses ${sym}() of ${owners[0]}, which is no longer loaded: nothing pinned ${owners[0]} (no reference from a livepatch module)`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { CommandError, normalizeModuleName, parseCommand } from './commands';
+
+function fails(line: string, message: string): void {
+  expect(() => parseCommand(line)).toThrow(CommandError);
+  expect(() => parseCommand(line)).toThrow(message);
+}
+
+describe('modprobe [-q] [--first-time] [--] NAME [param=value ...]', () => {
+  it('plain name', () => {
+    expect(parseCommand('modprobe lp')).toEqual({ cmd: 'modprobe', name: 'lp', params: {}, quiet: false, firstTime: false });
+  });
+
+  it('options, --, and parameters (a value may contain "=")', () => {
+    expect(parseCommand('modprobe -q --first-time -- lp replace=1 opt=a=b')).toEqual({
+      cmd: 'modprobe',
+      name: 'lp',
+      params: { replace: '1', opt: 'a=b' },
+      quiet: true,
+      firstTime: true,
+    });
+    expect(parseCommand('modprobe --quiet lp')).toMatchObject({ quiet: true });
+  });
+
+  it("treats '-' and '_' alike: names are stored with underscores", () => {
+    expect(parseCommand('modprobe test-klp-mod')).toMatchObject({ name: 'test_klp_mod' });
+    expect(normalizeModuleName('a-b-c')).toBe('a_b_c');
+  });
+
+  it('errors: missing name, bad name, unsupported option, bad parameter', () => {
+    fails('modprobe', 'modprobe: missing module name');
+    fails('modprobe -q', 'modprobe: missing module name');
+    fails('modprobe a.b', "modprobe: 'a.b' is not a module name");
+    fails('modprobe -r lp', "modprobe: unsupported option '-r'");
+    fails('modprobe lp debug', "expected param=value, got 'debug'");
+    fails('modprobe lp =1', "expected param=value, got '=1'");
+  });
+});
+
+describe('insmod FILE.ko [param=value ...]', () => {
+  it('takes the module name from the file name', () => {
+    expect(parseCommand('insmod lp__M.ko')).toEqual({ cmd: 'insmod', name: 'lp__M', file: 'lp__M.ko', params: {} });
+    expect(parseCommand('insmod /lib/modules/5.5.0/extra/my-mod.ko x=1')).toEqual({
+      cmd: 'insmod',
+      name: 'my_mod',
+      file: '/lib/modules/5.5.0/extra/my-mod.ko',
+      params: { x: '1' },
+    });
+  });
+
+  it('insmod without a .ko file is refused', () => {
+    fails('insmod lp', "insmod: expected a file name ending in '.ko'");
+    fails('insmod', "insmod: expected a file name ending in '.ko'");
+  });
+});
+
+describe('rmmod [-f] NAME', () => {
+  it('parses', () => {
+    expect(parseCommand('rmmod lp')).toEqual({ cmd: 'rmmod', name: 'lp', force: false });
+    expect(parseCommand('rmmod -f my-mod')).toEqual({ cmd: 'rmmod', name: 'my_mod', force: true });
+  });
+  it('exactly one name', () => {
+    fails('rmmod', 'rmmod: expected exactly one module name');
+    fails('rmmod a b', 'rmmod: expected exactly one module name');
+    fails('rmmod -f', 'rmmod: expected exactly one module name');
+  });
+});
+
+describe('echo VALUE > PATH', () => {
+  it('a sysfs write', () => {
+    expect(parseCommand('echo 0 > /sys/kernel/livepatch/lp/enabled')).toEqual({ cmd: 'write', path: '/sys/kernel/livepatch/lp/enabled', value: '0' });
+    expect(parseCommand('echo 1>/sys/kernel/livepatch/lp/force')).toEqual({ cmd: 'write', path: '/sys/kernel/livepatch/lp/force', value: '1' });
+  });
+  it('an empty value (echo > /proc/sys/kernel/modprobe disables request_module)', () => {
+    expect(parseCommand('echo > /proc/sys/kernel/modprobe')).toEqual({ cmd: 'write', path: '/proc/sys/kernel/modprobe', value: '' });
+  });
+  it('needs a redirection', () => {
+    fails('echo 0 /sys/kernel/livepatch/lp/enabled', "echo: expected 'echo VALUE > PATH'");
+    fails('echo hello', "echo: expected 'echo VALUE > PATH'");
+  });
+});
+
+describe('sysctl [-q] KEY=VALUE | sysctl KEY', () => {
+  it('write, quiet write, read', () => {
+    expect(parseCommand('sysctl kernel.ftrace_enabled=0')).toEqual({ cmd: 'sysctl', key: 'kernel.ftrace_enabled', value: '0', quiet: false });
+    expect(parseCommand('sysctl -q kernel.ftrace_enabled=1')).toEqual({ cmd: 'sysctl', key: 'kernel.ftrace_enabled', value: '1', quiet: true });
+    expect(parseCommand('sysctl kernel.modprobe')).toEqual({ cmd: 'sysctl', key: 'kernel.modprobe', value: null, quiet: false });
+  });
+  it('errors', () => {
+    fails('sysctl', 'sysctl: expected KEY=VALUE or KEY');
+    fails('sysctl -q', 'sysctl: expected KEY=VALUE or KEY');
+    fails('sysctl a=1 b=2', 'sysctl: expected KEY=VALUE or KEY');
+  });
+});
+
+describe('cat PATH, lsmod, sleep SECONDS, log TEXT', () => {
+  it('parse', () => {
+    expect(parseCommand('cat /sys/module/lp/refcnt')).toEqual({ cmd: 'cat', path: '/sys/module/lp/refcnt' });
+    expect(parseCommand('lsmod')).toEqual({ cmd: 'lsmod' });
+    expect(parseCommand('sleep 1.5')).toEqual({ cmd: 'sleep', seconds: 1.5 });
+    expect(parseCommand('sleep 0')).toEqual({ cmd: 'sleep', seconds: 0 });
+    expect(parseCommand('log ===== TEST: basic function patching =====')).toEqual({ cmd: 'log', text: '===== TEST: basic function patching =====' });
+  });
+  it('errors', () => {
+    fails('cat', 'cat: expected one path');
+    fails('cat a b', 'cat: expected one path');
+    fails('sleep', 'sleep: expected a number of seconds');
+    fails('sleep x', 'sleep: expected a number of seconds');
+    fails('sleep -1', 'sleep: expected a number of seconds');
+    fails('sleep 1 2', 'sleep: expected a number of seconds');
+  });
+});
+
+describe('kill [-9|-15|-KILL|-TERM|-2|-INT] TASK', () => {
+  it('SIGTERM by default', () => {
+    expect(parseCommand('kill H1')).toEqual({ cmd: 'kill', target: 'H1', signal: 15 });
+  });
+  it('named and numbered signals, any case', () => {
+    expect(parseCommand('kill -9 H1')).toMatchObject({ signal: 9 });
+    expect(parseCommand('kill -KILL H1')).toMatchObject({ signal: 9 });
+    expect(parseCommand('kill -kill H1')).toMatchObject({ signal: 9 });
+    expect(parseCommand('kill -15 U2')).toMatchObject({ signal: 15, target: 'U2' });
+    expect(parseCommand('kill -TERM H2')).toMatchObject({ signal: 15 });
+    expect(parseCommand('kill -INT H1')).toMatchObject({ signal: 2 });
+    expect(parseCommand('kill -2 H1')).toMatchObject({ signal: 2 });
+  });
+  it('bad signal or target', () => {
+    fails('kill -HUP H1', "kill: unknown signal '-HUP'");
+    fails('kill -99 H1', "kill: unknown signal '-99'");
+    fails('kill', 'kill: expected one task label, e.g. H1');
+    fails('kill -9', 'kill: expected one task label, e.g. H1');
+    fails('kill H1 H2', 'kill: expected one task label, e.g. H1');
+  });
+});
+
+describe('busy FUNCTION SECONDS', () => {
+  it('parses', () => {
+    expect(parseCommand('busy cmdline_proc_show 20')).toEqual({ cmd: 'busy', fn: 'cmdline_proc_show', seconds: 20 });
+  });
+  it('errors', () => {
+    for (const bad of ['busy', 'busy f', 'busy 1f 3', 'busy f 0', 'busy f -2', 'busy f x', 'busy f 1 2']) {
+      fails(bad, 'busy: expected FUNCTION SECONDS');
+    }
+  });
+});
+
+describe('wait_until (the selftest harness loop_until)', () => {
+  it('exists PATH / gone PATH / PATH == VALUE', () => {
+    expect(parseCommand('wait_until exists /sys/kernel/livepatch/lp')).toEqual({ cmd: 'wait_until', cond: 'exists:/sys/kernel/livepatch/lp' });
+    expect(parseCommand('wait_until gone /sys/kernel/livepatch/lp')).toEqual({ cmd: 'wait_until', cond: 'gone:/sys/kernel/livepatch/lp' });
+    expect(parseCommand('wait_until /sys/kernel/livepatch/lp/transition == 0')).toEqual({
+      cmd: 'wait_until',
+      cond: 'equals:/sys/kernel/livepatch/lp/transition:0',
+    });
+    expect(parseCommand('wait_until /sys/module/M/initstate==live')).toEqual({ cmd: 'wait_until', cond: 'equals:/sys/module/M/initstate:live' });
+  });
+  it('anything else is refused', () => {
+    for (const bad of ['wait_until', 'wait_until /sys/module/M', 'wait_until exists', 'wait_until a = b', 'wait_until exists a b']) {
+      fails(bad, "wait_until: expected 'exists PATH', 'gone PATH' or 'PATH == VALUE'");
+    }
+  });
+});
+
+describe('unknown and empty commands', () => {
+  it('names the unknown command', () => {
+    fails('foo bar', "unknown command 'foo'");
+    fails('depmod -a', "unknown command 'depmod'");
+  });
+  it('empty or blank', () => {
+    fails('', 'empty command');
+    fails('   ', 'empty command');
+  });
+});
