@@ -23,7 +23,7 @@ function detailOf(l: Record<string, unknown>, w?: World): string {
   const parts: string[] = [];
   if (typeof l.mod === 'number') {
     const m = w?.modules.find((x) => x.id === l.mod);
-    parts.push(m ? `${m.name}#${m.id}` : `#${l.mod}`);
+    parts.push(m ? `${m.name}#${m.inst}` : `#${l.mod}`);
   }
   for (const key of ['name', 'patch', 'sym', 'line']) {
     const v = l[key];

@@ -40,7 +40,7 @@ function edgeOf(w: World, t: Task): WaitEdge | null {
           to: inst.owner,
           wid: 'W1',
           timed: false,
-          what: `${inst.name}#${inst.id} to become LIVE or go away (it is ${inst.state})`,
+          what: `${inst.name}#${inst.inst} to become LIVE or go away (it is ${inst.state})`,
         };
       }
       return {
@@ -48,7 +48,7 @@ function edgeOf(w: World, t: Task): WaitEdge | null {
         to: inst.owner,
         wid: 'W2',
         timed: true,
-        what: `${inst.name}#${inst.id} to leave MODULE_STATE_COMING (gives up after 30 s)`,
+        what: `${inst.name}#${inst.inst} to leave MODULE_STATE_COMING (gives up after 30 s)`,
       };
     }
     case 'umh':

@@ -67,10 +67,10 @@ export class Ctx {
     const after = moduleEvent(before, ev);
     if (after === 'freed') {
       this.w.modules = this.w.modules.filter((m) => m !== mod);
-      this.note(`${mod.name}#${mod.id} unlinked from the module list`);
+      this.note(`${mod.name}#${mod.inst} unlinked from the module list`);
     } else {
       mod.state = after;
-      if (after !== before) this.note(`${mod.name}#${mod.id}: ${before} -> ${after}`);
+      if (after !== before) this.note(`${mod.name}#${mod.inst}: ${before} -> ${after}`);
     }
     this.mark('state');
   }

@@ -12,6 +12,7 @@ export function initialWorld(env: Env): World {
     step: 0,
     nextPid: 100,
     nextModId: 1,
+    instSeq: {},
     helperSeq: 0,
     userSeq: 0,
     workerSeq: 0,

@@ -15,8 +15,10 @@ export type ModuleState =
 
 /** A `struct module` in the kernel's module list. */
 export interface ModuleInstance {
-  /** Simulator id, shown as `name#id` so that two instances of one name can be told apart. */
+  /** Simulator id, unique in the run (frames refer to instances by it). */
   id: number;
+  /** Instance number among modules of this name, shown as `name#inst` (M#1, then M#2). */
+  inst: number;
   name: string;
   state: ModuleState;
   /** Raw atomic refcnt: 1 base reference (+1 during init) + users. module_refcount() = refcnt - 1. */
@@ -186,6 +188,8 @@ export interface World {
   step: number;
   nextPid: number;
   nextModId: number;
+  /** Instances created so far, per module name. */
+  instSeq: Record<string, number>;
   helperSeq: number;
   userSeq: number;
   workerSeq: number;

@@ -113,6 +113,7 @@ export const add_unformed_module: Proc = {
     if (!old) {
       const m: ModuleInstance = {
         id: k.w.nextModId++,
+        inst: (k.w.instSeq[name] = (k.w.instSeq[name] ?? 0) + 1),
         name,
         state: 'MODULE_STATE_UNFORMED',
         // module_unload_init(): MODULE_REF_BASE plus one reference held during init.
@@ -127,15 +128,15 @@ export const add_unformed_module: Proc = {
         work: null,
       };
       k.w.modules.push(m);
-      k.note(`${name}#${m.id} inserted as MODULE_STATE_UNFORMED`);
+      k.note(`${name}#${m.inst} inserted as MODULE_STATE_UNFORMED`);
       k.mark('state');
       return ret(m.id);
     }
     if (old.state === 'MODULE_STATE_LIVE') {
-      k.note(`${name}#${old.id} is already LIVE`);
+      k.note(`${name}#${old.inst} is already LIVE`);
       return ret(-ERRNO.EEXIST);
     }
-    k.note(`${name}#${old.id} exists in ${old.state}: wait for it to finish loading`);
+    k.note(`${name}#${old.inst} exists in ${old.state}: wait for it to finish loading`);
     if (k.env.variant.breakRecursion) return call('klp_break_recursion', { name, klp: l.klp }, 'broken');
     return next('wait');
   },
