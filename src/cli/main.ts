@@ -1,146 +1,15 @@
 /**
- * main.ts - the command line: `npm run -s klp -- <command>`.
- *
- *   presets                                   list preset ids and titles
- *   run --preset ID [--variant V] [--json] [--schedule A,B,...]
- *   run FILE.json [--variant V] [--json] [--schedule A,B,...]
- *   selftest FILE.json [--check] [--variant V]
- *
- * Invalid input prints what is wrong and where, and exits with status 2.
+ * main.ts - process entry point of the command line (see cli.ts).
  */
-import { readFileSync } from 'node:fs';
-import { PRESETS, getPreset } from '../presets/index';
-import { run } from '../engine/run';
-import { isVariantId, VARIANT_IDS, type VariantId } from '../kernel/variant';
-import { ScenarioError } from '../scenario/validate';
-import { runSelftest } from '../selftest/runCase';
-import { CaseError } from '../selftest/caseFile';
-import { formatRun, runJson } from './format';
+import { runCli } from './cli';
 
-class UsageError extends Error {}
+// `klp ... | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
-const USAGE = `usage: klp presets
-       klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
-       klp selftest FILE.json [--check] [--variant V]`;
-
-interface Flags {
-  positional: string[];
-  preset?: string;
-  variant?: string;
-  schedule?: string;
-  json: boolean;
-  check: boolean;
-}
-
-function parseFlags(args: string[]): Flags {
-  const f: Flags = { positional: [], json: false, check: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--preset') f.preset = value();
-    else if (a === '--variant') f.variant = value();
-    else if (a === '--schedule') f.schedule = value();
-    else if (a === '--json') f.json = true;
-    else if (a === '--check') f.check = true;
-    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-    else f.positional.push(a);
-  }
-  return f;
-}
-
-function variantOf(f: Flags, fallback: VariantId): VariantId {
-  if (f.variant === undefined) return fallback;
-  if (!isVariantId(f.variant)) throw new UsageError(`--variant: unknown variant '${f.variant}' (one of ${VARIANT_IDS.join(', ')})`);
-  return f.variant;
-}
-
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: invalid JSON: ${(e as Error).message}`);
-  }
-}
-
-function main(argv: string[]): number {
-  const [command, ...rest] = argv;
-  const f = parseFlags(rest);
-  switch (command) {
-    case 'presets':
-      for (const p of PRESETS) console.log(`${p.id.padEnd(20)} ${p.title}`);
-      return 0;
-    case 'run': {
-      let scenario: unknown;
-      let label: string;
-      if (f.preset) {
-        const p = getPreset(f.preset);
-        if (!p) throw new UsageError(`--preset: no preset '${f.preset}' (see 'klp presets')`);
-        scenario = p.scenario;
-        label = p.id;
-      } else {
-        const file = f.positional[0];
-        if (!file) throw new UsageError('run: give --preset ID or a scenario FILE.json');
-        scenario = readJson(file);
-        label = file;
-      }
-      const variant = variantOf(f, 'split-poc19');
-      const trace = run(scenario, { variant, schedule: f.schedule ? f.schedule.split(',') : [] });
-      console.log(f.json ? JSON.stringify(runJson(trace, label)) : formatRun(trace, label));
-      return 0;
-    }
-    case 'selftest': {
-      const file = f.positional[0];
-      if (!file) throw new UsageError('selftest: give a case FILE.json');
-      const r = runSelftest(readJson(file), variantOf(f, 'upstream'));
-      if (!f.check) {
-        for (const line of r.log) console.log(line);
-        return 0;
-      }
-      if (r.firstDiff < 0) {
-        console.log(`PASS ${file}: ${r.log.length} lines match`);
-        return 0;
-      }
-      console.log(`FAIL ${file}: first difference at line ${r.firstDiff + 1}`);
-      const n = Math.max(r.log.length, r.expected.length);
-      for (let i = 0; i < n; i++) {
-        const a = r.log[i];
-        const b = r.expected[i];
-        if (a === b) console.log(`  ${a}`);
-        else {
-          if (b !== undefined) console.log(`- ${b}`);
-          if (a !== undefined) console.log(`+ ${a}`);
-        }
-      }
-      return 1;
-    }
-    case undefined:
-    case '--help':
-    case 'help':
-      console.log(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      throw new UsageError(`unknown command '${command}'`);
-  }
-}
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError || e instanceof ScenarioError || e instanceof CaseError) {
-    console.error(`klp: ${e.message}`);
-    if (e instanceof UsageError) console.error(USAGE);
-    process.exitCode = 2;
-  } else {
-    throw e;
-  }
-}
+process.exitCode = runCli(process.argv.slice(2), {
+  log: (line) => console.log(line),
+  error: (line) => console.error(line),
+});
