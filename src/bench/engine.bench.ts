@@ -5,10 +5,12 @@
  *    steps per second with and without per-step records and checkpoints, and the trace's memory.
  * 2. Every preset in every variant it names: runs per second.
  * 3. worldAt() on the chain trace: scrubbing cost per random step.
+ * 4. The interleaving explorer: states per second.
  */
 import { run } from '../engine/run';
 import { worldAt } from '../trace/replay';
 import { PRESETS } from '../presets/index';
+import { explore } from '../explorer/explore';
 import type { Scenario } from '../scenario/schema';
 import type { VariantId } from '../kernel/variant';
 
@@ -64,3 +66,22 @@ const all = time(() => {
   }
 });
 console.log(`presets: ${runs} runs, ${presetSteps} steps in ${all.ms.toFixed(0)} ms (${(presetSteps / (all.ms / 1000)).toFixed(0)} steps/s)`);
+
+// 4. The interleaving explorer on N tasks racing to load the same slow module (P03 grown).
+function racers(n: number): Scenario {
+  return {
+    type: 'klp-playground/scenario',
+    version: 1,
+    title: `${n} racers`,
+    modules: [{ name: 'slow', exports: ['slow_fn'], init: [{ sleep: 1 }] }, { name: 'user', imports: ['slow_fn'] }],
+    livepatches: [],
+    tasks: Array.from({ length: n }, (_, i) => ({ commands: [i % 2 ? 'modprobe user' : 'insmod slow.ko', 'rmmod user'] })),
+  };
+}
+for (const n of [3, 4]) {
+  const ex = time(() => explore(racers(n), { variant: 'upstream', maxStates: 50_000 }));
+  console.log(
+    `explorer, ${n} racing tasks: ${ex.value.states} states in ${ex.ms.toFixed(0)} ms (${(ex.value.states / (ex.ms / 1000)).toFixed(0)} states/s), ` +
+      `${ex.value.findings.length} distinct outcomes${ex.value.complete ? '' : ' (state limit hit)'}`,
+  );
+}

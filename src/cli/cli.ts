@@ -5,6 +5,7 @@
  *   run --preset ID [--variant V] [--json] [--schedule A,B,...]
  *   run FILE.json [--variant V] [--json] [--schedule A,B,...]
  *   selftest FILE.json [--check] [--variant V]
+ *   explore (--preset ID | FILE.json) [--variant V] [--max-states N]
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
@@ -16,18 +17,21 @@ import { ScenarioError } from '../scenario/validate';
 import { runSelftest } from '../selftest/runCase';
 import { CaseError } from '../selftest/caseFile';
 import { formatRun, runJson } from './format';
+import { explore } from '../explorer/explore';
 
 class UsageError extends Error {}
 
 const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
-       klp selftest FILE.json [--check] [--variant V]`;
+       klp selftest FILE.json [--check] [--variant V]
+       klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]`;
 
 interface Flags {
   positional: string[];
   preset?: string;
   variant?: string;
   schedule?: string;
+  maxStates?: string;
   json: boolean;
   check: boolean;
 }
@@ -44,6 +48,7 @@ function parseFlags(args: string[]): Flags {
     if (a === '--preset') f.preset = value();
     else if (a === '--variant') f.variant = value();
     else if (a === '--schedule') f.schedule = value();
+    else if (a === '--max-states') f.maxStates = value();
     else if (a === '--json') f.json = true;
     else if (a === '--check') f.check = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -77,6 +82,17 @@ export interface Io {
   error(line: string): void;
 }
 
+function scenarioOf(f: Flags): { scenario: unknown; label: string } {
+  if (f.preset) {
+    const p = getPreset(f.preset);
+    if (!p) throw new UsageError(`--preset: no preset '${f.preset}' (see 'klp presets')`);
+    return { scenario: p.scenario, label: p.id };
+  }
+  const file = f.positional[0];
+  if (!file) throw new UsageError('give --preset ID or a scenario FILE.json');
+  return { scenario: readJson(file), label: file };
+}
+
 function main(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
   const f = parseFlags(rest);
@@ -85,22 +101,28 @@ function main(argv: string[], io: Io): number {
       for (const p of PRESETS) io.log(`${p.id.padEnd(20)} ${p.title}`);
       return 0;
     case 'run': {
-      let scenario: unknown;
-      let label: string;
-      if (f.preset) {
-        const p = getPreset(f.preset);
-        if (!p) throw new UsageError(`--preset: no preset '${f.preset}' (see 'klp presets')`);
-        scenario = p.scenario;
-        label = p.id;
-      } else {
-        const file = f.positional[0];
-        if (!file) throw new UsageError('run: give --preset ID or a scenario FILE.json');
-        scenario = readJson(file);
-        label = file;
-      }
+      const { scenario, label } = scenarioOf(f);
       const variant = variantOf(f, 'split-poc19');
       const trace = run(scenario, { variant, schedule: f.schedule ? f.schedule.split(',') : [] });
       io.log(f.json ? JSON.stringify(runJson(trace, label)) : formatRun(trace, label));
+      return 0;
+    }
+    case 'explore': {
+      const { scenario, label } = scenarioOf(f);
+      const maxStates = f.maxStates === undefined ? undefined : Number(f.maxStates);
+      if (maxStates !== undefined && !(Number.isInteger(maxStates) && maxStates > 0)) {
+        throw new UsageError('--max-states: expected a positive integer');
+      }
+      const e = explore(scenario, { variant: variantOf(f, 'split-poc19'), maxStates });
+      if (f.json) {
+        io.log(JSON.stringify({ scenario: label, ...e, findings: e.findings.map((x) => ({ ...x.outcome, schedule: x.schedule })) }));
+        return 0;
+      }
+      io.log(`# ${label} on ${e.variant}: ${e.states} choice points, ${e.complete ? 'all interleavings explored' : 'stopped at the state limit'}`);
+      for (const x of e.findings) {
+        io.log(`${x.outcome.kind.padEnd(9)} ${x.outcome.summary}`);
+        io.log(`          schedule: ${x.schedule.length ? x.schedule.join(',') : '(default)'}`);
+      }
       return 0;
     }
     case 'selftest': {

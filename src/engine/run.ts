@@ -8,7 +8,7 @@ import type { World } from '../kernel/types';
 import type { Outcome, Trace, TraceStep } from '../trace/types';
 import { buildExporters, buildModuleFiles, depmod, type Env } from './env';
 import { initialWorld } from './world';
-import { nextTimer, step } from './step';
+import { CHOICE, markSettle, nextTimer, scheduleDecide, step, stepWith, type Decide } from './step';
 import { Ctx } from './context';
 import { cycleLocation, waitForGraph } from '../analysis/waitFor';
 import { fingerprint } from '../trace/fingerprint';
@@ -26,8 +26,6 @@ export interface RunOptions {
 }
 
 export const DEFAULT_MAX_STEPS = 200_000;
-/** How long kernel work may go on after the last user command (logical ms). */
-const SETTLE_MS = 2000;
 
 export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
   const variant = VARIANTS[opts.variant ?? 'split-poc19'];
@@ -50,10 +48,39 @@ export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
   };
 }
 
-/** No user command or modprobe helper is left: only kernel housekeeping could still run. */
-function usersDone(w: World): boolean {
-  return w.tasks.every((t) => t.kind === 'kthread' || t.status === 'exited');
+export type Stop = 'end' | 'limit' | 'choice';
+
+/**
+ * Run until the end (every task done, or nothing can run again), the step limit, or a
+ * scheduling choice that `decide` declines. Once every user command is done, kernel work may go on
+ * for a little while (a transition retried each second, an async free), but not forever (a worker
+ * polling a flag).
+ */
+export function advance(
+  w: World,
+  env: Env,
+  k: Ctx,
+  decide: Decide,
+  onStep?: (rec: TraceStep) => void,
+  checkpoints?: World[],
+): Stop {
+  for (;;) {
+    if (checkpoints && env.checkpointEvery && w.step % env.checkpointEvery === 0 && checkpoints.length === w.step / env.checkpointEvery) {
+      checkpoints.push(structuredClone(w));
+    }
+    markSettle(w);
+    if (w.settleUntil !== null && w.runq.length === 0 && w.current === null) {
+      const t = nextTimer(w);
+      if (t === null || t > w.settleUntil) return 'end';
+    }
+    if (w.step >= env.maxSteps) return 'limit';
+    const rec = stepWith(w, env, k, decide);
+    if (rec === CHOICE) return 'choice';
+    if (!rec) return 'end';
+    onStep?.(rec);
+  }
 }
+
 
 /**
  * Run a scenario to its end: every task exited, or nothing can ever run again (deadlock), or
@@ -67,25 +94,10 @@ export function run(input: unknown, opts: RunOptions = {}): Trace {
   const steps: TraceStep[] = [];
   const checkpoints: World[] = [];
   const record = opts.recordSteps !== false;
-  let limited = false;
-  // Once every user command is done, kernel work may go on for a little while (a transition
-  // retried each second, an async free), but not forever (a worker polling a flag).
-  let settleUntil: number | null = null;
-  for (;;) {
-    if (env.checkpointEvery && w.step % env.checkpointEvery === 0) checkpoints.push(structuredClone(w));
-    if (settleUntil === null && usersDone(w)) settleUntil = w.time + SETTLE_MS;
-    if (settleUntil !== null && w.runq.length === 0 && w.current === null) {
-      const t = nextTimer(w);
-      if (t === null || t > settleUntil) break;
-    }
-    if (w.step >= env.maxSteps) {
-      limited = true;
-      break;
-    }
-    const rec = step(w, env, k);
-    if (!rec) break;
+  const stop = advance(w, env, k, scheduleDecide(env), (rec) => {
     if (record) steps.push(rec);
-  }
+  }, checkpoints);
+  const limited = stop === 'limit';
   const outcome = classify(w, env, k, limited, steps);
   return {
     scenario,
@@ -120,7 +132,8 @@ function detectLivelock(w: World, env: Env, k: Ctx): boolean {
   return false;
 }
 
-function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: TraceStep[]): Outcome {
+/** The verdict on a finished (or step-limited) world. */
+export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: TraceStep[] = []): Outcome {
   const failures = [...w.failures];
   const base = { failures, step: w.step, warnings: danglingImports(w, env) };
   if (limited) {

@@ -81,11 +81,46 @@ function newRecord(w: World, task: Task | null, kind: TraceStep['kind']): TraceS
   };
 }
 
+/** How long kernel work may go on after the last user command (logical ms). */
+const SETTLE_MS = 2000;
+
+/** No user command or modprobe helper is left: only kernel housekeeping could still run. */
+function usersDone(w: World): boolean {
+  return w.tasks.every((t) => t.kind === 'kthread' || t.status === 'exited');
+}
+
+/** Note when the last user task finished; the run then ends once kernel work is idle or later. */
+export function markSettle(w: World): void {
+  if (w.settleUntil === null && usersDone(w)) w.settleUntil = w.time + SETTLE_MS;
+}
+
+/** Picks the index of the task to run among `options` (labels), or null to stop before choosing. */
+export type Decide = (options: string[], w: World) => number | null;
+
+/** The schedule's choice, or the first runnable task (FIFO) when the schedule says nothing. */
+export function scheduleDecide(env: Env): Decide {
+  return (options, w) => {
+    const want = env.schedule[w.choices];
+    const j = want === undefined ? -1 : options.indexOf(want);
+    return j >= 0 ? j : 0;
+  };
+}
+
+/** Returned by stepWith() when `decide` declined to choose: nothing was consumed. */
+export const CHOICE = Symbol('choice');
+
 /**
  * Take one step. Returns the step's record, or null when nothing can ever run again.
  */
 export function step(w: World, env: Env, k: Ctx = new Ctx(env)): TraceStep | null {
+  const r = stepWith(w, env, k, scheduleDecide(env));
+  return r === CHOICE ? null : r;
+}
+
+/** step() with an explicit decision at scheduling choices (the explorer's entry point). */
+export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep | null | typeof CHOICE {
   k.w = w;
+  markSettle(w);
   let choice: TraceStep['choice'];
   let cur = w.current === null ? undefined : w.tasks.find((t) => t.pid === w.current);
   if (!cur || cur.status !== 'runnable') {
@@ -120,10 +155,10 @@ export function step(w: World, env: Env, k: Ctx = new Ctx(env)): TraceStep | nul
     const options = w.runq.map((pid) => w.tasks.find((t) => t.pid === pid)!.label);
     let idx = 0;
     if (options.length > 1) {
-      const want = env.schedule[w.choices];
+      const d = decide(options, w);
+      if (d === null) return CHOICE;
       w.choices++;
-      const j = want === undefined ? -1 : options.indexOf(want);
-      idx = j >= 0 ? j : 0;
+      idx = d;
       choice = { options, picked: options[idx] };
     }
     const pid = w.runq.splice(idx, 1)[0];

@@ -40,6 +40,7 @@ export function initialWorld(env: Env): World {
     dmesg: [],
     userspace: [],
     failures: [],
+    settleUntil: null,
     stalls: [],
   };
   env.scenario.tasks.forEach((t, i) => {

@@ -217,6 +217,8 @@ export interface World {
   userspace: UserLine[];
   /** User commands that exited non-zero, in order. */
   failures: { task: string; command: string; exit: number }[];
+  /** Set when the last user task finished: kernel work may run until this time, then the run ends. */
+  settleUntil: number | null;
   /** Stalls seen so far: a wait-for cycle that a timeout broke. */
   stalls: { step: number; cycle: number[]; location: string }[];
 }

@@ -1,0 +1,106 @@
+/**
+ * kernel/kmod.c request_module() (v4.13-v5.7 text, design §1.5): empty modprobe path, name
+ * length, the usermode helper and its raw wait status.
+ */
+import { describe, expect, it } from 'vitest';
+import { request_module, MODULE_NAME_LEN, MAX_KMOD_CONCURRENT } from './kmod';
+import { bareCtx, dmesg, out, runIn, scn, taskOf } from '../test/helpers';
+import type { Op } from '../engine/ops';
+
+const empty = scn({ tasks: [{ commands: [] }] });
+
+function startWith(name: string, modprobePath = '/sbin/modprobe'): Op {
+  const { k, w } = bareCtx(empty);
+  w.modprobePath = modprobePath;
+  return request_module.start(k, { name });
+}
+
+describe('__request_module() argument checks', () => {
+  it('an empty /proc/sys/kernel/modprobe returns 0 at once (auto-loading disabled)', () => {
+    expect(startWith('lp__M', '')).toEqual({ op: 'ret', value: 0 });
+  });
+
+  it(`a name of MODULE_NAME_LEN (${MODULE_NAME_LEN}) characters or more is -ENAMETOOLONG`, () => {
+    expect(startWith('x'.repeat(56))).toEqual({ op: 'ret', value: -36 });
+    expect(startWith('x'.repeat(80))).toEqual({ op: 'ret', value: -36 });
+  });
+
+  it('55 characters still fit (vsnprintf returns 55 < 56)', () => {
+    expect(startWith('x'.repeat(55))).toEqual({ op: 'next', pc: 'slot' });
+  });
+
+  it('starts with the 50 kmod_concurrent_max slots', () => {
+    expect(MAX_KMOD_CONCURRENT).toBe(50);
+    expect(bareCtx(empty).w.kmodSlots).toBe(50);
+  });
+});
+
+describe('call_usermodehelper: the helper and its wait status', () => {
+  function reaped(helper: { exitCode: number | null; signal: number | null }): Op {
+    const { k, w } = bareCtx(scn({ tasks: [{ commands: [] }, { commands: [] }] }));
+    const h = w.tasks[1];
+    Object.assign(h, { status: 'exited', ...helper });
+    w.kmodSlots = 49;
+    const op = request_module.reaped(k, { name: 'lp__M', helper: h.pid });
+    expect(w.kmodSlots).toBe(50); // the slot is released when it returns
+    return op;
+  }
+
+  it('modprobe exit 0 -> 0', () => expect(reaped({ exitCode: 0, signal: null })).toEqual({ op: 'ret', value: 0 }));
+  it('modprobe exit 1 -> 256 (exit code << 8)', () => expect(reaped({ exitCode: 1, signal: null })).toEqual({ op: 'ret', value: 256 }));
+  it('helper killed by signal 9 -> 9', () => expect(reaped({ exitCode: 9, signal: 9 })).toEqual({ op: 'ret', value: 9 }));
+
+  it('the helper is `/sbin/modprobe -q -- NAME`, a child of the requesting task, labelled H<n>', () => {
+    const t = runIn(
+      'split',
+      scn({
+        modules: [{ name: 'M', exports: ['m_fn'] }],
+        livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
+        tasks: [{ commands: ['modprobe M', 'modprobe lp'] }],
+      }),
+    );
+    const h = taskOf(t, 'H1');
+    expect([h.comm, h.argv, h.kind, h.parent, h.exitCode]).toEqual(['modprobe', '/sbin/modprobe -q -- lp__M', 'helper', taskOf(t, 'U1').pid, 0]);
+  });
+});
+
+describe('a helper exiting 1 (wait status 256) fails the livepatch with -EINVAL (POC 10)', () => {
+  // lp__M exports a symbol M already exports: its load fails with -ENOEXEC, modprobe -q exits 1.
+  const s = scn({
+    modules: [{ name: 'M', exports: ['m_fn'] }],
+    livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'], exports: ['m_fn'] }] }],
+    tasks: [{ commands: ['modprobe M', 'modprobe lp'] }],
+  });
+
+  for (const v of ['split', 'split-poc19'] as const) {
+    it(`[${v}] Module load failed: lp__M, then modprobe: Invalid argument`, () => {
+      const t = runIn(v, s);
+      expect(dmesg(t)).toEqual([
+        'lp: tainting kernel with TAINT_LIVEPATCH',
+        'lp__M: exports duplicate symbol m_fn (owned by M)',
+        'livepatch: Module load failed: lp__M',
+      ]);
+      // modprobe -q: the helper itself prints nothing.
+      expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'lp': Invalid argument"]);
+      expect(taskOf(t, 'H1').exitCode).toBe(1);
+      expect(t.steps.some((x) => x.label === 'U1' && x.text.includes('request_module() = 256'))).toBe(true);
+      expect(t.final.modules.map((m) => m.name)).toEqual(['M']);
+    });
+  }
+});
+
+describe('an empty modprobe path in the split POC (design §5.9)', () => {
+  const s = scn({
+    modules: [{ name: 'M', exports: ['m_fn'] }],
+    livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
+    tasks: [{ commands: ['echo > /proc/sys/kernel/modprobe', 'modprobe M', 'modprobe lp', 'cat /sys/kernel/livepatch/lp/enabled', 'cat /proc/sys/kernel/modprobe'] }],
+  });
+
+  it('klp_load_objects_livepatches() gets 0 without loading lp__M: the patch is enabled without its M object', () => {
+    const t = runIn('split-poc19', s);
+    expect(dmesg(t)).toContain("livepatch: 'lp': patching complete");
+    expect(out(t)).toEqual(['1', '']);
+    expect(t.final.modules.map((m) => m.name)).toEqual(['M', 'lp']);
+    expect(t.final.tasks.filter((x) => x.kind === 'helper')).toEqual([]);
+  });
+});

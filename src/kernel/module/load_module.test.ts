@@ -1,0 +1,248 @@
+/**
+ * load_module() behaviour (kernel/module.c v5.5, design §1.2-§1.3, §2.3), checked through small
+ * scenarios. The loader is identical in every variant, so most cases run in all three kernels.
+ */
+import { describe, expect, it } from 'vitest';
+import { cmds, dmesg, logLine, out, runIn, scn, taskOf } from '../../test/helpers';
+import type { ModuleSpec } from '../../scenario/schema';
+import type { VariantId } from '../variant';
+
+const KERNELS: VariantId[] = ['upstream', 'split', 'split-poc19'];
+
+const slow = (init: ModuleSpec['init']): ModuleSpec => ({ name: 'slow', exports: ['slow_fn'], init });
+
+describe('add_unformed_module(): a same-name load waits (W1) while the first is not LIVE', () => {
+  const s = scn({
+    modules: [slow([{ sleep: 10 }, { print: 'slow_init' }])],
+    tasks: [
+      { id: 'T1', commands: ['modprobe slow'] },
+      { id: 'T2', start: 1, commands: ['insmod slow.ko'] },
+      { id: 'T3', start: 1, commands: ['modprobe slow'] },
+      { id: 'T4', start: 2, commands: ['cat /sys/module/slow/initstate'] },
+    ],
+  });
+
+  for (const v of KERNELS) {
+    it(`[${v}] both waiters sleep in add_unformed_module until slow is LIVE, then get -EEXIST`, () => {
+      const t = runIn(v, s);
+      const blocks = t.steps.filter((x) => x.kind === 'block' && x.fn === 'add_unformed_module');
+      expect(blocks.map((x) => [x.label, x.t])).toEqual([
+        ['T2', 1000],
+        ['T3', 1000],
+      ]);
+      // modprobe also calls finit_module: initstate 'coming' does not count as "already in kernel".
+      expect(out(t)).toEqual(['coming', 'insmod: ERROR: could not insert module slow.ko: File exists']);
+      // insmod reports EEXIST; modprobe takes it as success and exits 0.
+      expect(t.final.failures.map((f) => f.task)).toEqual(['T2']);
+      expect(dmesg(t)).toEqual(['slow: slow_init']);
+      expect(t.steps.find((x) => x.out?.some((o) => o.text.endsWith('File exists')))?.t).toBe(10_000);
+    });
+  }
+
+  it('a LIVE module: insmod says File exists, modprobe exits 0, modprobe --first-time refuses', () => {
+    const t = runIn(
+      'upstream',
+      scn({ modules: [{ name: 'core' }], tasks: [{ commands: ['insmod core.ko', 'insmod core.ko', 'modprobe core', 'modprobe --first-time core'] }] }),
+    );
+    expect(out(t)).toEqual([
+      'insmod: ERROR: could not insert module core.ko: File exists',
+      "modprobe: ERROR: could not insert 'core': Module already in kernel",
+    ]);
+    expect(t.final.failures.map((f) => f.command)).toEqual(['insmod core.ko', 'modprobe --first-time core']);
+  });
+});
+
+describe('add_unformed_module(): when the first load fails, a waiter loads the module itself (§1.3, P03 variant)', () => {
+  const s = scn({
+    modules: [slow([{ print: 'slow_init' }, { sleep: 10 }, { return: 'ENODEV' }])],
+    tasks: [
+      { id: 'T1', commands: ['modprobe slow'] },
+      { id: 'T2', start: 1, commands: ['insmod slow.ko'] },
+    ],
+  });
+
+  for (const v of KERNELS) {
+    it(`[${v}] the init runs again in the waiter, which gets its own result`, () => {
+      const t = runIn(v, s);
+      expect(t.final.dmesg.map((l) => [l.time, l.text])).toEqual([
+        [0, 'slow: slow_init'],
+        [10_000, 'slow: slow_init'],
+      ]);
+      expect(out(t)).toEqual([
+        "modprobe: ERROR: could not insert 'slow': No such device",
+        'insmod: ERROR: could not insert module slow.ko: No such device',
+      ]);
+      expect(t.final.failures.map((f) => f.task)).toEqual(['T1', 'T2']);
+      expect(t.final.modules).toEqual([]);
+    });
+  }
+
+  it('a module being unloaded (GOING) also blocks a new load until it is freed', () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'm', init: [{ print: 'm_init' }], exit: [{ sleep: 5 }, { print: 'm_exit' }] }],
+        tasks: [
+          { id: 'T1', commands: ['modprobe m', 'rmmod m'] },
+          { id: 'T2', start: 1, commands: ['insmod m.ko'] },
+        ],
+      }),
+    );
+    expect(t.final.dmesg.map((l) => [l.time, l.text])).toEqual([
+      [0, 'm: m_init'],
+      [5000, 'm: m_exit'],
+      [5000, 'm: m_init'],
+    ]);
+    expect(t.final.failures).toEqual([]);
+    expect(t.final.modules.map((m) => [m.name, m.state])).toEqual([['m', 'MODULE_STATE_LIVE']]);
+  });
+});
+
+describe('resolve_symbol_wait(): an importer waits at most 30 s per symbol for a COMING exporter (W2)', () => {
+  for (const v of KERNELS) {
+    it(`[${v}] gives up exactly 30 s of logical time after it started waiting`, () => {
+      const t = runIn(
+        v,
+        scn({
+          modules: [slow([{ sleep: 40 }, { print: 'slow_init' }]), { name: 'user', imports: ['slow_fn'] }],
+          tasks: [
+            { id: 'T1', commands: ['modprobe slow'] },
+            { id: 'T2', start: 2.5, commands: ['insmod user.ko'] },
+          ],
+        }),
+      );
+      expect(logLine(t, 'user: gave up waiting for init of module slow.').time).toBe(2500 + 30_000);
+      expect(logLine(t, 'user: Unknown symbol slow_fn (err -16)').time).toBe(32_500);
+      expect(out(t)).toEqual(['insmod: ERROR: could not insert module user.ko: Device or resource busy']);
+      expect(logLine(t, 'slow: slow_init').time).toBe(40_000);
+    });
+  }
+
+  it('each symbol gets its own 30 s; every bad symbol is reported and the load fails with the last error', () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [
+          { name: 'slow', exports: ['s1', 's2'], init: [{ sleep: 100 }] },
+          { name: 'other', exports: ['o1'] },
+          { name: 'u1', imports: ['o1', 's1', 's2'] },
+          { name: 'u2', imports: ['s1', 'o1'] },
+        ],
+        tasks: [
+          { id: 'T1', commands: ['modprobe slow'] },
+          { id: 'T2', start: 2, commands: ['insmod u1.ko'] },
+          { id: 'T3', start: 2, commands: ['insmod u2.ko'] },
+        ],
+      }),
+    );
+    expect(t.final.dmesg.filter((l) => l.text.startsWith('u1:')).map((l) => [l.time, l.text])).toEqual([
+      [2000, 'u1: Unknown symbol o1 (err -2)'],
+      [32_000, 'u1: gave up waiting for init of module slow.'],
+      [32_000, 'u1: Unknown symbol s1 (err -16)'],
+      [62_000, 'u1: gave up waiting for init of module slow.'],
+      [62_000, 'u1: Unknown symbol s2 (err -16)'],
+    ]);
+    expect(dmesg(t).filter((l) => l.startsWith('u2:'))).toEqual([
+      'u2: gave up waiting for init of module slow.',
+      'u2: Unknown symbol s1 (err -16)',
+      'u2: Unknown symbol o1 (err -2)',
+    ]);
+    expect(out(t)).toEqual([
+      'insmod: ERROR: could not insert module u2.ko: Unknown symbol in module',
+      'insmod: ERROR: could not insert module u1.ko: Device or resource busy',
+    ]);
+  });
+
+  it('succeeds as soon as the exporter goes LIVE, and then holds a reference on it', () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [slow([{ sleep: 10 }]), { name: 'user', imports: ['slow_fn'], init: [{ print: 'user_init' }] }],
+        tasks: [
+          { id: 'T1', commands: ['modprobe slow'] },
+          { id: 'T2', start: 1, commands: ['insmod user.ko', 'cat /sys/module/slow/holders', 'cat /sys/module/slow/refcnt'] },
+        ],
+      }),
+    );
+    expect(logLine(t, 'user: user_init').time).toBe(10_000);
+    expect(out(t)).toEqual(['user', '1']);
+    expect(dmesg(t)).not.toContain('user: gave up waiting for init of module slow.');
+  });
+
+  it("if the exporter's init fails, the importer's retry finds no symbol: err -2 (§6.2-ii)", () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [slow([{ sleep: 10 }, { return: 'ENODEV' }]), { name: 'user', imports: ['slow_fn'] }],
+        tasks: [
+          { id: 'T1', commands: ['modprobe slow'] },
+          { id: 'T2', start: 1, commands: ['insmod user.ko'] },
+        ],
+      }),
+    );
+    expect(t.final.dmesg.map((l) => [l.time, l.text])).toEqual([[10_000, 'user: Unknown symbol slow_fn (err -2)']]);
+    expect(out(t)).toContain('insmod: ERROR: could not insert module user.ko: Unknown symbol in module');
+  });
+});
+
+describe('do_init_module()', () => {
+  it('an init returning a positive value prints the two do_init_module lines and the module loads anyway', () => {
+    const t = runIn('upstream', scn({ modules: [{ name: 'pos', init: [{ return: 3 }] }], tasks: [{ commands: ['insmod pos.ko', 'cat /sys/module/pos/initstate'] }] }));
+    expect(dmesg(t)).toEqual([
+      "do_init_module: 'pos'->init suspiciously returned 3, it should follow 0/-E convention",
+      'do_init_module: loading module anyway...',
+    ]);
+    expect(out(t)).toEqual(['live']);
+    expect(t.final.failures).toEqual([]);
+  });
+
+  it('an init returning -errno fails the load with that errno and frees the module', () => {
+    const t = runIn('upstream', scn({ modules: [{ name: 'bad', init: [{ return: 'ENODEV' }] }], tasks: [{ commands: ['modprobe bad', 'cat /sys/module/bad/initstate'] }] }));
+    expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'bad': No such device", 'cat: /sys/module/bad/initstate: No such file or directory']);
+    expect(t.final.modules).toEqual([]);
+  });
+});
+
+describe('complete_formation(): exported symbols must be unique', () => {
+  const s = scn({
+    modules: [{ name: 'core', exports: ['core_fn'] }, { name: 'dup', exports: ['core_fn'], init: [{ print: 'never' }] }],
+    tasks: [{ commands: ['modprobe core', 'insmod dup.ko', 'modprobe dup'] }],
+  });
+
+  for (const v of KERNELS) {
+    it(`[${v}] exports duplicate symbol -> ENOEXEC: insmod "Invalid module format", modprobe "Exec format error"`, () => {
+      const t = runIn(v, s);
+      expect(dmesg(t)).toEqual(['dup: exports duplicate symbol core_fn (owned by core)', 'dup: exports duplicate symbol core_fn (owned by core)']);
+      expect(out(t)).toEqual([
+        'insmod: ERROR: could not insert module dup.ko: Invalid module format',
+        "modprobe: ERROR: could not insert 'dup': Exec format error",
+      ]);
+      expect(t.final.modules.map((m) => m.name)).toEqual(['core']);
+    });
+  }
+});
+
+describe('parse_args(): module parameters', () => {
+  it("an unknown parameter is reported and ignored; known ones are set; the load succeeds", () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'par', params: { debug: { type: 'int', default: '0' } } }],
+        tasks: [{ commands: ['modprobe par bogus=1 debug=2', 'cat /sys/module/par/parameters/debug'] }],
+      }),
+    );
+    expect(dmesg(t)).toEqual(["par: unknown parameter 'bogus' ignored"]);
+    expect(out(t)).toEqual(['2']);
+    expect(t.final.failures).toEqual([]);
+    expect(cmds(t)).toEqual(['modprobe par bogus=1 debug=2', 'cat /sys/module/par/parameters/debug']);
+  });
+
+  it('defaults apply when the parameter is not given', () => {
+    const t = runIn(
+      'upstream',
+      scn({ modules: [{ name: 'par', params: { debug: { type: 'int', default: '7' } } }], tasks: [{ commands: ['insmod par.ko', 'cat /sys/module/par/parameters/debug'] }] }),
+    );
+    expect(out(t)).toEqual(['7']);
+    expect(taskOf(t, 'U1').exitCode).toBe(0);
+  });
+});
