@@ -144,36 +144,46 @@ export function depmod(
   }
   const deps: Record<string, string[]> = {};
   const errors: string[] = [];
-  const inCycle = new Set<string>();
-  for (const name of Object.keys(files)) {
-    const order: string[] = [];
-    const state = new Map<string, 'open' | 'done'>();
-    let cycle: string[] | null = null;
-    const visit = (n: string, path: string[]): void => {
-      if (cycle) return;
-      const s = state.get(n);
-      if (s === 'done') return;
-      if (s === 'open') {
-        cycle = [...path.slice(path.indexOf(n)), n];
-        return;
-      }
-      state.set(n, 'open');
-      for (const d of direct[n] ?? []) visit(d, [...path, n]);
-      state.set(n, 'done');
-      if (n !== name) order.push(n);
-    };
-    visit(name, []);
-    if (cycle) {
-      const c: string[] = cycle;
-      if (!c.some((m) => inCycle.has(m))) {
-        errors.push(`depmod: ERROR: Cycle detected: ${c.join(' -> ')}`);
-        errors.push(`depmod: ERROR: Found ${c.length - 1} modules in dependency cycles!`);
-      }
-      c.forEach((m) => inCycle.add(m));
-      continue;
+  // Memoised depth-first search: each closure is built once from its dependencies' closures, so
+  // a chain of 1000 modules costs O(total closure size), not a search per module.
+  const memo = new Map<string, string[] | null>();
+  const stack: string[] = [];
+  const closure = (n: string): string[] | null => {
+    if (memo.has(n)) return memo.get(n)!;
+    const at = stack.indexOf(n);
+    if (at >= 0) {
+      const c = [...stack.slice(at), n];
+      errors.push(`depmod: ERROR: Cycle detected: ${c.join(' -> ')}`);
+      errors.push(`depmod: ERROR: Found ${c.length - 1} modules in dependency cycles!`);
+      for (const m of c) memo.set(m, null);
+      return null;
     }
-    deps[name] = order;
+    stack.push(n);
+    const order: string[] = [];
+    const seen = new Set<string>();
+    let broken = false;
+    for (const d of direct[n] ?? []) {
+      const c = closure(d);
+      if (c === null) {
+        broken = true;
+        continue;
+      }
+      for (const x of [...c, d]) {
+        if (!seen.has(x)) {
+          seen.add(x);
+          order.push(x);
+        }
+      }
+    }
+    stack.pop();
+    // A module in a cycle (or depending on one) gets no modules.dep line.
+    const result = broken || memo.get(n) === null ? null : order;
+    memo.set(n, result);
+    return result;
+  };
+  for (const name of Object.keys(files)) {
+    const c = closure(name);
+    if (c) deps[name] = c;
   }
-  for (const m of inCycle) delete deps[m];
   return { deps, errors };
 }
