@@ -8,20 +8,11 @@ import { module_refcount, strong_try_module_get, try_module_get } from './refs';
 import type { ModuleInstance } from '../types';
 import { PRESETS } from '../../presets/index';
 
-const inst = (state: ModuleInstance['state'], refcnt = 1): ModuleInstance => ({
-  id: 1,
-  name: 'm',
-  state,
-  refcnt,
-  holders: [],
-  uses: [],
-  klp: false,
-  klpAlive: false,
-  owner: 100,
-  sysfs: true,
-  params: {},
-  work: null,
-});
+/** A real module instance (from a run), put into `state` with raw `refcnt`. */
+const inst = (state: ModuleInstance['state'], refcnt = 1): ModuleInstance => {
+  const m = structuredClone(runIn('upstream', scn({ modules: [{ name: 'm' }], tasks: [{ commands: ['modprobe m'] }] })).final.modules[0]);
+  return { ...m, state, refcnt };
+};
 
 describe('refcnt as /sys/module/NAME/refcnt shows it (module_refcount = refcnt - 1)', () => {
   it('1 while init runs (the init reference), 0 once LIVE', () => {
