@@ -1,0 +1,118 @@
+/**
+ * kernel/livepatch/core.c sysfs: /sys/kernel/livepatch/<patch>/{enabled,transition,force}
+ * (enabled_store, transition_show, force_store; design §4.3, §4.6, §5.6).
+ */
+import { describe, expect, it } from 'vitest';
+import { dmesg, missingInOrder, out, runIn, scn } from '../../test/helpers';
+import type { VariantId } from '../variant';
+
+const KERNELS: VariantId[] = ['upstream', 'split', 'split-poc19'];
+const LP = '/sys/kernel/livepatch';
+
+/** lp1 patches cmdline_proc_show, lp2 meminfo_proc_show; T1 sits in meminfo_proc_show for 40 s. */
+const twoPatches = (...commands: string[]) =>
+  scn({
+    livepatches: [
+      { name: 'lp1', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] },
+      { name: 'lp2', objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] },
+    ],
+    tasks: [
+      { id: 'T1', commands: ['busy meminfo_proc_show 40'] },
+      { id: 'U1', commands },
+    ],
+  });
+
+describe('enabled_store()', () => {
+  for (const v of KERNELS) {
+    it(`[${v}] writing the current value is -EINVAL`, () => {
+      const t = runIn(v, twoPatches('modprobe lp1', `echo 1 > ${LP}/lp1/enabled`, `cat ${LP}/lp1/enabled`));
+      expect(out(t)).toEqual(['sh: echo: write error: Invalid argument', '1']);
+    });
+
+    it(`[${v}] disabling while another patch is in transition is -EBUSY`, () => {
+      const t = runIn(v, twoPatches('modprobe lp1', 'modprobe lp2', `cat ${LP}/lp2/transition`, `echo 0 > ${LP}/lp1/enabled`, `cat ${LP}/lp1/enabled`));
+      expect(out(t)).toEqual(['1', 'sh: echo: write error: Device or resource busy', '1']);
+    });
+
+    it(`[${v}] writing 0 to the patch in transition reverses it`, () => {
+      const t = runIn(
+        v,
+        twoPatches('modprobe lp2', `echo 1 > ${LP}/lp2/enabled`, `echo 0 > ${LP}/lp2/enabled`, `cat ${LP}/lp2/enabled`, `cat ${LP}/lp2/transition`, 'sleep 2', `cat ${LP}/lp2/enabled`),
+      );
+      // Still patching (T1 sits in the old function), so enabled reads 1 and a write of 1 is -EINVAL.
+      expect(out(t)).toEqual(['sh: echo: write error: Invalid argument', '0', '1', `cat: ${LP}/lp2/enabled: No such file or directory`]);
+      expect(
+        missingInOrder(dmesg(t), [
+          "livepatch: 'lp2': starting patching transition",
+          "livepatch: 'lp2': reversing transition from patching to unpatching",
+          "livepatch: 'lp2': starting unpatching transition",
+          "livepatch: 'lp2': completing unpatching transition",
+          "livepatch: 'lp2': unpatching complete",
+        ]),
+      ).toBeNull();
+      expect(dmesg(t)).not.toContain("livepatch: 'lp2': patching complete");
+    });
+  }
+
+  it('a value kstrtobool() does not take is -EINVAL', () => {
+    const t = runIn('upstream', twoPatches('modprobe lp1', `echo maybe > ${LP}/lp1/enabled`));
+    expect(out(t)).toEqual(['sh: echo: write error: Invalid argument']);
+  });
+
+  it('split POC: writing enabled while klp_loading_patch is set is -EBUSY (§5.6)', () => {
+    const s = scn({
+      modules: [{ name: 'M', exports: ['m_fn'] }],
+      livepatches: [
+        { name: 'lp1', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] },
+        { name: 'lp2', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'], initDelay: 5 }] },
+      ],
+      tasks: [
+        { id: 'U1', commands: ['modprobe lp1', 'modprobe M', 'modprobe lp2'] },
+        { id: 'U2', start: 2, commands: [`echo 0 > ${LP}/lp1/enabled`] },
+      ],
+    });
+    for (const v of ['split', 'split-poc19'] as const) expect(out(runIn(v, s))).toEqual(['sh: echo: write error: Device or resource busy']);
+    expect(out(runIn('upstream', s))).toEqual([]);
+  });
+});
+
+describe('transition_show() and force_store()', () => {
+  for (const v of KERNELS) {
+    it(`[${v}] transition reads 1 while the transition is stuck, 0 afterwards`, () => {
+      const t = runIn(v, twoPatches('modprobe lp2', `cat ${LP}/lp2/transition`, 'sleep 41', `cat ${LP}/lp2/transition`, `cat ${LP}/lp2/enabled`));
+      expect(out(t)).toEqual(['1', '0', '1']);
+    });
+
+    it(`[${v}] force is only accepted during a transition; it completes at the next retry`, () => {
+      const t = runIn(
+        v,
+        twoPatches('modprobe lp1', `echo 1 > ${LP}/lp1/force`, 'modprobe lp2', 'sleep 5', `echo 1 > ${LP}/lp2/force`, `cat ${LP}/lp2/transition`, 'sleep 1', `cat ${LP}/lp2/transition`),
+      );
+      expect(out(t)).toEqual(['sh: echo: write error: Invalid argument', '1', '0']);
+      expect(
+        missingInOrder(dmesg(t), [
+          "livepatch: 'lp2': starting patching transition",
+          'livepatch: forcing remaining tasks to the patched state',
+          "livepatch: 'lp2': completing patching transition",
+          "livepatch: 'lp2': patching complete",
+        ]),
+      ).toBeNull();
+      const done = t.final.dmesg.find((l) => l.text === "livepatch: 'lp2': patching complete")!;
+      expect(done.time).toBe(6000);
+    });
+  }
+
+  it('a forced patch keeps its module forever (klp_free_patch_finish skips module_put)', () => {
+    const t = runIn('upstream', twoPatches('modprobe lp2', `echo 1 > ${LP}/lp2/force`, 'sleep 1', `echo 0 > ${LP}/lp2/enabled`, 'sleep 1', 'rmmod lp2'));
+    expect(out(t)).toEqual(['rmmod: ERROR: Module lp2 is in use']);
+  });
+
+  // ENGINE BUG (kernel/livepatch/core.ts, force_store): kernel/livepatch/core.c force_store() does
+  // `if (!val) return count;` — writing 0 is accepted and does nothing. The engine returns -EINVAL
+  // for any false value (it only locks and checks the transition for a true one).
+  it.fails('writing 0 to force is a silent no-op', () => {
+    const t = runIn('upstream', twoPatches('modprobe lp1', `echo 0 > ${LP}/lp1/force`));
+    expect(out(t)).toEqual([]);
+    expect(t.final.failures).toEqual([]);
+  });
+});

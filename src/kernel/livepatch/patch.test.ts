@@ -1,0 +1,75 @@
+/**
+ * kernel/livepatch/patch.c klp_patch_object() and kernel.ftrace_enabled: livepatch's ftrace_ops
+ * are FTRACE_OPS_FL_PERMANENT, so registering them with ftrace disabled fails with -EBUSY, and
+ * ftrace cannot be disabled while they are registered (selftest test-ftrace.sh, design §4.2).
+ */
+import { describe, expect, it } from 'vitest';
+import { dmesg, out, runIn, scn } from '../../test/helpers';
+import type { VariantId } from '../variant';
+
+const lp = { name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] };
+
+describe('kernel.ftrace_enabled = 0', () => {
+  for (const v of ['upstream', 'split', 'split-poc19'] as VariantId[]) {
+    it(`[${v}] enabling a patch with functions fails: failed to register ftrace handler (-16), modprobe: Device or resource busy`, () => {
+      const t = runIn(v, scn({ livepatches: [lp], tasks: [{ commands: ['sysctl kernel.ftrace_enabled=0', 'modprobe lp', 'cat /proc/cmdline'] }] }));
+      expect(dmesg(t)).toEqual([
+        'lp: tainting kernel with TAINT_LIVEPATCH',
+        "livepatch: enabling patch 'lp'",
+        "livepatch: 'lp': initializing patching transition",
+        "livepatch: failed to register ftrace handler for function 'cmdline_proc_show' (-16)",
+        "livepatch: failed to patch object 'vmlinux'",
+        "livepatch: failed to enable patch 'lp'",
+        "livepatch: 'lp': canceling patching transition, going to unpatch",
+        "livepatch: 'lp': completing unpatching transition",
+        "livepatch: 'lp': unpatching complete",
+      ]);
+      expect(out(t)).toEqual([
+        'kernel.ftrace_enabled = 0',
+        "modprobe: ERROR: could not insert 'lp': Device or resource busy",
+        'BOOT_IMAGE=/boot/vmlinuz-5.5.0 root=/dev/vda1 ro console=ttyS0',
+      ]);
+      expect(t.final.modules).toEqual([]);
+      expect(t.final.klp.patches).toEqual([]);
+    });
+  }
+
+  it('the kernel config switch does the same as the sysctl', () => {
+    const t = runIn('upstream', scn({ kernel: { ftraceEnabled: false }, livepatches: [lp], tasks: [{ commands: ['modprobe lp'] }] }));
+    expect(dmesg(t)).toContain("livepatch: failed to register ftrace handler for function 'cmdline_proc_show' (-16)");
+  });
+
+  it('with ftrace back on the patch loads, and ftrace cannot be turned off under it', () => {
+    const t = runIn(
+      'upstream',
+      scn({ livepatches: [lp], tasks: [{ commands: ['sysctl kernel.ftrace_enabled=0', 'sysctl kernel.ftrace_enabled=1', 'modprobe lp', 'sysctl kernel.ftrace_enabled=0', 'cat /proc/cmdline'] }] }),
+    );
+    expect(out(t)).toEqual([
+      'kernel.ftrace_enabled = 0',
+      'kernel.ftrace_enabled = 1',
+      'sysctl: setting key "kernel.ftrace_enabled": Device or resource busy',
+      'lp: this has been live patched',
+    ]);
+  });
+
+  it('upstream klp_module_coming(): a module loaded with ftrace off is refused', () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'M', exports: ['m_fn'], init: [{ print: 'M_init' }] }],
+        livepatches: [{ name: 'lp', callbacks: 'print', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
+        tasks: [{ commands: ['modprobe lp', 'sysctl kernel.ftrace_enabled=0', 'modprobe M'] }],
+      }),
+    );
+    const after = dmesg(t).slice(dmesg(t).indexOf("livepatch: 'lp': patching complete") + 1);
+    expect(after).toEqual([
+      "livepatch: applying patch 'lp' to loading module 'M'",
+      'lp: pre_patch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
+      "livepatch: failed to register ftrace handler for function 'm_fn' (-16)",
+      "livepatch: failed to apply patch 'lp' to module 'M' (-16)",
+      'lp: post_unpatch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
+      "livepatch: patch 'lp' failed for module 'M', refusing to load module 'M'",
+    ]);
+    expect(out(t).at(-1)).toBe("modprobe: ERROR: could not insert 'M': Device or resource busy");
+  });
+});

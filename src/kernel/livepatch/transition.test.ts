@@ -1,0 +1,69 @@
+/**
+ * kernel/livepatch/transition.c: a transition blocked by a task sitting in a patched function is
+ * retried every second; after SIGNALS_TIMEOUT (15) failed retries the remaining tasks are
+ * signalled (design §4.3).
+ */
+import { describe, expect, it } from 'vitest';
+import { dmesg, logLine, missingInOrder, out, runIn, scn } from '../../test/helpers';
+import type { VariantId } from '../variant';
+
+const stuck = (busySeconds: number, ...after: string[]) =>
+  scn({
+    livepatches: [{ name: 'lp', callbacks: 'print', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }],
+    tasks: [
+      { id: 'T1', commands: [`busy cmdline_proc_show ${busySeconds}`] },
+      { id: 'U1', commands: ['modprobe lp', ...after] },
+    ],
+  });
+
+const SIGNALING = 'livepatch: signaling remaining tasks';
+
+describe('a transition blocked by a busy task', () => {
+  for (const v of ['upstream', 'split', 'split-poc19'] as VariantId[]) {
+    it(`[${v}] modprobe returns with the transition pending; it completes when the task leaves the function`, () => {
+      const t = runIn(v, stuck(20, 'cat /sys/kernel/livepatch/lp/transition'));
+      expect(out(t)).toEqual(['1']);
+      expect(t.final.failures).toEqual([]);
+      expect(
+        missingInOrder(dmesg(t), [
+          "livepatch: enabling patch 'lp'",
+          "livepatch: 'lp': initializing patching transition",
+          'lp: pre_patch_callback: vmlinux',
+          "livepatch: 'lp': starting patching transition",
+          SIGNALING,
+          "livepatch: 'lp': completing patching transition",
+          'lp: post_patch_callback: vmlinux',
+          "livepatch: 'lp': patching complete",
+        ]),
+      ).toBeNull();
+      expect(logLine(t, "livepatch: 'lp': patching complete").time).toBeGreaterThanOrEqual(20_000);
+      expect(logLine(t, "livepatch: 'lp': patching complete").time).toBeLessThanOrEqual(21_000);
+    });
+
+    it(`[${v}] "signaling remaining tasks" comes after 15 failed retries, one a second`, () => {
+      const t = runIn(v, stuck(20));
+      expect(logLine(t, SIGNALING).time).toBe(15_000);
+    });
+  }
+
+  it('a transition that finishes within 15 s never signals', () => {
+    expect(dmesg(runIn('upstream', stuck(14)))).not.toContain(SIGNALING);
+  });
+
+  it('the task that blocks it is the one sitting in the patched function; others do not', () => {
+    const s = stuck(20);
+    s.tasks[0].commands = ['busy meminfo_proc_show 20'];
+    const t = runIn('upstream', s);
+    expect(logLine(t, "livepatch: 'lp': patching complete").time).toBe(0);
+  });
+
+  // ENGINE BUG (kernel/livepatch/transition.ts, klp_try_complete_transition): the kernel sends
+  // the fake signals every SIGNALS_TIMEOUT retries, but klp_send_signals() prints the notice only
+  // `if (klp_signals_cnt == SIGNALS_TIMEOUT)`, i.e. once per transition (design §4.3: "the first
+  // time"). The engine prints it at every multiple of 15 (t = 15 s, 30 s, ...). Fix: print only
+  // when signalsCnt === SIGNALS_TIMEOUT, keep the modulo for the signalling itself.
+  it.fails('"signaling remaining tasks" is printed only once per transition', () => {
+    const t = runIn('upstream', stuck(40));
+    expect(dmesg(t).filter((l) => l === SIGNALING)).toHaveLength(1);
+  });
+});
