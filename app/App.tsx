@@ -1,0 +1,73 @@
+/**
+ * App.tsx - the page: header, verdict, the two graphs (or the comparison), the panels that follow
+ * the step, and the timeline; or the real kernel graph.
+ */
+import { useStore } from './store';
+import { useHashSync } from './url/useHashSync';
+import { Header } from './views/header/Header';
+import { OutcomeBanner } from './views/outcome/OutcomeBanner';
+import { DependencyGraph } from './views/dependency-graph/DependencyGraph';
+import { WaitForGraph } from './views/wait-for-graph/WaitForGraph';
+import { UnsafeScenario } from './views/wait-for-graph/UnsafeScenario';
+import { CallStacks } from './views/stacks/CallStacks';
+import { DmesgPanel } from './views/logs/DmesgPanel';
+import { UserspacePanel } from './views/logs/UserspacePanel';
+import { Timeline } from './views/timeline/Timeline';
+import { usePlayback } from './views/timeline/usePlayback';
+import { useKeyboardShortcuts } from './views/timeline/useKeyboardShortcuts';
+import { PresetGallery } from './views/gallery/PresetGallery';
+import { CompareView } from './views/compare/CompareView';
+import { KernelGraphView } from './views/kernel-graph/KernelGraphView';
+
+function Playground() {
+  const comparing = useStore((s) => s.compareVariant !== null);
+  usePlayback();
+  useKeyboardShortcuts(true);
+  return (
+    <>
+      <OutcomeBanner />
+      <main className="playground">
+        <div className="graphs">
+          {comparing ? (
+            <CompareView />
+          ) : (
+            <>
+              <DependencyGraph />
+              <div className="col-wait">
+                <WaitForGraph />
+                <UnsafeScenario />
+              </div>
+            </>
+          )}
+        </div>
+        <div className="side">
+          <CallStacks />
+          <DmesgPanel />
+          <UserspacePanel />
+        </div>
+        <Timeline />
+      </main>
+      <PresetGallery />
+    </>
+  );
+}
+
+export function App() {
+  const view = useStore((s) => s.view);
+  useHashSync();
+  return (
+    <div className="app" data-view={view}>
+      <a className="skip" href="#scrubber">
+        Skip to the timeline
+      </a>
+      <Header />
+      {view === 'kernel' ? (
+        <main className="kernel-view">
+          <KernelGraphView />
+        </main>
+      ) : (
+        <Playground />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * playbackSlice.ts - where the timeline is: the current step, playing or not, and how fast.
+ */
+import type { StateCreator } from 'zustand';
+import type { Store } from './index';
+
+export const SPEEDS = [2, 5, 10, 25, 100, 500] as const;
+
+export interface PlaybackSlice {
+  step: number;
+  playing: boolean;
+  /** Steps per second. */
+  speed: number;
+  setStep: (s: number) => void;
+  stepBy: (d: number) => void;
+  setPlaying: (p: boolean) => void;
+  togglePlaying: () => void;
+  setSpeed: (s: number) => void;
+}
+
+export const createPlaybackSlice: StateCreator<Store, [], [], PlaybackSlice> = (set, get) => ({
+  step: 0,
+  playing: false,
+  speed: 10,
+  setStep: (s) => {
+    const last = get().trace.steps.length - 1;
+    const step = Math.max(0, Math.min(Math.trunc(s), last));
+    if (step !== get().step) set({ step });
+  },
+  stepBy: (d) => get().setStep(get().step + d),
+  setPlaying: (playing) => {
+    const { step, trace } = get();
+    // Play from the end restarts, as media players do.
+    if (playing && step >= trace.steps.length - 1) set({ step: 0 });
+    set({ playing });
+  },
+  togglePlaying: () => get().setPlaying(!get().playing),
+  setSpeed: (speed) => set({ speed }),
+});

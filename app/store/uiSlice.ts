@@ -1,0 +1,48 @@
+/**
+ * uiSlice.ts - presentation state: theme, which view is open, dialogs, and the message about a
+ * bad URL.
+ */
+import type { StateCreator } from 'zustand';
+import type { Store } from './index';
+
+export type Theme = 'light' | 'dark';
+export type View = 'playground' | 'kernel';
+
+export interface UiSlice {
+  theme: Theme;
+  view: View;
+  galleryOpen: boolean;
+  aboutOpen: boolean;
+  /** Problems found in the URL, each naming its parameter. */
+  urlErrors: string[];
+  setTheme: (t: Theme) => void;
+  setView: (v: View) => void;
+  setGalleryOpen: (o: boolean) => void;
+  setAboutOpen: (o: boolean) => void;
+  setUrlErrors: (e: string[]) => void;
+}
+
+const THEME_KEY = 'klp-playground:theme';
+
+export function initialTheme(): Theme {
+  if (typeof window === 'undefined') return 'light';
+  const saved = window.localStorage?.getItem(THEME_KEY);
+  if (saved === 'light' || saved === 'dark') return saved;
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+  theme: initialTheme(),
+  view: 'playground',
+  galleryOpen: false,
+  aboutOpen: false,
+  urlErrors: [],
+  setTheme: (theme) => {
+    window.localStorage?.setItem(THEME_KEY, theme);
+    set({ theme });
+  },
+  setView: (view) => set({ view }),
+  setGalleryOpen: (galleryOpen) => set({ galleryOpen }),
+  setAboutOpen: (aboutOpen) => set({ aboutOpen }),
+  setUrlErrors: (urlErrors) => set({ urlErrors }),
+});

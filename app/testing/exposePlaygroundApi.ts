@@ -1,0 +1,48 @@
+/**
+ * exposePlaygroundApi.ts - window.__playground: a read-only view of engine facts for end-to-end
+ * tests (and curious users), so specs compare kernel state without scraping the DOM. Present in
+ * every build on purpose: the e2e suite runs against the production bundle.
+ */
+import { fingerprint, type Outcome, type VariantId } from '@engine';
+import { useStore } from '../store';
+import { worldAtCached } from '../store/worldCache';
+import { firstDivergence, type Divergence } from '../views/compare/firstDivergence';
+
+export interface PlaygroundApi {
+  readonly presetId: string | null;
+  readonly variant: VariantId;
+  readonly compareVariant: VariantId | null;
+  readonly step: number;
+  readonly stepCount: number;
+  readonly outcome: Outcome;
+  readonly playing: boolean;
+  /** Fingerprint of the kernel state right after the current step. */
+  fingerprint(): string;
+  /** First divergence between the variant and the compared one, if comparing. */
+  divergence(): Divergence | null;
+}
+
+declare global {
+  interface Window {
+    __playground?: PlaygroundApi;
+  }
+}
+
+export function exposePlaygroundApi(): void {
+  const s = () => useStore.getState();
+  const api: PlaygroundApi = {
+    get presetId() { return s().presetId; },
+    get variant() { return s().variant; },
+    get compareVariant() { return s().compareVariant; },
+    get step() { return s().step; },
+    get stepCount() { return s().trace.steps.length; },
+    get outcome() { return structuredClone(s().trace.outcome); },
+    get playing() { return s().playing; },
+    fingerprint: () => fingerprint(worldAtCached(s().trace, s().step)),
+    divergence: () => {
+      const { trace, compareTrace } = s();
+      return compareTrace ? firstDivergence(trace, compareTrace) : null;
+    },
+  };
+  Object.defineProperty(window, '__playground', { value: Object.freeze(api), configurable: true });
+}

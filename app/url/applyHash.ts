@@ -1,0 +1,23 @@
+/**
+ * applyHash.ts - puts a parsed URL into the store, falling back to defaults for whatever was bad
+ * and reporting it (an out-of-range step is clamped and reported too).
+ */
+import { DEFAULT_PRESET_ID } from '@engine';
+import { useStore } from '../store';
+import { parseHash } from './parseHash';
+import { encodeScenario } from './scenarioCodec';
+
+export function applyHash(hash: string): void {
+  const { state, errors } = parseHash(hash);
+  const s = useStore.getState();
+  s.setView(state.view ?? 'playground');
+  if (state.variant && state.variant !== s.variant) s.setVariant(state.variant);
+  s.setCompareVariant(state.compare ?? null);
+  if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step);
+  else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step);
+  const count = useStore.getState().trace.steps.length;
+  if (state.step !== undefined && state.step >= count) {
+    errors.push(`URL parameter "step": ${state.step} is past the last step (${count - 1}) of this trace; showing the last step.`);
+  }
+  useStore.getState().setUrlErrors(errors);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '@engine';
+import { parseHash } from './parseHash';
+import { formatHash } from './formatHash';
+import { encodeScenario } from './scenarioCodec';
+
+describe('parseHash', () => {
+  it('reads every parameter of a shared link', () => {
+    const { state, errors } = parseHash('#preset=P10&variant=split&step=42&compare=split-poc19&view=kernel');
+    expect(errors).toEqual([]);
+    expect(state).toEqual({ preset: 'P10', variant: 'split', step: 42, compare: 'split-poc19', view: 'kernel' });
+  });
+
+  it('accepts preset ids in any case and normalises them', () => {
+    expect(parseHash('#preset=p08').state.preset).toBe('P08');
+  });
+
+  it('names each bad parameter and leaves it out', () => {
+    const { state, errors } = parseHash('#preset=P99&variant=linux&step=-3&view=map&foo=1');
+    expect(state).toEqual({});
+    expect(errors).toHaveLength(5);
+    expect(errors.join('\n')).toMatch(/"preset".*P99/);
+    expect(errors.join('\n')).toMatch(/"variant".*linux/);
+    expect(errors.join('\n')).toMatch(/"step".*-3/);
+    expect(errors.join('\n')).toMatch(/"view".*map/);
+    expect(errors.join('\n')).toMatch(/"foo"/);
+  });
+
+  it('rejects a scenario that is not valid', () => {
+    const { state, errors } = parseHash(`#scenario=${encodeScenario({ type: 'nope' })}`);
+    expect(state.scenario).toBeUndefined();
+    expect(errors[0]).toMatch(/"scenario"/);
+    expect(parseHash('#scenario=%%%').errors[0]).toMatch(/"scenario"/);
+  });
+
+  it('round-trips through formatHash, custom scenarios included', () => {
+    const scenario = PRESETS[0].scenario;
+    const again = parseHash(formatHash({ scenario, variant: 'upstream', step: 7 }));
+    expect(again.errors).toEqual([]);
+    expect(again.state.scenario).toEqual(scenario);
+    expect(again.state.step).toBe(7);
+    expect(formatHash({ preset: 'P10', variant: 'split', step: 3, view: 'playground' })).toBe('#preset=P10&variant=split&step=3');
+  });
+});

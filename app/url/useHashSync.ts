@@ -1,0 +1,50 @@
+/**
+ * useHashSync.ts - keeps location.hash in step with the store (replaceState, throttled so that
+ * playback does not trip the browser's navigation throttling) and applies hand-edited hashes.
+ */
+import { useEffect } from 'react';
+import { useStore, type Store } from '../store';
+import { applyHash } from './applyHash';
+import { formatHash } from './formatHash';
+
+const WRITE_EVERY_MS = 300;
+
+export function hashOf(s: Store): string {
+  return formatHash({
+    preset: s.presetId ?? undefined,
+    scenario: s.presetId ? undefined : s.scenario,
+    variant: s.variant,
+    compare: s.compareVariant ?? undefined,
+    step: s.step,
+    view: s.view,
+  });
+}
+
+export function useHashSync(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = 0;
+    const write = (): void => {
+      timer = null;
+      last = performance.now();
+      const next = hashOf(useStore.getState());
+      if (next !== window.location.hash) history.replaceState(null, '', next);
+    };
+    const unsub = useStore.subscribe((s, prev) => {
+      if (s.step === prev.step && s.variant === prev.variant && s.scenarioKey === prev.scenarioKey && s.compareVariant === prev.compareVariant && s.view === prev.view) return;
+      if (timer) return;
+      const wait = Math.max(0, WRITE_EVERY_MS - (performance.now() - last));
+      timer = setTimeout(write, s.playing ? wait : 0);
+    });
+    const onHash = (): void => {
+      if (window.location.hash !== hashOf(useStore.getState())) applyHash(window.location.hash);
+    };
+    window.addEventListener('hashchange', onHash);
+    write();
+    return () => {
+      unsub();
+      if (timer) clearTimeout(timer);
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, []);
+}

@@ -1,0 +1,77 @@
+/**
+ * DependencyGraph.tsx - who loads whom: module files and their symbol dependencies (A-D, the
+ * implicit split edge), laid out once per topology by ELK in the worker, restyled per step.
+ */
+import { useEffect, useMemo } from 'react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { dependencyGraph, VARIANTS, type DepType } from '@engine';
+import { useStore } from '../../store';
+import { useStepWorld } from '../../store/useStepWorld';
+import { useLayout } from '../../layout/useLayout';
+import { Panel } from '../../components/Panel';
+import { nodeTypes, edgeTypes } from './nodeTypes';
+import { Legend } from './Legend';
+import { dependencyLayoutKey, dependencyLayoutRequest, toDependencyFlow, type ModuleFlowNode } from './toDependencyFlow';
+
+function FitOnLayout({ layoutKey, ready }: { layoutKey: string; ready: boolean }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (ready) requestAnimationFrame(() => void fitView({ padding: 0.12, maxZoom: 1.1 }));
+  }, [layoutKey, ready, fitView]);
+  return null;
+}
+
+function Graph() {
+  const scenario = useStore((s) => s.scenario);
+  const variant = useStore((s) => s.variant);
+  const theme = useStore((s) => s.theme);
+  const selected = useStore((s) => s.selectedModule);
+  const selectModule = useStore((s) => s.selectModule);
+  const { world, wfg } = useStepWorld();
+  const graph = useMemo(() => dependencyGraph(scenario, variant), [scenario, variant]);
+  const key = useMemo(() => dependencyLayoutKey(graph), [graph]);
+  const layout = useLayout(key, () => dependencyLayoutRequest(graph));
+  const flow = useMemo(
+    () => (layout.status === 'done' ? toDependencyFlow(graph, layout.result, world, wfg, selected) : null),
+    [graph, layout, world, wfg, selected],
+  );
+  const present = useMemo(() => new Set<DepType>(graph.edges.map((e) => e.type)), [graph]);
+  const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => selectModule(n.id);
+  return (
+    <>
+    <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status}>
+      {layout.status === 'pending' && <div className="flow-status">Laying out {graph.nodes.length} modules…</div>}
+      {layout.status === 'error' && <div className="flow-status is-error">Layout failed: {layout.message}</div>}
+      <ReactFlow
+        nodes={flow?.nodes ?? []}
+        edges={flow?.edges ?? []}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        colorMode={theme}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        onNodeClick={onNodeClick}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        aria-label={`Module dependency graph, ${VARIANTS[variant].label}`}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="top-right" />
+        <FitOnLayout layoutKey={key} ready={layout.status === 'done'} />
+      </ReactFlow>
+    </div>
+    <Legend present={present} />
+    </>
+  );
+}
+
+export function DependencyGraph() {
+  return (
+    <Panel title="Who loads whom" hint="module dependencies: an arrow points from a module to the module whose symbols it uses" testId="panel-dependency" className="panel-flow">
+      <ReactFlowProvider>
+        <Graph />
+      </ReactFlowProvider>
+    </Panel>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * AboutPopover.tsx - the seed patch in two paragraphs: dependency types A-D, situations 1-3, and
+ * the two places (i, ii) in the module loader where a recursive load gets stuck.
+ */
+import { useEffect, useRef } from 'react';
+import { useStore } from '../../store';
+
+export function AboutPopover() {
+  const open = useStore((s) => s.aboutOpen);
+  const setOpen = useStore((s) => s.setAboutOpen);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    ref.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, setOpen]);
+  return (
+    <div className="about-wrap">
+      <button type="button" className="about-btn" aria-expanded={open} aria-controls="about" onClick={() => setOpen(!open)} data-testid="about-button">
+        About
+      </button>
+      {open && (
+        <div id="about" className="popover" role="dialog" aria-label="About the seed patch" tabIndex={-1} ref={ref} data-testid="about">
+          <p>
+            The <b>split livepatch POC</b> turns one livepatch into a module for vmlinux (<code>lp</code>) plus one per patched module (
+            <code>lp__M</code>), which <code>klp_module_coming()</code> loads with <code>request_module()</code> whenever M loads. Symbol
+            dependencies then come in four types: <b className="t-A">A</b> a livepatch uses a vmlinux export; <b className="t-B">B</b> it uses an
+            export of the module it patches; <b className="t-C">C</b> a per-object module uses an export of its main livepatch module;{' '}
+            <b className="t-D">D</b> it uses another module.
+          </p>
+          <p>
+            Patch 19/23 names three ways this blocks: <b>situation 1</b> (type B: loading M loads lp__M, whose modprobe loads M again),{' '}
+            <b>situation 2</b> (type C: enabling lp loads lp__M, whose modprobe loads lp again) and <b>situation 3</b> (type D: a cycle closed by
+            the hidden "M loads lp__M" edge). The nested load gets stuck at <b>location (i)</b>, <code>add_unformed_module()</code> waiting for
+            the COMING instance that waits for it, or at <b>location (ii)</b>, <code>resolve_symbol_wait()</code> because a COMING module gives
+            no references. 19/23 returns -EEXIST from the nested load of the patch being enabled and drops livepatch references: it fixes
+            situation 2 only.
+          </p>
+          <button type="button" className="link" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * OutcomeBanner.tsx - the story of the scenario and the verdict of this run, with a jump to the
+ * step where the verdict became known, and any problem with the URL.
+ */
+import { useState } from 'react';
+import { getPreset, VARIANTS } from '@engine';
+import { useStore } from '../../store';
+import { outcomeBadge, shortOutcome } from './outcomeText';
+
+function UrlErrors() {
+  const errors = useStore((s) => s.urlErrors);
+  const setErrors = useStore((s) => s.setUrlErrors);
+  if (!errors.length) return null;
+  return (
+    <div className="url-errors" role="alert" data-testid="url-error">
+      <b>This link had a problem:</b>
+      <ul>
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+      <button type="button" className="link" onClick={() => setErrors([])}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+export function OutcomeBanner() {
+  const trace = useStore((s) => s.trace);
+  const presetId = useStore((s) => s.presetId);
+  const variant = useStore((s) => s.variant);
+  const step = useStore((s) => s.step);
+  const setStep = useStore((s) => s.setStep);
+  const [more, setMore] = useState(false);
+  const preset = presetId ? getPreset(presetId) : undefined;
+  const o = trace.outcome;
+  const badge = outcomeBadge(o.kind);
+  const at = Math.min(o.step, trace.steps.length - 1);
+  const expected = preset?.expected[variant];
+  const tasks = trace.scenario.tasks;
+  return (
+    <>
+      <UrlErrors />
+      <div className="banner">
+        <div className="story" data-testid="story">
+          <div className="story-title">
+            {preset?.seed && <span className="seed-chip">{preset.seed}</span>} <b>{preset?.title ?? trace.scenario.title}</b>
+          </div>
+          <div className="story-cmds">
+            {tasks.map((t, k) => (
+              <span key={k} className="cmd">
+                <span className="task-chip">{t.id ?? `U${k + 1}`}</span> <code>{t.commands.join('; ')}</code>
+              </span>
+            ))}
+          </div>
+          {preset && (
+            <p className={`story-text${more ? ' is-open' : ''}`}>
+              {preset.summary}{' '}
+            </p>
+          )}
+          {preset && (
+            <button type="button" className="link more" onClick={() => setMore(!more)} aria-expanded={more}>
+              {more ? 'less' : 'more'}
+            </button>
+          )}
+        </div>
+        <div className={`verdict tone-${badge.tone}`} data-testid="outcome" data-kind={o.kind}>
+          <div className="verdict-top">
+            <span className={`badge ${badge.tone}`}>{badge.text}</span>
+            <span className="verdict-variant">{VARIANTS[variant].label}</span>
+          </div>
+          <div className="verdict-summary">{o.summary}</div>
+          <div className="verdict-actions">
+            <button type="button" className="link" onClick={() => setStep(at)} disabled={step === at} data-testid="jump-outcome">
+              {step === at ? `at the outcome step (${at})` : `jump to step ${at}`}
+            </button>
+            {expected && (
+              <span className={`expect ${expected.outcome === o.kind ? 'ok' : 'off'}`} title="What the kernel does here, per the design notes">
+                expected: {shortOutcome(expected)} {expected.outcome === o.kind ? '✓' : '✗'}
+              </span>
+            )}
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

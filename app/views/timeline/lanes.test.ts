@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset, run } from '@engine';
+import { bucket, buildLanes, firstArg, LaneState } from './lanes';
+import { adjacentMarker, markersOf } from './markers';
+
+const t = run(getPreset('P10')!.scenario, { variant: 'split' });
+
+describe('buildLanes', () => {
+  it('has one lane per task, with the nested loads of lp by U1 and H1', () => {
+    const { lanes, maxDepth } = buildLanes(t);
+    expect(lanes.map((l) => l.label)).toEqual(['U1', 'H1']);
+    expect(lanes[0].notes.map((n) => n.text)).toEqual(['load M', 'load lp', 'request lp__M']);
+    expect(lanes[1].notes.map((n) => n.text)).toEqual(['load lp']);
+    expect(maxDepth).toBeGreaterThanOrEqual(9);
+  });
+
+  it('records blocking and absence', () => {
+    const { lanes } = buildLanes(t);
+    const last = t.steps.length - 1;
+    const [u1, h1] = lanes;
+    expect(h1.state[0]).toBe(LaneState.Absent);
+    expect(h1.depth[0]).toBe(-1);
+    expect(u1.state[last]).toBe(LaneState.Blocked);
+    expect(h1.state[last]).toBe(LaneState.Ran);
+    expect(bucket(u1, 0, t.steps.length).state).toBe(LaneState.Ran);
+    expect(bucket(h1, 0, 3)).toEqual({ depth: -1, state: LaneState.Absent });
+  });
+
+  it('reads the first argument of a call', () => {
+    expect(firstArg('load_module(lp, {})')).toBe('lp');
+    expect(firstArg('request_module(lp__M)')).toBe('lp__M');
+    expect(firstArg('')).toBeNull();
+  });
+});
+
+describe('markers', () => {
+  it('marks klp_module_coming, request_module, waits and the deadlock at the end', () => {
+    const m = markersOf(t);
+    const kinds = new Set(m.map((x) => x.kind));
+    expect(kinds).toEqual(new Set(['klp_module_coming', 'request_module', 'wait', 'outcome']));
+    expect(m[m.length - 1]).toEqual({ step: t.steps.length - 1, kind: 'outcome' });
+  });
+
+  it('moves between markers', () => {
+    const m = [{ step: 3, kind: 'wait' as const }, { step: 9, kind: 'outcome' as const }];
+    expect(adjacentMarker(m, 0, 1)).toBe(3);
+    expect(adjacentMarker(m, 3, 1)).toBe(9);
+    expect(adjacentMarker(m, 9, 1)).toBeNull();
+    expect(adjacentMarker(m, 9, -1)).toBe(3);
+    expect(adjacentMarker(m, 3, -1)).toBeNull();
+  });
+});

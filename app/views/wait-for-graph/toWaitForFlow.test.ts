@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset, run, waitForGraph, worldAt } from '@engine';
+import { seatPositions, toWaitForFlow, type TaskSeat } from './toWaitForFlow';
+import { explainWait } from './explainWait';
+
+const p10 = getPreset('P10')!.scenario;
+
+function seatsOf(t: ReturnType<typeof run>): TaskSeat[] {
+  return t.final.tasks.map((x) => ({ pid: x.pid, label: x.label, argv: x.argv, kind: x.kind }));
+}
+
+describe('toWaitForFlow', () => {
+  it('shows the P10 split deadlock as a two-task cycle U1 -> H1 -> U1', () => {
+    const t = run(p10, { variant: 'split' });
+    const w = worldAt(t, t.steps.length - 1);
+    const { nodes, edges } = toWaitForFlow(seatsOf(t), w, waitForGraph(w), null);
+    expect(nodes.map((n) => [n.data.label, n.data.status, n.data.inCycle])).toEqual([
+      ['U1', 'blocked', true],
+      ['H1', 'blocked', true],
+    ]);
+    const byFrom = Object.fromEntries(edges.map((e) => [nodes.find((n) => n.id === e.source)!.data.label, e.data!]));
+    expect(byFrom.U1).toMatchObject({ wid: 'W3', fn: 'call_usermodehelper_exec', inCycle: true });
+    expect(byFrom.H1).toMatchObject({ wid: 'W1', fn: 'add_unformed_module', inCycle: true });
+    expect(edges.every((e) => e.animated)).toBe(true);
+  });
+
+  it('keeps seats for tasks that have not started yet, with no edges', () => {
+    const t = run(p10, { variant: 'split' });
+    const w = worldAt(t, 0);
+    const { nodes, edges } = toWaitForFlow(seatsOf(t), w, waitForGraph(w), 'H1');
+    expect(nodes.find((n) => n.data.label === 'H1')?.data).toMatchObject({ status: 'not started', selected: true });
+    expect(edges).toEqual([]);
+  });
+
+  it('seats tasks apart from each other', () => {
+    for (const n of [2, 3, 5, 8]) {
+      const p = seatPositions(n);
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) expect(Math.abs(p[i].x - p[j].x) > 200 || Math.abs(p[i].y - p[j].y) > 84).toBe(true);
+    }
+  });
+});
+
+describe('explainWait', () => {
+  it('names the seed locations', () => {
+    expect(explainWait({ wid: 'W1', fn: 'add_unformed_module', timed: false }, 'U1').location).toBe('i');
+    expect(explainWait({ wid: 'W2', fn: 'resolve_symbol_wait', timed: true }, 'U1').location).toBe('ii');
+    expect(explainWait({ wid: 'W3', fn: 'call_usermodehelper_exec', timed: false }, 'H1').why).toContain('H1');
+  });
+});

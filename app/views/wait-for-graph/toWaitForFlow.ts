@@ -1,0 +1,119 @@
+/**
+ * toWaitForFlow.ts - the wait-for graph at one step as React Flow elements. Every task of the
+ * run gets a fixed seat on a circle (not started, running, blocked or exited), so scrubbing only
+ * changes colours and arrows, and a cycle reads as a loop.
+ */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { stackOf, type Task, type WaitEdge, type WaitForGraph, type World } from '@engine';
+
+type TaskKind = Task['kind'];
+
+export const TASK_NODE_WIDTH = 210;
+export const TASK_NODE_HEIGHT = 84;
+
+export type TaskStatusView = 'not started' | 'runnable' | 'running' | 'blocked' | 'exited';
+
+export type TaskNodeData = {
+  label: string;
+  argv: string;
+  kind: TaskKind;
+  status: TaskStatusView;
+  /** Innermost kernel function at this step. */
+  where: string;
+  exitCode: number | null;
+  inCycle: boolean;
+  selected: boolean;
+};
+
+export type TaskFlowNode = Node<TaskNodeData, 'task'>;
+
+export type WaitEdgeData = {
+  wid: WaitEdge['wid'];
+  fn: string;
+  what: string;
+  since: number;
+  timed: boolean;
+  inCycle: boolean;
+  /** Centres of the two task boxes; the edge bends to one side so A->B and B->A stay apart. */
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+};
+
+export type WaitFlowEdge = Edge<WaitEdgeData, 'wait'>;
+
+export interface TaskSeat {
+  pid: number;
+  label: string;
+  argv: string;
+  kind: TaskKind;
+}
+
+/** Seats on a circle, the first task on the left, going clockwise. */
+export function seatPositions(n: number): { x: number; y: number }[] {
+  if (n === 1) return [{ x: 0, y: 0 }];
+  const r = Math.max(170, (n * (TASK_NODE_WIDTH + 40)) / (2 * Math.PI));
+  return Array.from({ length: n }, (_, i) => {
+    const a = Math.PI + (i * 2 * Math.PI) / n;
+    return { x: Math.round(r * Math.cos(a)), y: Math.round(r * Math.sin(a) * 0.75) };
+  });
+}
+
+function statusOf(t: Task | undefined, w: World): TaskStatusView {
+  if (!t || t.status === 'new') return 'not started';
+  if (t.status === 'exited') return 'exited';
+  if (t.status === 'blocked') return 'blocked';
+  return w.current === t.pid ? 'running' : 'runnable';
+}
+
+export function toWaitForFlow(
+  seats: TaskSeat[],
+  world: World,
+  wfg: WaitForGraph,
+  selected: string | null,
+): { nodes: TaskFlowNode[]; edges: WaitFlowEdge[] } {
+  const pos = seatPositions(seats.length);
+  const centre = new Map<number, { x: number; y: number }>();
+  const inCycle = new Set(wfg.cycles.flatMap((c) => c.pids));
+  const cycleEdges = new Set(wfg.cycles.flatMap((c) => c.edges.map((e) => `${e.from}->${e.to}`)));
+  const nodes = seats.map((seat, i): TaskFlowNode => {
+    const t = world.tasks.find((x) => x.pid === seat.pid);
+    const stack = t ? stackOf(t) : [];
+    const p = pos[i];
+    centre.set(seat.pid, p);
+    return {
+      id: String(seat.pid),
+      type: 'task',
+      position: { x: p.x - TASK_NODE_WIDTH / 2, y: p.y - TASK_NODE_HEIGHT / 2 },
+      width: TASK_NODE_WIDTH,
+      height: TASK_NODE_HEIGHT,
+      draggable: false,
+      data: {
+        label: seat.label,
+        argv: t?.argv ?? seat.argv,
+        kind: seat.kind,
+        status: statusOf(t, world),
+        where: stack.length ? stack[stack.length - 1].fn : '',
+        exitCode: t?.exitCode ?? null,
+        inCycle: inCycle.has(seat.pid),
+        selected: selected === seat.label,
+      },
+    };
+  });
+  const edges = wfg.edges
+    .filter((e) => centre.has(e.from) && centre.has(e.to))
+    .map((e): WaitFlowEdge => {
+      const hot = cycleEdges.has(`${e.from}->${e.to}`);
+      const color = hot ? '#dc2626' : e.timed ? '#d97706' : '#64748b';
+      return {
+        id: `${e.from}->${e.to}`,
+        type: 'wait',
+        source: String(e.from),
+        target: String(e.to),
+        focusable: false,
+        animated: hot,
+        markerEnd: { type: MarkerType.ArrowClosed, color, width: 18, height: 18 },
+        data: { wid: e.wid, fn: e.fn, what: e.what, since: e.since, timed: e.timed, inCycle: hot, from: centre.get(e.from)!, to: centre.get(e.to)! },
+      };
+    });
+  return { nodes, edges };
+}
