@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { request_module, MODULE_NAME_LEN, MAX_KMOD_CONCURRENT } from './kmod';
-import { bareCtx, dmesg, out, runIn, scn, taskOf } from '../test/helpers';
+import { bareCtx, dmesg, logLine, out, runIn, scn, taskOf } from '../test/helpers';
+import type { ModuleSpec, TaskSpec } from '../scenario/schema';
 import type { Op } from '../engine/ops';
 
 const empty = scn({ tasks: [{ commands: [] }] });
@@ -102,5 +103,33 @@ describe('an empty modprobe path in the split POC (design §5.9)', () => {
     expect(out(t)).toEqual(['1', '']);
     expect(t.final.modules.map((m) => m.name)).toEqual(['M', 'lp']);
     expect(t.final.tasks.filter((x) => x.kind === 'helper')).toEqual([]);
+  });
+});
+
+describe('the kmod_concurrent_max throttle (W4): at most 50 helpers, a 5 s wait for a slot', () => {
+  // 50 modules whose init runs request_module("slow") at t = 0 (slow's init takes 10 s, so each
+  // helper keeps its slot), and a 51st at t = 1 s.
+  const modules: ModuleSpec[] = [{ name: 'slow', init: [{ sleep: 10 }] }];
+  const tasks: TaskSpec[] = [];
+  for (let i = 1; i <= 51; i++) {
+    modules.push({ name: `r${i}`, init: [{ request_module: 'slow' }, { print: 'done' }] });
+    tasks.push({ id: `T${i}`, start: i === 51 ? 1 : 0, commands: [`insmod r${i}.ko`] });
+  }
+  const t = runIn('upstream', scn({ modules, tasks }));
+
+  it('the 51st request prints the throttling line, waits 5 s, then gives up with -ETIME', () => {
+    const lines = t.final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text]);
+    expect(lines).toEqual([
+      [1000, 'request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: 50), for module slow, throttling...'],
+      [6000, 'request_module: modprobe slow cannot be processed, kmod busy with 50 threads for more than 5 seconds now'],
+    ]);
+    // The init ignores request_module()'s result and goes on at once.
+    expect(logLine(t, 'r51: done').time).toBe(6000);
+  });
+
+  it('only 50 helpers were ever started, and every slot is back at the end', () => {
+    expect(t.final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(50);
+    expect(t.final.kmodSlots).toBe(50);
+    expect(t.final.failures).toEqual([]);
   });
 });

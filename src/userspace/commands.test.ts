@@ -161,6 +161,46 @@ describe('wait_until (the selftest harness loop_until)', () => {
   });
 });
 
+describe('selftest harness helpers: grep, capture, assert_file, check_sysfs_rights/value', () => {
+  it('grep PATTERN PATH', () => {
+    expect(parseCommand("grep 'livepatch:' /proc/modules")).toEqual({ cmd: 'grep', pattern: 'livepatch:', path: '/proc/modules' });
+    fails('grep livepatch /proc/modules', "grep: expected grep 'PATTERN' PATH");
+  });
+
+  it("capture 'PREFIX' -- CMD [&& CMD ...] (functions.sh: log \"PREFIX$(CMD 2>&1)\")", () => {
+    expect(parseCommand("capture '% ' -- modprobe lp && cat /sys/kernel/livepatch/lp/enabled")).toEqual({
+      cmd: 'capture',
+      prefix: '% ',
+      parts: ['modprobe lp', 'cat /sys/kernel/livepatch/lp/enabled'],
+    });
+    fails('capture modprobe lp', "capture: expected capture 'PREFIX' -- CMD [&& CMD ...]");
+    fails("capture 'a' -- capture 'b' -- lsmod", 'capture: cannot nest capture');
+    fails("capture 'a' -- frobnicate", "unknown command 'frobnicate'");
+  });
+
+  it('assert_file PATH ==|!= TEXT', () => {
+    expect(parseCommand('assert_file /proc/cmdline != lp: this has been live patched')).toEqual({
+      cmd: 'assert_file',
+      path: '/proc/cmdline',
+      equal: false,
+      value: 'lp: this has been live patched',
+    });
+    expect(parseCommand('assert_file /sys/module/M/initstate == live')).toMatchObject({ equal: true, value: 'live' });
+    fails('assert_file /proc/cmdline', 'assert_file: expected assert_file PATH == TEXT (or !=)');
+  });
+
+  it('check_sysfs_rights PATH MODE, check_sysfs_value PATH VALUE', () => {
+    expect(parseCommand('check_sysfs_rights /sys/kernel/livepatch/lp/force --w-------')).toEqual({
+      cmd: 'check_sysfs_rights',
+      path: '/sys/kernel/livepatch/lp/force',
+      mode: '--w-------',
+    });
+    expect(parseCommand('check_sysfs_value /sys/kernel/livepatch/lp/enabled 1')).toEqual({ cmd: 'check_sysfs_value', path: '/sys/kernel/livepatch/lp/enabled', value: '1' });
+    fails('check_sysfs_rights /sys/kernel/livepatch/lp', 'check_sysfs_rights: expected PATH MODE');
+    fails('check_sysfs_value a b c', 'check_sysfs_value: expected PATH VALUE');
+  });
+});
+
 describe('unknown and empty commands', () => {
   it('names the unknown command', () => {
     fails('foo bar', "unknown command 'foo'");

@@ -31,6 +31,11 @@ describe('rmmod', () => {
     expect(t.final.modules.map((m) => m.name)).toEqual(['core', 'drv2']);
   });
 
+  it('-f skips the user-space checks, but the kernel still refuses a module with users (-EWOULDBLOCK)', () => {
+    const t = runIn('upstream', scn({ modules: [core, drv], tasks: [{ commands: ['modprobe drv', 'rmmod -f core'] }] }));
+    expect(out(t)).toEqual(['rmmod: ERROR: could not remove module core: Resource temporarily unavailable']);
+  });
+
   it('refcnt > 0 without holders: "is in use" (a livepatch pinned by its patch, a module still in init)', () => {
     const t = runIn(
       'upstream',

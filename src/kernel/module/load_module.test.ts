@@ -246,3 +246,21 @@ describe('parse_args(): module parameters', () => {
     expect(taskOf(t, 'U1').exitCode).toBe(0);
   });
 });
+
+describe('check_modinfo(): MODULE_INFO(livepatch, Y)', () => {
+  it('"tainting kernel with TAINT_LIVEPATCH" is printed once per boot (pr_notice_once), before anything else of the load', () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        livepatches: [
+          { name: 'lp1', objects: [{ name: 'vmlinux' }] },
+          { name: 'lp2', objects: [{ name: 'vmlinux' }] },
+        ],
+        tasks: [{ commands: ['modprobe lp1', 'modprobe lp2'] }],
+      }),
+    );
+    expect(dmesg(t).filter((l) => l.includes('TAINT_LIVEPATCH'))).toEqual(['lp1: tainting kernel with TAINT_LIVEPATCH']);
+    expect(dmesg(t)[0]).toBe('lp1: tainting kernel with TAINT_LIVEPATCH');
+    expect(t.final.modules.every((m) => m.klp)).toBe(true);
+  });
+});
