@@ -82,7 +82,8 @@ describe('signals elsewhere', () => {
   });
 
   // ENGINE BUG (userspace/shell.ts sh.done -> engine/exit.ts dieIfSignalled, and engine/run.ts
-  // classify): a user command killed by a signal is not recorded in world.failures, so the run
+  // classify; design §3.3 escape hatches, §2.3 resolve_symbol_wait interrupted -> the process
+  // dies): a user command killed by a signal is not recorded in world.failures, so the run
   // is classified 'ok' with the summary "every command finished successfully" although
   // `insmod user.ko` never finished. A shell would report the command's status as 128+15 = 143.
   it.fails('a user command killed by a signal counts as a failed command', () => {

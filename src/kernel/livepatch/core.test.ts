@@ -107,9 +107,9 @@ describe('transition_show() and force_store()', () => {
     expect(out(t)).toEqual(['rmmod: ERROR: Module lp2 is in use']);
   });
 
-  // ENGINE BUG (kernel/livepatch/core.ts, force_store): kernel/livepatch/core.c force_store() does
-  // `if (!val) return count;` — writing 0 is accepted and does nothing. The engine returns -EINVAL
-  // for any false value (it only locks and checks the transition for a true one).
+  // ENGINE BUG (kernel/livepatch/core.ts, force_store; design §4.3 last bullet, which only covers
+  // writing 1): kernel/livepatch/core.c force_store() does `if (!val) return count;` — writing 0
+  // is accepted and does nothing. The engine returns -EINVAL for any false value.
   it.fails('writing 0 to force is a silent no-op', () => {
     const t = runIn('upstream', twoPatches('modprobe lp1', `echo 0 > ${LP}/lp1/force`));
     expect(out(t)).toEqual([]);

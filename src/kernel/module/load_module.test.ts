@@ -111,7 +111,11 @@ describe('resolve_symbol_wait(): an importer waits at most 30 s per symbol for a
           ],
         }),
       );
-      expect(logLine(t, 'user: gave up waiting for init of module slow.').time).toBe(2500 + 30_000);
+      const gaveUp = logLine(t, 'user: gave up waiting for init of module slow.');
+      expect(gaveUp.time).toBe(2500 + 30_000);
+      expect(t.steps[gaveUp.step].t).toBe(2500 + 30_000);
+      // It waited from the moment it blocked: the W2 block step is at t = 2.5 s.
+      expect(t.steps.find((x) => x.kind === 'block' && x.fn === 'resolve_symbol_wait')?.t).toBe(2500);
       expect(logLine(t, 'user: Unknown symbol slow_fn (err -16)').time).toBe(32_500);
       expect(out(t)).toEqual(['insmod: ERROR: could not insert module user.ko: Device or resource busy']);
       expect(logLine(t, 'slow: slow_init').time).toBe(40_000);
