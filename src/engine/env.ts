@@ -20,6 +20,8 @@ export interface ModuleFile {
   init: InitBody;
   /** null: no exit function (cannot be removed without -f). */
   exit: ModuleOp[] | null;
+  /** The module has an init function (scripted modules without `init` have none). */
+  hasInit: boolean;
   /** Behaviour modelled in code (src/modules/). */
   model: string | null;
   /** MODULE_INFO(livepatch, Y): patch name and object ('vmlinux' for the main module). */
@@ -71,6 +73,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
       imports: m.imports ?? [],
       init: m.model ? { kind: 'model' } : { kind: 'ops', ops: m.init ?? [] },
       exit: m.exit === null ? null : (m.exit ?? []),
+      hasInit: m.init !== undefined || !!m.model,
       model: m.model ?? null,
       livepatch: null,
       params: m.params ?? {},
@@ -88,6 +91,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
         imports: uniq(lp.objects.flatMap((o) => o.imports ?? [])).filter((s) => !exports.includes(s)),
         init: { kind: 'klp_enable_patch', patch: lp.name },
         exit: [],
+        hasInit: true,
         model: lp.model ?? null,
         livepatch: { patch: lp.name, object: 'vmlinux' },
         params: lp.params ?? {},
@@ -100,6 +104,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
       imports: vmlinux?.imports ?? [],
       init: { kind: 'klp_enable_patch', patch: lp.name },
       exit: [],
+      hasInit: true,
       model: lp.model ?? null,
       livepatch: { patch: lp.name, object: 'vmlinux' },
       params: lp.params ?? {},
@@ -112,6 +117,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
         imports: o.imports ?? [],
         init: { kind: 'klp_add_object', patch: lp.name, object: o.name, delay: o.initDelay ?? 0 },
         exit: [],
+        hasInit: true,
         model: null,
         livepatch: { patch: lp.name, object: o.name },
         params: {},

@@ -86,7 +86,7 @@ describe('signals elsewhere', () => {
   // dies): a user command killed by a signal is not recorded in world.failures, so the run
   // is classified 'ok' with the summary "every command finished successfully" although
   // `insmod user.ko` never finished. A shell would report the command's status as 128+15 = 143.
-  it.fails('a user command killed by a signal counts as a failed command', () => {
+  it('a user command killed by a signal counts as a failed command', () => {
     const t = runIn('upstream', withKill('P04', 'kill T2'));
     expect(t.outcome.kind).not.toBe('ok');
     expect(t.final.failures).toContainEqual({ task: 'T2', command: 'insmod user.ko', exit: 143 });

@@ -28,6 +28,8 @@ export function exitTask(k: Ctx, task: Task, code: number, signal: number | null
 export function dieIfSignalled(k: Ctx): boolean {
   const sig = k.task.sigpending;
   if (sig === null) return false;
+  // The shell reports a command killed by signal N with status 128+N.
+  if (k.task.kind === 'user') k.w.failures.push({ task: k.task.label, command: k.task.argv, exit: 128 + sig });
   exitTask(k, k.task, sig, sig);
   k.mark('kill');
   return true;

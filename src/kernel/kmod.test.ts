@@ -101,7 +101,8 @@ describe('an empty modprobe path in the split POC (design §5.9)', () => {
     const t = runIn('split-poc19', s);
     expect(dmesg(t)).toContain("livepatch: 'lp': patching complete");
     expect(out(t)).toEqual(['1', '']);
-    expect(t.final.modules.map((m) => m.name)).toEqual(['M', 'lp']);
+    // The module list is newest first (list_add_rcu at the head).
+    expect(t.final.modules.map((m) => m.name)).toEqual(['lp', 'M']);
     expect(t.final.tasks.filter((x) => x.kind === 'helper')).toEqual([]);
   });
 });

@@ -37,6 +37,8 @@ export interface ModuleInstance {
   sysfs: boolean;
   /** Module parameters as set at load or through sysfs. */
   params: Record<string, string>;
+  /** Has an init function but no exit function: cannot be removed ([permanent] in /proc/modules). */
+  permanent: boolean;
   /** Worker running this module's queued work item, if any (for flush_work()). */
   work: number | null;
 }

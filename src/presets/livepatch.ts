@@ -75,9 +75,9 @@ export const P06: Preset = {
     tasks: [task('modprobe lp', 'modprobe M', 'lsmod', 'rmmod M', 'echo 0 > /sys/kernel/livepatch/lp/enabled', 'rmmod lp')],
   }),
   expected: {
-    upstream: { outcome: 'ok', dmesg: comingGoing, notUserspace: ['lp__M                   16384  1'] },
-    split: { outcome: 'ok', dmesg: comingGoing, userspace: ['lp__M                   16384  1'] },
-    'split-poc19': { outcome: 'ok', dmesg: comingGoing, userspace: ['lp__M                   16384  1'] },
+    upstream: { outcome: 'ok', dmesg: comingGoing, notUserspace: ['lp__M                  16384  1'] },
+    split: { outcome: 'ok', dmesg: comingGoing, userspace: ['lp__M                  16384  1'] },
+    'split-poc19': { outcome: 'ok', dmesg: comingGoing, userspace: ['lp__M                  16384  1'] },
   },
 };
 
@@ -170,7 +170,7 @@ export const P17: Preset = {
         outcome: 'ok',
         dmesg: ["livepatch: 'lp1': patching complete", "livepatch: enabling patch 'lp2'", "livepatch: 'lp2': patching complete"],
         notDmesg: ['lp1: pre_unpatch_callback: vmlinux', 'lp1: post_unpatch_callback: vmlinux'],
-        notUserspace: ['lp1__M                  16384  1'],
+        notUserspace: ['lp1__M                 16384  1'],
       } satisfies Expectation,
     ]),
   ),

@@ -22,7 +22,7 @@ export const P01: Preset = {
   expected: same({
     outcome: 'error',
     dmesg: ['core: core_init', 'drv: drv_init', 'drv: drv_exit', 'core: core_exit'],
-    userspace: ['core                    16384  1 drv', 'rmmod: ERROR: Module core is in use by: drv'],
+    userspace: ['core                   16384  1 drv', 'rmmod: ERROR: Module core is in use by: drv'],
   }),
 };
 

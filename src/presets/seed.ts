@@ -79,7 +79,7 @@ export const P10: Preset = {
       outcome: 'ok',
       dmesg: enableBoth,
       notDmesg: ["livepatch: applying patch 'lp' to loading module 'M'"],
-      userspace: ['lp                      16384  1'],
+      userspace: ['lp                     16384  1'],
     },
   },
 };

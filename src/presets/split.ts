@@ -24,7 +24,7 @@ export const P09: Preset = {
     'split-poc19': {
       outcome: 'ok',
       dmesg: ['M: M_exit', "livepatch: reverting patch 'lp' on unloading module 'M'"],
-      notUserspace: ['lp__M                   16384  1'],
+      notUserspace: ['lp__M                  16384  1'],
     },
   },
 };
@@ -91,12 +91,12 @@ export const P14: Preset = {
     split: {
       outcome: 'ok',
       dmesg: ["livepatch: applying patch 'lp' to loading module 'A'", "livepatch: applying patch 'lp' to loading module 'B'"],
-      userspace: ['lp__A                   16384  2 lp__B'],
+      userspace: ['lp__A                  16384  2 lp__B'],
     },
     'split-poc19': {
       outcome: 'ok',
       dmesg: ["livepatch: applying patch 'lp' to loading module 'A'", "livepatch: applying patch 'lp' to loading module 'B'"],
-      userspace: ['lp__A                   16384  1'],
+      userspace: ['lp__A                  16384  1'],
     },
   },
 };

@@ -110,13 +110,15 @@ export function validateScenario(input: unknown): Scenario {
     need(lp.callbacks === undefined || lp.callbacks === 'none' || lp.callbacks === 'print', `${p}.callbacks`, "must be 'none' or 'print'");
     params(lp.params, `${p}.params`);
   });
-  for (const lp of s.livepatches as { name: string; objects: { name: string }[] }[]) {
-    for (const o of lp.objects.slice(1)) {
+  (s.livepatches as { name: string; objects: { name: string }[] }[]).forEach((lp, i) => {
+    lp.objects.forEach((o, j) => {
+      if (j === 0) return;
       const per = `${lp.name}__${o.name}`;
-      need(per.length <= 55, `livepatches[${lp.name}]`, `per-object module name '${per}' exceeds MODULE_NAME_LEN`);
-      need(!names.has(per), `livepatches[${lp.name}]`, `'${per}' clashes with a module name`);
-    }
-  }
+      const path = `livepatches[${i}].objects[${j}].name`;
+      need(per.length <= 55, path, `per-object module name '${per}' exceeds MODULE_NAME_LEN`);
+      need(!names.has(per), path, `'${per}' clashes with a module name`);
+    });
+  });
   const labels = new Set<string>();
   s.tasks.forEach((t: unknown, i: number) => {
     const p = `tasks[${i}]`;

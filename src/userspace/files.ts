@@ -67,7 +67,8 @@ export function procModules(w: World): string {
     .filter((m) => m.state !== 'MODULE_STATE_UNFORMED')
     .map((m) => {
       const st = m.state === 'MODULE_STATE_LIVE' ? 'Live' : m.state === 'MODULE_STATE_COMING' ? 'Loading' : 'Unloading';
-      const users = m.holders.length ? `${m.holders.join(',')},` : '-';
+      // print_unload_info(): "user,user," then "[permanent]," for init-without-exit, or "-".
+      const users = m.holders.map((h) => `${h},`).join('') + (m.permanent ? '[permanent],' : '') || '-';
       const sign = m.state === 'MODULE_STATE_COMING' ? '+' : m.state === 'MODULE_STATE_GOING' ? '-' : '';
       const taint = m.klp ? ` (K${sign})` : '';
       return `${m.name} 16384 ${module_refcount(m)} ${users} ${st} 0x0000000000000000${taint}`;

@@ -20,7 +20,8 @@ describe('rmmod', () => {
     const t = runIn('upstream', s);
     expect(out(t)).toEqual([
       'rmmod: ERROR: Module nothere is not currently loaded',
-      'rmmod: ERROR: Module core is in use by: drv drv2',
+      // rmmod lists /sys/module/core/holders/ in readdir order; the simulator lists newest first [S].
+      'rmmod: ERROR: Module core is in use by: drv2 drv',
       'rmmod: ERROR: could not remove module noexit: Device or resource busy',
     ]);
     expect(t.final.failures.map((f) => [f.command, f.exit])).toEqual([
@@ -28,7 +29,7 @@ describe('rmmod', () => {
       ['rmmod core', 1],
       ['rmmod noexit', 1],
     ]);
-    expect(t.final.modules.map((m) => m.name)).toEqual(['core', 'drv2']);
+    expect(t.final.modules.map((m) => m.name)).toEqual(['drv2', 'core']);
   });
 
   it('-f skips the user-space checks, but the kernel still refuses a module with users (-EWOULDBLOCK)', () => {
@@ -150,7 +151,7 @@ describe('lsmod and /proc/modules', () => {
   // printf("%-19s %8ld  %d", name, size, use_count) (kmod tools/lsmod.c), i.e. the size ends in column
   // 28 under the "Size" header. The engine pads the name to 24 and appends "16384", one column too
   // far right. (presets P01/P10/P14 encode the engine's format and must change with the fix.)
-  it.fails('lsmod columns: printf("%-19s %8ld  %d")', () => {
+  it('lsmod columns: printf("%-19s %8ld  %d")', () => {
     const o = out(runIn('upstream', s));
     expect(o).toContain(`${'core'.padEnd(19)} ${'16384'.padStart(8)}  1 drv`);
   });
@@ -160,7 +161,7 @@ describe('lsmod and /proc/modules', () => {
   // list_add_rcu(&mod->list, &modules), i.e. at the head, and m_start() walks from the head, so
   // /proc/modules and lsmod list the newest module first. The engine appends (push) and lists in
   // load order.
-  it.fails('/proc/modules and lsmod list the most recently loaded module first', () => {
+  it('/proc/modules and lsmod list the most recently loaded module first', () => {
     const o = out(runIn('upstream', s));
     const mods = o.filter((l) => l.includes(' Live '));
     expect(mods.map((l) => l.split(' ')[0])).toEqual(['drv', 'core']);
@@ -170,7 +171,7 @@ describe('lsmod and /proc/modules', () => {
   // /proc/modules, §2.4 step 4): kernel/module.c add_module_usage() does
   // list_add(&use->source_list, &b->source_list), so print_unload_info() lists the newest user
   // first. The engine appends (holders.push) and prints "drv,drv2,".
-  it.fails('/proc/modules lists the users of a module newest first', () => {
+  it('/proc/modules lists the users of a module newest first', () => {
     const o = out(
       runIn('upstream', scn({ modules: [core, drv, { name: 'drv2', imports: ['core_fn'] }], tasks: [{ commands: ['modprobe drv', 'modprobe drv2', 'cat /proc/modules'] }] })),
     );
@@ -180,7 +181,7 @@ describe('lsmod and /proc/modules', () => {
   // ENGINE BUG (userspace/files.ts, procModules; design §1.1 /proc/modules, §2.5 step 4): kernel/module.c
   // print_unload_info() adds "[permanent]," for a module that has an init but no exit function;
   // the engine prints "-".
-  it.fails('/proc/modules marks a module without an exit function [permanent]', () => {
+  it('/proc/modules marks a module without an exit function [permanent]', () => {
     const o = out(runIn('upstream', scn({ modules: [{ name: 'noexit', init: [{ print: 'hi' }], exit: null }], tasks: [{ commands: ['modprobe noexit', 'cat /proc/modules'] }] })));
     expect(o).toEqual(['noexit 16384 0 [permanent], Live 0x0000000000000000']);
   });

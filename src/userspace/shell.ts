@@ -6,7 +6,7 @@ import { block, call, next, num, ret, str, yieldTo } from '../engine/ops';
 import type { Ctx } from '../engine/context';
 import type { Locals } from '../kernel/types';
 import { parseCommand } from './commands';
-import { fileMode, readFile, procModules } from './files';
+import { fileMode, readFile } from './files';
 import { evalCond } from './conditions';
 import { strerror } from '../kernel/errno';
 import { module_refcount } from '../kernel/module/refs';
@@ -123,10 +123,11 @@ export const sh_builtin: Proc = {
       }
       case 'lsmod':
         k.out('stdout', 'Module                  Size  Used by');
+        // kmod tools/lsmod.c: printf("%-19s %8ld  %d", name, size, use_count), then " holder,holder".
         for (const m of k.w.modules.filter((x) => x.state !== 'MODULE_STATE_UNFORMED')) {
-          k.out('stdout', `${m.name.padEnd(24)}16384  ${module_refcount(m)} ${m.holders.join(',')}`.trimEnd());
+          const users = m.holders.length ? ` ${m.holders.join(',')}` : '';
+          k.out('stdout', `${m.name.padEnd(19)} ${'16384'.padStart(8)}  ${module_refcount(m)}${users}`);
         }
-        void procModules;
         return ret(0);
       case 'sleep':
         return block({ kind: 'sleep', fn: 'hrtimer_nanosleep', until: k.now + c.seconds * 1000, killable: true }, 'slept');

@@ -220,7 +220,12 @@ export const enabled_store: Proc = {
 
 /** /sys/kernel/livepatch/<patch>/force: klp_force_transition(). */
 export const force_store: Proc = {
-  start: (k, l) => (kstrtobool(str(l, 'value')) ? call('mutex_lock_klp', {}, 'locked') : ret(-ERRNO.EINVAL)),
+  start: (k, l) => {
+    const v = kstrtobool(str(l, 'value'));
+    if (v === null) return ret(-ERRNO.EINVAL);
+    if (!v) return ret(0); // `if (!val) return count;`
+    return call('mutex_lock_klp', {}, 'locked');
+  },
   locked: (k, l) => {
     const patch = k.patch(str(l, 'patch'));
     if (!patch || patch.name !== k.w.klp.transition) {

@@ -62,7 +62,7 @@ describe('a transition blocked by a busy task', () => {
   // `if (klp_signals_cnt == SIGNALS_TIMEOUT)`, i.e. once per transition (design §4.3: "the first
   // time"). The engine prints it at every multiple of 15 (t = 15 s, 30 s, ...). Fix: print only
   // when signalsCnt === SIGNALS_TIMEOUT, keep the modulo for the signalling itself.
-  it.fails('"signaling remaining tasks" is printed only once per transition', () => {
+  it('"signaling remaining tasks" is printed only once per transition', () => {
     const t = runIn('upstream', stuck(40));
     expect(dmesg(t).filter((l) => l === SIGNALING)).toHaveLength(1);
   });

@@ -64,7 +64,8 @@ export function klp_try_complete_transition(k: Ctx): boolean {
   k.w.klp.pending = blockers.map((t) => t.pid);
   if (blockers.length) {
     k.note(`klp_try_complete_transition: ${blockers.map((t) => t.label).join(', ')} still on a patched function`);
-    if (k.w.klp.signalsCnt && k.w.klp.signalsCnt % SIGNALS_TIMEOUT === 0) {
+    // klp_send_signals() runs every SIGNALS_TIMEOUT retries but prints only the first time.
+    if (k.w.klp.signalsCnt === SIGNALS_TIMEOUT) {
       k.printk('livepatch: signaling remaining tasks');
     }
     k.w.klp.signalsCnt++;

@@ -19,7 +19,7 @@ function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
     k.note(`${m.name} is ${m.state}`);
     return -ERRNO.EBUSY;
   }
-  if (k.env.files[m.name]?.exit === null && !force) {
+  if (m.permanent && !force) {
     k.note(`${m.name} has an init but no exit function`);
     return -ERRNO.EBUSY;
   }

@@ -126,8 +126,9 @@ export const add_unformed_module: Proc = {
         sysfs: false,
         params: defaultParams(k, name),
         work: null,
+        permanent: isPermanent(k, name),
       };
-      k.w.modules.push(m);
+      k.w.modules.unshift(m); // list_add_rcu(&mod->list, &modules): at the head
       k.note(`${name}#${m.inst} inserted as MODULE_STATE_UNFORMED`);
       k.mark('state');
       return ret(m.id);
@@ -147,6 +148,12 @@ export const add_unformed_module: Proc = {
   wait: (k, l) =>
     block({ kind: 'module_wq', fn: 'add_unformed_module', name: str(l, 'name'), killable: true }, 'start'),
 };
+
+/** mod->init != NULL && mod->exit == NULL. */
+function isPermanent(k: Ctx, name: string): boolean {
+  const f = k.env.files[name];
+  return !!f && f.exit === null && f.hasInit;
+}
 
 function defaultParams(k: Ctx, name: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -38,8 +38,8 @@ describe('refcnt as /sys/module/NAME/refcnt shows it (module_refcount = refcnt -
       }),
     );
     const o = out(t);
-    expect(o.slice(0, 2)).toEqual(['2', 'drv drv2']);
-    expect(o).toContain('core                    16384  2 drv,drv2');
+    expect(o.slice(0, 2)).toEqual(['2', 'drv2 drv']);
+    expect(o).toContain(`${'core'.padEnd(19)}    16384  2 drv2,drv`);
   });
 
   it('freeing a user drops its reference and its usage link (module_unload_free)', () => {

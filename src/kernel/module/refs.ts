@@ -47,8 +47,9 @@ export function ref_module(k: Ctx, a: ModuleInstance, b: ModuleInstance | null):
     k.note(`strong_try_module_get(${b.name}) = ${err} (${b.state})`);
     return err;
   }
-  b.holders.push(a.name);
-  a.uses.push(b.name);
+  // add_module_usage(): list_add() at the head, so /proc/modules lists the newest user first.
+  b.holders.unshift(a.name);
+  a.uses.unshift(b.name);
   k.note(`ref_module(${a.name}, ${b.name}): ${b.name} is now used by ${a.name}`);
   return 0;
 }
