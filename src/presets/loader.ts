@@ -4,8 +4,8 @@
 import type { Preset } from './types';
 import { mod, scenario, task } from './build';
 
-const ALL = ['upstream', 'split', 'split-poc19'] as const;
-function same<T>(e: T): Record<(typeof ALL)[number], T> {
+type MainVariant = 'upstream' | 'split' | 'split-poc19';
+function same<T>(e: T): Record<MainVariant, T> {
   return { upstream: e, split: e, 'split-poc19': e };
 }
 
