@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 const CI = !!process.env.CI;
@@ -31,7 +32,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    cwd: '..',
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !CI,
     timeout: 180_000,

@@ -24,9 +24,15 @@ function Side({ trace, side, div, onJump }: { trace: Trace; side: 'a' | 'b'; div
         {lines.map((l, k) => (
           <li key={k} className={`${k < cut ? 'is-same' : 'is-diff'}${k === cut ? ' is-first' : ''}`} data-step={l.step}>
             {k === cut && <div className="divider" data-testid="divergence-marker">first difference (step {divStep})</div>}
-            <button type="button" className={`log-line stream-${l.kind}`} disabled={!onJump} onClick={() => onJump?.(l.step)}>
-              <span className="log-step">{l.step}</span> {l.kind === 'cmd' ? `${l.task} $ ${l.text}` : l.text}
-            </button>
+            {onJump ? (
+              <button type="button" className={`log-line stream-${l.kind}`} onClick={() => onJump(l.step)} title={`step ${l.step}: jump there`}>
+                <span className="log-step">{l.step}</span> {l.kind === 'cmd' ? `${l.task} $ ${l.text}` : l.text}
+              </button>
+            ) : (
+              <div className={`log-line stream-${l.kind}`} title={`step ${l.step} of this variant`}>
+                <span className="log-step">{l.step}</span> {l.kind === 'cmd' ? `${l.task} $ ${l.text}` : l.text}
+              </div>
+            )}
           </li>
         ))}
         {div && cut >= lines.length && (

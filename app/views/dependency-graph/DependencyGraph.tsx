@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { dependencyGraph, VARIANTS, type DepType } from '@engine';
+import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { useLayout } from '../../layout/useLayout';
@@ -50,6 +51,7 @@ function Graph() {
         colorMode={theme}
         nodesDraggable={false}
         nodesConnectable={false}
+        {...TIMELINE_OWNS_KEYS}
         onNodeClick={onNodeClick}
         minZoom={0.2}
         maxZoom={2}

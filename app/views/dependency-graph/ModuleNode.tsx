@@ -50,7 +50,7 @@ function ModuleNodeView({ data }: NodeProps<ModuleFlowNode>) {
         {data.instances.length > MAX_ROWS && <div className="mod-note">+{data.instances.length - MAX_ROWS} more instances</div>}
         {data.waiters.map((w) => (
           <div key={w.task} className="mod-waiter" data-testid="module-waiter">
-            <span aria-hidden>⏳</span> {w.task} waits in <code>{w.fn}</code>
+            {w.task} waits in <code>{w.fn}()</code>
           </div>
         ))}
       </div>

@@ -9,7 +9,7 @@ import type { LayoutRequest, LayoutResult } from '../../layout/types';
 import { LAYERED_OPTIONS } from '../../layout/toElkGraph';
 import { DEP_STYLE, edgeLabel, labelSize } from './depStyle';
 
-export const MODULE_NODE_WIDTH = 220;
+export const MODULE_NODE_WIDTH = 240;
 export const MODULE_NODE_HEIGHT = 88;
 
 export interface InstanceView {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { useStore } from '../../store';
 import { useLayout } from '../../layout/useLayout';
 import { Panel } from '../../components/Panel';
@@ -106,6 +107,7 @@ function Graph({ graph }: { graph: KernelGraph }) {
           onlyRenderVisibleElements
           nodesDraggable={false}
           nodesConnectable={false}
+          {...TIMELINE_OWNS_KEYS}
           elementsSelectable={false}
           onNodeClick={(_e, n) => setSelected(n.id === selected ? null : n.id)}
           minZoom={0.02}

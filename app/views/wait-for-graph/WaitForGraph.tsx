@@ -4,6 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
+import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
@@ -13,7 +14,7 @@ import { toWaitForFlow, type TaskFlowNode, type TaskSeat } from './toWaitForFlow
 function Fit({ seats }: { seats: number }) {
   const { fitView } = useReactFlow();
   useEffect(() => {
-    requestAnimationFrame(() => void fitView({ padding: 0.18, maxZoom: 1 }));
+    requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1 }));
   }, [seats, fitView]);
   return null;
 }
@@ -37,6 +38,7 @@ function Graph() {
         colorMode={theme}
         nodesDraggable={false}
         nodesConnectable={false}
+        {...TIMELINE_OWNS_KEYS}
         onNodeClick={onNodeClick}
         minZoom={0.3}
         maxZoom={1.5}

@@ -16,7 +16,7 @@ export function clipToBox(c: Pt, toward: Pt, halfW: number, halfH: number): Pt {
   return { x: c.x + dx * s, y: c.y + dy * s };
 }
 
-export function waitCurve(from: Pt, to: Pt, halfW: number, halfH: number, bend = 46): { path: string; label: Pt } {
+export function waitCurve(from: Pt, to: Pt, halfW: number, halfH: number, bend = 62): { path: string; label: Pt } {
   const mx = (from.x + to.x) / 2;
   const my = (from.y + to.y) / 2;
   const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;

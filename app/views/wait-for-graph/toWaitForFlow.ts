@@ -51,7 +51,7 @@ export interface TaskSeat {
 /** Seats on a circle, the first task on the left, going clockwise. */
 export function seatPositions(n: number): { x: number; y: number }[] {
   if (n === 1) return [{ x: 0, y: 0 }];
-  const r = Math.max(170, (n * (TASK_NODE_WIDTH + 40)) / (2 * Math.PI));
+  const r = Math.max(180, (n * (TASK_NODE_WIDTH + 40)) / (2 * Math.PI));
   return Array.from({ length: n }, (_, i) => {
     const a = Math.PI + (i * 2 * Math.PI) / n;
     return { x: Math.round(r * Math.cos(a)), y: Math.round(r * Math.sin(a) * 0.75) };

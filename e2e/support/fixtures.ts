@@ -1,0 +1,72 @@
+/**
+ * fixtures.ts - a `playground` fixture: opens the app at a hash and gives typed, read-only access
+ * to window.__playground; every test also fails on uncaught page errors.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Mirror of app/testing/exposePlaygroundApi.ts, kept structural so e2e does not compile app/. */
+export interface ApiSnapshot {
+  presetId: string | null;
+  variant: string;
+  compareVariant: string | null;
+  step: number;
+  stepCount: number;
+  playing: boolean;
+  outcome: { kind: string; location?: string; seedLocation?: string; cycle?: string[]; summary: string; step: number };
+  fingerprint: string;
+  divergence: { stepA: number; stepB: number; reason: string } | null;
+}
+
+type PlaygroundWindow = Window & {
+  __playground?: {
+    presetId: string | null;
+    variant: string;
+    compareVariant: string | null;
+    step: number;
+    stepCount: number;
+    playing: boolean;
+    outcome: ApiSnapshot['outcome'];
+    fingerprint(): string;
+    divergence(): ApiSnapshot['divergence'];
+  };
+};
+
+export async function snapshot(page: Page): Promise<ApiSnapshot> {
+  await page.waitForFunction(() => !!(window as PlaygroundWindow).__playground);
+  return page.evaluate(() => {
+    const p = (window as PlaygroundWindow).__playground!;
+    return {
+      presetId: p.presetId,
+      variant: p.variant,
+      compareVariant: p.compareVariant,
+      step: p.step,
+      stepCount: p.stepCount,
+      playing: p.playing,
+      outcome: p.outcome,
+      fingerprint: p.fingerprint(),
+      divergence: p.divergence(),
+    };
+  });
+}
+
+export async function currentStep(page: Page): Promise<number> {
+  return (await snapshot(page)).step;
+}
+
+export const test = base.extend<{ open: (hash?: string) => Promise<void>; pageErrors: string[] }>({
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await use(errors);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+  open: async ({ page, pageErrors: _errors }, use) => {
+    await use(async (hash = '') => {
+      await page.goto(`/${hash}`);
+      await expect(page.getByRole('heading', { name: 'klp-playground' })).toBeVisible();
+      await page.waitForFunction(() => !!(window as PlaygroundWindow).__playground);
+    });
+  },
+});
+
+export { expect };

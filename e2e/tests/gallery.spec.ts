@@ -1,0 +1,39 @@
+import { expect, snapshot, test } from '../support/fixtures';
+
+test('the preset gallery lists the seed situations first and opens another preset', async ({ page, open }) => {
+  await open();
+  await page.getByTestId('open-gallery').click();
+  const dialog = page.getByRole('dialog', { name: 'Presets' });
+  await expect(dialog).toBeVisible();
+  const ids = await dialog.getByTestId('preset-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  expect(ids.slice(0, 3)).toEqual(['P10', 'P08', 'P13']);
+  const p13 = dialog.locator('[data-testid=preset-card][data-id=P13]');
+  await expect(p13).toContainText('split POC deadlock (i)');
+  await p13.getByRole('button').click();
+  await expect(dialog).toBeHidden();
+  const s = await snapshot(page);
+  expect(s.presetId).toBe('P13');
+  await expect(page.getByTestId('story')).toContainText('Situation 3');
+  await expect(page).toHaveURL(/preset=P13/);
+});
+
+test('Escape closes the gallery and the About popover explains the seed patch', async ({ page, open }) => {
+  await open();
+  await page.getByTestId('open-gallery').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Presets' })).toBeHidden();
+  await page.getByTestId('about-button').click();
+  const about = page.getByTestId('about');
+  await expect(about).toContainText('location (i)');
+  await expect(about).toContainText('situation 3');
+  await page.keyboard.press('Escape');
+  await expect(about).toBeHidden();
+});
+
+test('the theme toggle switches between light and dark', async ({ page, open }) => {
+  await open();
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-theme');
+  await page.getByTestId('theme-toggle').click();
+  await expect(html).toHaveAttribute('data-theme', before === 'dark' ? 'light' : 'dark');
+});
