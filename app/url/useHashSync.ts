@@ -7,7 +7,8 @@ import { useStore, type Store } from '../store';
 import { applyHash } from './applyHash';
 import { formatHash } from './formatHash';
 
-const WRITE_EVERY_MS = 300;
+/** A custom scenario makes the hash tens of kilobytes: writing it on every step is not free. */
+const WRITE_EVERY_MS = 250;
 
 export function hashOf(s: Store): string {
   return formatHash({
@@ -33,8 +34,7 @@ export function useHashSync(): void {
     const unsub = useStore.subscribe((s, prev) => {
       if (s.step === prev.step && s.variant === prev.variant && s.scenarioKey === prev.scenarioKey && s.compareVariant === prev.compareVariant && s.view === prev.view) return;
       if (timer) return;
-      const wait = Math.max(0, WRITE_EVERY_MS - (performance.now() - last));
-      timer = setTimeout(write, s.playing ? wait : 0);
+      timer = setTimeout(write, Math.max(0, WRITE_EVERY_MS - (performance.now() - last)));
     });
     const onHash = (): void => {
       if (window.location.hash !== hashOf(useStore.getState())) applyHash(window.location.hash);

@@ -2,7 +2,7 @@
  * DependencyGraph.tsx - who loads whom: module files and their symbol dependencies (A-D, the
  * implicit split edge), laid out once per topology by ELK in the worker, restyled per step.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { dependencyGraph, VARIANTS, type DepType } from '@engine';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
@@ -12,7 +12,8 @@ import { useLayout } from '../../layout/useLayout';
 import { Panel } from '../../components/Panel';
 import { nodeTypes, edgeTypes } from './nodeTypes';
 import { Legend } from './Legend';
-import { dependencyLayoutKey, dependencyLayoutRequest, toDependencyFlow, type ModuleFlowNode } from './toDependencyFlow';
+import { createReuser } from './reuseUnchanged';
+import { dependencyLayoutKey, dependencyLayoutRequest, toDependencyFlow, type DepFlowEdge, type ModuleFlowNode } from './toDependencyFlow';
 
 function FitOnLayout({ layoutKey, ready }: { layoutKey: string; ready: boolean }) {
   const { fitView } = useReactFlow();
@@ -32,10 +33,14 @@ function Graph() {
   const graph = useMemo(() => dependencyGraph(scenario, variant), [scenario, variant]);
   const key = useMemo(() => dependencyLayoutKey(graph), [graph]);
   const layout = useLayout(key, () => dependencyLayoutRequest(graph));
-  const flow = useMemo(
-    () => (layout.status === 'done' ? toDependencyFlow(graph, layout.result, world, wfg, selected) : null),
-    [graph, layout, world, wfg, selected],
-  );
+  // React Flow re-measures every node whose object changed: hand it back the unchanged ones.
+  const [reuseNodes] = useState(() => createReuser<ModuleFlowNode>());
+  const [reuseEdges] = useState(() => createReuser<DepFlowEdge>());
+  const flow = useMemo(() => {
+    if (layout.status !== 'done') return null;
+    const next = toDependencyFlow(graph, layout.result, world, wfg, selected);
+    return { nodes: reuseNodes(next.nodes), edges: reuseEdges(next.edges) };
+  }, [graph, layout, world, wfg, selected, reuseNodes, reuseEdges]);
   const present = useMemo(() => new Set<DepType>(graph.edges.map((e) => e.type)), [graph]);
   const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => selectModule(n.id);
   return (
@@ -49,6 +54,7 @@ function Graph() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         colorMode={theme}
+        onlyRenderVisibleElements
         nodesDraggable={false}
         nodesConnectable={false}
         {...TIMELINE_OWNS_KEYS}

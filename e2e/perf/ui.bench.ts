@@ -1,0 +1,129 @@
+/**
+ * ui.bench.ts - measures, never asserts: scrubbing a ~10,000-step trace (a modprobe of a chain of
+ * 300 modules) and laying out and panning the 1121-module kernel graph, in Chromium against the
+ * production build. Run with `npm run bench:ui`; prints a table.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { run } from '../../src/index';
+import { chainScenario } from './chainScenario';
+import { startFrames, stopFrames, type FrameStats } from './frames';
+
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const rows: { what: string; value: string }[] = [];
+const report = (what: string, value: string) => {
+  rows.push({ what, value });
+  console.log(`${what.padEnd(58)} ${value}`);
+};
+const fmt = (s: FrameStats) => `${s.frames} frames, mean ${s.meanMs} ms, p95 ${s.p95Ms} ms, max ${s.maxMs} ms, long tasks ${s.longTasks}`;
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+async function stepOf(page: Page): Promise<number> {
+  return (await page.evaluate('window.__playground.step')) as number;
+}
+
+async function scrubBench(page: Page): Promise<void> {
+  const scenario = chainScenario(300);
+  const t0 = performance.now();
+  const trace = run(scenario, { variant: 'split' });
+  report('engine: run() of the 300-module chain (Node)', `${trace.steps.length} steps in ${(performance.now() - t0).toFixed(0)} ms`);
+  const hash = `#scenario=${Buffer.from(JSON.stringify(scenario)).toString('base64url')}&variant=split&step=0`;
+  const l0 = performance.now();
+  await page.goto(BASE + hash);
+  await page.waitForFunction("!!window.__playground");
+  await page.getByTestId('swimlanes').waitFor();
+  report('page load with the trace (run + first paint)', `${(performance.now() - l0).toFixed(0)} ms`);
+  const n = (await page.evaluate('window.__playground.stepCount')) as number;
+
+  // Single steps with the keyboard: the time from key press to the step being shown.
+  const k0 = performance.now();
+  for (let i = 0; i < 200; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction("window.__playground.step === 200");
+  report('200 single steps (→), key to state', `${((performance.now() - k0) / 200).toFixed(2)} ms per step`);
+
+  // Drag across the whole swimlane canvas, as fast as the mouse can go.
+  const box = (await page.getByTestId('lanes-hit').boundingBox())!;
+  await startFrames(page);
+  const d0 = performance.now();
+  await page.mouse.move(box.x + 1, box.y + 4);
+  await page.mouse.down();
+  const moves = 240;
+  for (let i = 0; i <= moves; i++) await page.mouse.move(box.x + 1 + ((box.width - 2) * i) / moves, box.y + 4);
+  await page.mouse.up();
+  const dragMs = performance.now() - d0;
+  const drag = await stopFrames(page);
+  report(`drag-scrub over ${n} steps (${moves} moves)`, `${(dragMs / moves).toFixed(1)} ms per move; ${fmt(drag)}`);
+  report('  ended at step', String(await stepOf(page)));
+
+  // Playback at the fastest speed for two seconds.
+  await page.keyboard.press('Home');
+  await page.getByTestId('speed').selectOption('500');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await startFrames(page);
+  await page.keyboard.press(' ');
+  await page.waitForTimeout(2000);
+  await page.keyboard.press(' ');
+  const play = await stopFrames(page);
+  report('playback at 500 steps/s for 2 s', `reached step ${await stepOf(page)}; ${fmt(play)}`);
+}
+
+async function kernelBench(page: Page): Promise<void> {
+  const t0 = performance.now();
+  await page.goto(`${BASE}#view=kernel`);
+  await page.locator('[data-testid=kernel-graph][data-layout=done]').waitFor({ timeout: 120_000 });
+  await page.getByTestId('kmod-node').first().waitFor();
+  report('kernel graph: load + ELK layout in the worker + first paint', `${(performance.now() - t0).toFixed(0)} ms`);
+  report('  ELK time reported by the worker', (await page.locator('.kernel-side .muted').textContent()) ?? '?');
+  report('  nodes rendered at the opening zoom', String(await page.getByTestId('kmod-node').count()));
+
+  const pane = (await page.locator('.react-flow__pane').first().boundingBox())!;
+  const pan = async (label: string) => {
+    await startFrames(page);
+    const p0 = performance.now();
+    await page.mouse.move(pane.x + pane.width * 0.8, pane.y + pane.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i <= 60; i++) await page.mouse.move(pane.x + pane.width * (0.8 - (0.6 * i) / 60), pane.y + pane.height / 2 + Math.sin(i / 6) * 80);
+    await page.mouse.up();
+    const ms = performance.now() - p0;
+    report(`pan (${label}), 60 moves`, `${(ms / 60).toFixed(1)} ms per move; ${fmt(await stopFrames(page))}`);
+  };
+  await pan('opening zoom');
+  await page.getByRole('button', { name: /fit view/i }).click();
+  await page.waitForTimeout(300);
+  report('  nodes rendered when the whole graph fits', String(await page.getByTestId('kmod-node').count()));
+  await pan('whole graph');
+}
+
+async function main(): Promise<void> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await scrubBench(page);
+    await kernelBench(page);
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+  console.log(`\n${rows.length} measurements (timings depend on the machine; nothing is asserted).`);
+}
+
+await main();
