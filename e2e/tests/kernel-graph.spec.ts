@@ -9,7 +9,7 @@ test('the real kernel view lays out and renders the 1121-module graph', async ({
   await expect(page.getByTestId('kernel-graph')).toHaveAttribute('data-layout', 'done', { timeout: 90_000 });
   await expect.poll(() => page.getByTestId('kmod-node').count()).toBeGreaterThan(10);
   await page.getByTestId('kernel-search').fill('x_tables');
-  await page.getByRole('button', { name: 'x_tables', exact: true }).click();
+  await page.locator('.kernel-side').getByRole('button', { name: 'x_tables', exact: true }).first().click();
   await expect(page.getByTestId('kernel-selected')).toContainText('used by');
   await expect(page.locator('[data-testid=kmod-node][data-module=x_tables]')).toBeVisible();
 });

@@ -4,7 +4,7 @@
  * to see what it uses and what uses it.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type Edge } from '@xyflow/react';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { useStore } from '../../store';
 import { useLayout } from '../../layout/useLayout';
@@ -14,19 +14,26 @@ import { kmodNodeTypes, type KmodFlowNode } from './KmodNode';
 import { useModulesJson } from './useModulesJson';
 
 function Focus({ target, graph, positions }: { target: string | null; graph: KernelGraph; positions: Record<string, { x: number; y: number }> | null }) {
-  const { setCenter } = useReactFlow();
+  const { setCenter, fitView } = useReactFlow();
   useEffect(() => {
     if (!positions) return;
-    // Open on the most used module rather than a thousand unreadable specks.
-    const name = target ?? [...graph.nodes].sort((a, b) => b.usedBy.length - a.usedBy.length)[0]?.id;
-    const p = name ? positions[name] : undefined;
-    if (p) void setCenter(p.x + kmodWidth(name!) / 2, p.y + KMOD_HEIGHT / 2, { zoom: target ? 1 : 0.55, duration: target ? 300 : 0 });
-  }, [target, graph, positions, setCenter]);
+    if (!target) {
+      // Open on the whole graph: its shape (a few hubs, many small families) is the point.
+      requestAnimationFrame(() => void fitView({ padding: 0.02 }));
+      return;
+    }
+    const p = positions[target];
+    if (p) void setCenter(p.x + kmodWidth(target) / 2, p.y + KMOD_HEIGHT / 2, { zoom: 1, duration: 300 });
+  }, [target, graph, positions, setCenter, fitView]);
   return null;
 }
 
+/** Names are unreadable below this zoom; not painting them keeps panning the whole graph light. */
+const FAR_ZOOM = 0.35;
+
 function Graph({ graph }: { graph: KernelGraph }) {
   const theme = useStore((s) => s.theme);
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const [selected, setSelected] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const layout = useLayout(`kernel|${graph.kernel}|${graph.nodes.length}|${graph.edges.length}`, () => kernelLayoutRequest(graph));
@@ -59,6 +66,7 @@ function Graph({ graph }: { graph: KernelGraph }) {
     [graph, selected],
   );
   const matches = query.length >= 2 ? graph.nodes.filter((n) => n.id.includes(query)).slice(0, 8) : [];
+  const hubs = useMemo(() => [...graph.nodes].sort((a, b) => b.usedBy.length - a.usedBy.length || a.id.localeCompare(b.id)).slice(0, 8), [graph]);
   return (
     <div className="kernel-body">
       <aside className="kernel-side">
@@ -81,8 +89,26 @@ function Graph({ graph }: { graph: KernelGraph }) {
             ))}
           </ul>
         )}
+        {!sel && (
+          <div className="hubs">
+            Most used:
+            <ul className="matches">
+              {hubs.map((h) => (
+                <li key={h.id}>
+                  <button type="button" className="link" onClick={() => setSelected(h.id)}>
+                    {h.id}
+                  </button>{' '}
+                  <span className="muted">({h.usedBy.length} users)</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {sel && (
           <div className="kernel-sel" data-testid="kernel-selected">
+            <button type="button" className="link" onClick={() => setSelected(null)}>
+              ← whole graph
+            </button>
             <h3>{sel.id}</h3>
             <div className="argv">{sel.path}</div>
             <p>
@@ -96,7 +122,7 @@ function Graph({ graph }: { graph: KernelGraph }) {
         )}
         {layout.status === 'done' && <p className="muted">ELK layout took {Math.round(layout.result.ms)} ms in a Web Worker.</p>}
       </aside>
-      <div className="flow-wrap" data-testid="kernel-graph" data-layout={layout.status}>
+      <div className={`flow-wrap${far ? ' is-far' : ''}`} data-testid="kernel-graph" data-layout={layout.status}>
         {layout.status === 'pending' && <div className="flow-status">Laying out {graph.nodes.length} modules in a Web Worker…</div>}
         {layout.status === 'error' && <div className="flow-status is-error">Layout failed: {layout.message}</div>}
         <ReactFlow

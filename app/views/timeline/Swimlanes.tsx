@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useStore } from '../../store';
+import { useStepWorld } from '../../store/useStepWorld';
 import { buildLanes } from './lanes';
 import { markersOf } from './markers';
 import { drawLanes, drawMarkers, LANE_HEIGHT, readLaneColors } from './drawLanes';
@@ -32,6 +33,9 @@ export function Swimlanes() {
   const selected = useStore((s) => s.selectedTask);
   const selectTask = useStore((s) => s.selectTask);
   const { lanes, maxDepth } = useMemo(() => buildLanes(trace), [trace]);
+  // A shell runs several commands: name the one it runs at this step.
+  const { world } = useStepWorld();
+  const argvNow = new Map(world.tasks.map((t) => [t.pid, t.argv]));
   const markers = useMemo(() => markersOf(trace), [trace]);
   const wrap = useRef<HTMLDivElement>(null);
   const laneCanvas = useRef<HTMLCanvasElement>(null);
@@ -76,11 +80,11 @@ export function Swimlanes() {
             className={`lane-label${selected === l.label ? ' is-selected' : ''}`}
             style={{ height: LANE_HEIGHT }}
             onClick={() => selectTask(l.label)}
-            title={l.argv}
+            title={argvNow.get(l.pid) ?? l.argv}
             data-testid="lane-label"
             data-task={l.label}
           >
-            <b>{l.label}</b> <span>{l.argv}</span>
+            <b>{l.label}</b> <span>{argvNow.get(l.pid) ?? l.argv}</span>
           </button>
         ))}
       </div>

@@ -16,7 +16,9 @@ export interface LaneColors {
   selected: string;
 }
 
-export const LANE_HEIGHT = 34;
+export const LANE_HEIGHT = 36;
+/** The top of each lane is kept for call notes, so text never sits on the bars. */
+const NOTE_H = 13;
 
 export function readLaneColors(el: Element): LaneColors {
   const cs = getComputedStyle(el);
@@ -40,7 +42,7 @@ export function drawLanes(canvas: HTMLCanvasElement, lanes: Lane[], maxDepth: nu
   const ctx = prepare(canvas, w, h);
   if (!ctx || n === 0 || w <= 0) return;
   ctx.clearRect(0, 0, w, h);
-  const unit = (LANE_HEIGHT - 8) / Math.max(1, maxDepth);
+  const unit = (LANE_HEIGHT - NOTE_H - 3) / Math.max(1, maxDepth);
   const fill = [c.exited, c.ran, c.idle, c.blocked, c.exited];
   lanes.forEach((lane, k) => {
     const top = k * LANE_HEIGHT;
@@ -68,11 +70,12 @@ export function drawLanes(canvas: HTMLCanvasElement, lanes: Lane[], maxDepth: nu
     for (const note of lane.notes) {
       const x = ((note.step + 0.5) * w) / n;
       const tw = ctx.measureText(note.text).width;
-      if (x < freeFrom) continue;
+      const tx = Math.min(x + 3, w - tw - 2);
+      if (tx < freeFrom) continue;
       ctx.fillStyle = c.text;
-      ctx.fillRect(x - 0.5, top + 1, 1, 6);
-      ctx.fillText(note.text, Math.min(x + 2, w - tw - 2), top + 2);
-      freeFrom = x + tw + 10;
+      ctx.fillRect(x - 0.5, top + 1, 1, NOTE_H - 1);
+      ctx.fillText(note.text, tx, top + 1);
+      freeFrom = tx + tw + 8;
     }
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset, run } from '@engine';
-import { bucket, buildLanes, firstArg, LaneState } from './lanes';
+import { bucket, buildLanes, callArg, LaneState } from './lanes';
 import { adjacentMarker, markersOf } from './markers';
 
 const t = run(getPreset('P10')!.scenario, { variant: 'split' });
@@ -27,9 +27,10 @@ describe('buildLanes', () => {
   });
 
   it('reads the first argument of a call', () => {
-    expect(firstArg('load_module(lp, {})')).toBe('lp');
-    expect(firstArg('request_module(lp__M)')).toBe('lp__M');
-    expect(firstArg('')).toBeNull();
+    expect(callArg('load_module', 'load_module(lp, {})')).toBe('lp');
+    expect(callArg('request_module', 'mutex_unlock(&klp_mutex); request_module(lp__M)')).toBe('lp__M');
+    expect(callArg('request_module', 'mutex_lock(&klp_mutex)')).toBeNull();
+    expect(callArg('load_module', '')).toBeNull();
   });
 });
 

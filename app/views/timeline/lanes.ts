@@ -28,9 +28,11 @@ export interface Lane {
 
 const NOTE_FNS: Record<string, string> = { load_module: 'load', request_module: 'request' };
 
-/** "load_module(lp, {})" -> "lp": the first argument of a call step's text. */
-export function firstArg(text: string): string | null {
-  const m = /^\w+\(([^,)]+)/.exec(text);
+/** ("load_module", "load_module(lp, {})") -> "lp": the first argument of that call in a step's text. */
+export function callArg(fn: string, text: string): string | null {
+  const at = text.indexOf(`${fn}(`);
+  if (at < 0) return null;
+  const m = /^([^,)]+)/.exec(text.slice(at + fn.length + 1));
   return m ? m[1].trim() : null;
 }
 
@@ -54,7 +56,7 @@ export function buildLanes(trace: Trace): { lanes: Lane[]; maxDepth: number } {
       if (s.depth > maxDepth) maxDepth = s.depth;
       const note = s.kind === 'call' ? NOTE_FNS[s.fn] : undefined;
       if (note) {
-        const arg = firstArg(s.text);
+        const arg = callArg(s.fn, s.text);
         if (arg) lanes[k].notes.push({ step: i, text: `${note} ${arg}` });
       }
     }

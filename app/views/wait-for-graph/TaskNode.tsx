@@ -22,7 +22,7 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
       <div className="task-head">
         <span className="task-label">{data.label}</span>
         <span className="task-kind">{KIND[data.kind]}</span>
-        <span className={`task-status`}>{status}</span>
+        <span className="task-status">{status}</span>
       </div>
       <div className="task-argv" title={data.argv}>
         {data.argv}
