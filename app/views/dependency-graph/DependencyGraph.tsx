@@ -15,11 +15,12 @@ import { Legend } from './Legend';
 import { createReuser } from './reuseUnchanged';
 import { dependencyLayoutKey, dependencyLayoutRequest, toDependencyFlow, type DepFlowEdge, type ModuleFlowNode } from './toDependencyFlow';
 
-function FitOnLayout({ layoutKey, ready }: { layoutKey: string; ready: boolean }) {
-  const { fitView } = useReactFlow();
+/** Fits ELK's whole drawing, edge labels included (fitView would only see the nodes). */
+function FitOnLayout({ layoutKey, width, height }: { layoutKey: string; width: number; height: number }) {
+  const { fitBounds } = useReactFlow();
   useEffect(() => {
-    if (ready) requestAnimationFrame(() => void fitView({ padding: 0.12, maxZoom: 1.1 }));
-  }, [layoutKey, ready, fitView]);
+    if (width > 0) requestAnimationFrame(() => void fitBounds({ x: 0, y: 0, width, height }, { padding: 0.06 }));
+  }, [layoutKey, width, height, fitBounds]);
   return null;
 }
 
@@ -65,8 +66,8 @@ function Graph() {
         aria-label={`Module dependency graph, ${VARIANTS[variant].label}`}
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="top-right" />
-        <FitOnLayout layoutKey={key} ready={layout.status === 'done'} />
+        <Controls showInteractive={false} position="bottom-right" />
+        {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} />}
       </ReactFlow>
     </div>
     <Legend present={present} />
@@ -76,7 +77,7 @@ function Graph() {
 
 export function DependencyGraph() {
   return (
-    <Panel title="Who loads whom" hint="module dependencies: an arrow points from a module to the module whose symbols it uses" testId="panel-dependency" className="panel-flow">
+    <Panel title="Who loads whom" hint="an arrow goes from a module to the module whose symbols it uses" testId="panel-dependency" className="panel-flow">
       <ReactFlowProvider>
         <Graph />
       </ReactFlowProvider>

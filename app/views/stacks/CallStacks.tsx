@@ -18,7 +18,7 @@ export function CallStacks() {
       {tasks.length === 0 && <p className="log-empty">No task has started yet.</p>}
       <div className="stacks">
         {tasks.map((t) => {
-          const frames = stackOf(t);
+          const frames = stackOf(t, world);
           const running = world.current === t.pid;
           return (
             <div key={t.pid} className={`stack${selected === t.label ? ' is-selected' : ''}${cyc.has(t.pid) ? ' in-cycle' : ''}`} data-testid="stack" data-task={t.label}>

@@ -55,7 +55,7 @@ function Graph() {
 
 export function WaitForGraph() {
   return (
-    <Panel title="Who waits for whom" hint="tasks at this step; an arrow means “sleeps until the other task acts”" testId="panel-waitfor" className="panel-flow">
+    <Panel title="Who waits for whom" hint="an arrow: this task sleeps until the other one acts" testId="panel-waitfor" className="panel-flow">
       <ReactFlowProvider>
         <Graph />
       </ReactFlowProvider>

@@ -77,7 +77,7 @@ export function toWaitForFlow(
   const cycleEdges = new Set(wfg.cycles.flatMap((c) => c.edges.map((e) => `${e.from}->${e.to}`)));
   const nodes = seats.map((seat, i): TaskFlowNode => {
     const t = world.tasks.find((x) => x.pid === seat.pid);
-    const stack = t ? stackOf(t) : [];
+    const stack = t ? stackOf(t, world) : [];
     const p = pos[i];
     centre.set(seat.pid, p);
     return {
