@@ -82,26 +82,15 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
   for (const lp of scenario.livepatches) {
     const vmlinux = lp.objects.find((o) => o.name === 'vmlinux');
     const others = lp.objects.filter((o) => o.name !== 'vmlinux');
-    if (!variant.split) {
-      const exports = uniq(lp.objects.flatMap((o) => o.exports ?? []));
-      files[lp.name] = {
-        name: lp.name,
-        exports,
-        // A module never imports its own exports: the linker resolves those inside the module.
-        imports: uniq(lp.objects.flatMap((o) => o.imports ?? [])).filter((s) => !exports.includes(s)),
-        init: { kind: 'klp_enable_patch', patch: lp.name },
-        exit: [],
-        hasInit: true,
-        model: lp.model ?? null,
-        livepatch: { patch: lp.name, object: 'vmlinux' },
-        params: lp.params ?? {},
-      };
-      continue;
-    }
+    // Upstream the one livepatch module carries every object's code; split, the main module
+    // carries only the vmlinux object's.
+    const code = variant.split ? (vmlinux ? [vmlinux] : []) : lp.objects;
+    const exports = uniq(code.flatMap((o) => o.exports ?? []));
     files[lp.name] = {
       name: lp.name,
-      exports: vmlinux?.exports ?? [],
-      imports: vmlinux?.imports ?? [],
+      exports,
+      // A module never imports its own exports: the linker resolves those inside the module.
+      imports: uniq(code.flatMap((o) => o.imports ?? [])).filter((s) => !exports.includes(s)),
       init: { kind: 'klp_enable_patch', patch: lp.name },
       exit: [],
       hasInit: true,
@@ -109,6 +98,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
       livepatch: { patch: lp.name, object: 'vmlinux' },
       params: lp.params ?? {},
     };
+    if (!variant.split) continue;
     for (const o of others) {
       const name = perObjectModuleName(lp.name, o.name);
       files[name] = {

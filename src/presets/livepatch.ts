@@ -4,6 +4,7 @@
  */
 import type { Expectation, Preset } from './types';
 import { mod, scenario, task } from './build';
+import { enableLpWithLiveM } from './fixtures';
 
 const enableLp = [
   "livepatch: enabling patch 'lp'",
@@ -81,18 +82,6 @@ export const P06: Preset = {
   },
 };
 
-const enableWithM = [
-  "livepatch: enabling patch 'lp'",
-  "livepatch: 'lp': initializing patching transition",
-  'lp: pre_patch_callback: vmlinux',
-  'lp: pre_patch_callback: M -> [MODULE_STATE_LIVE] Normal state',
-  "livepatch: 'lp': starting patching transition",
-  "livepatch: 'lp': completing patching transition",
-  'lp: post_patch_callback: vmlinux',
-  'lp: post_patch_callback: M -> [MODULE_STATE_LIVE] Normal state',
-  "livepatch: 'lp': patching complete",
-];
-
 export const P07: Preset = {
   id: 'P07',
   title: 'Module loaded before the patch',
@@ -108,7 +97,7 @@ export const P07: Preset = {
   expected: Object.fromEntries(
     (['upstream', 'split', 'split-poc19'] as const).map((v) => [
       v,
-      { outcome: 'ok', dmesg: enableWithM, notDmesg: ["livepatch: applying patch 'lp' to loading module 'M'"], userspace: ['1'] },
+      { outcome: 'ok', dmesg: enableLpWithLiveM, notDmesg: ["livepatch: applying patch 'lp' to loading module 'M'"], userspace: ['1'] },
     ]),
   ),
 };

@@ -4,6 +4,7 @@
  */
 import type { Preset } from './types';
 import { mod, scenario, task } from './build';
+import { enableLpWithLiveM, typeC } from './fixtures';
 
 export const P08: Preset = {
   id: 'P08',
@@ -35,32 +36,6 @@ export const P08: Preset = {
   },
 };
 
-const typeC = {
-  modules: [mod('M', { exports: ['m_fn'] })],
-  livepatches: [
-    {
-      name: 'lp',
-      callbacks: 'print' as const,
-      objects: [
-        { name: 'vmlinux', exports: ['lp_shared_cb'] },
-        { name: 'M', funcs: ['m_fn'], imports: ['lp_shared_cb'] },
-      ],
-    },
-  ],
-};
-
-const enableBoth = [
-  "livepatch: enabling patch 'lp'",
-  "livepatch: 'lp': initializing patching transition",
-  'lp: pre_patch_callback: vmlinux',
-  'lp: pre_patch_callback: M -> [MODULE_STATE_LIVE] Normal state',
-  "livepatch: 'lp': starting patching transition",
-  "livepatch: 'lp': completing patching transition",
-  'lp: post_patch_callback: vmlinux',
-  'lp: post_patch_callback: M -> [MODULE_STATE_LIVE] Normal state',
-  "livepatch: 'lp': patching complete",
-];
-
 export const P10: Preset = {
   id: 'P10',
   title: 'Situation 2: type C recursion (fixed by 19/23)',
@@ -73,11 +48,11 @@ export const P10: Preset = {
     '(location ii), so the enable completes.',
   scenario: scenario('P10 - situation 2, type C', { ...typeC, tasks: [task('modprobe M', 'modprobe lp', 'lsmod')] }),
   expected: {
-    upstream: { outcome: 'ok', dmesg: enableBoth, note: 'Upstream has no per-object modules: the single lp module works.' },
+    upstream: { outcome: 'ok', dmesg: enableLpWithLiveM, note: 'Upstream has no per-object modules: the single lp module works.' },
     split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'], lastDmesg: 'lp: tainting kernel with TAINT_LIVEPATCH' },
     'split-poc19': {
       outcome: 'ok',
-      dmesg: enableBoth,
+      dmesg: enableLpWithLiveM,
       notDmesg: ["livepatch: applying patch 'lp' to loading module 'M'"],
       userspace: ['lp                     16384  1'],
     },
@@ -106,7 +81,7 @@ export const P11: Preset = {
       userspace: ["modprobe: ERROR: could not insert 'lp': Invalid argument"],
     },
     split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'] },
-    'split-poc19': { outcome: 'ok', dmesg: enableBoth },
+    'split-poc19': { outcome: 'ok', dmesg: enableLpWithLiveM },
   },
 };
 

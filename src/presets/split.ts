@@ -4,11 +4,7 @@
  */
 import type { Preset } from './types';
 import { mod, scenario, task } from './build';
-
-const typeB = {
-  modules: [mod('M', { exports: ['m_fn'] })],
-  livepatches: [{ name: 'lp', callbacks: 'print' as const, objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'], imports: ['m_fn'] }] }],
-};
+import { typeB, typeC } from './fixtures';
 
 export const P09: Preset = {
   id: 'P09',
@@ -27,20 +23,6 @@ export const P09: Preset = {
       notUserspace: ['lp__M                  16384  1'],
     },
   },
-};
-
-const typeC = {
-  modules: [mod('M', { exports: ['m_fn'] })],
-  livepatches: [
-    {
-      name: 'lp',
-      callbacks: 'print' as const,
-      objects: [
-        { name: 'vmlinux', exports: ['lp_shared_cb'] },
-        { name: 'M', funcs: ['m_fn'], imports: ['lp_shared_cb'] },
-      ],
-    },
-  ],
 };
 
 export const P12: Preset = {

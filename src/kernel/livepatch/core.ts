@@ -104,14 +104,17 @@ export const klp_enable_patch: Proc = {
     klp_init_patch(k, patch);
     return next('enable');
   },
-  enable: (k, l) => {
-    const patch = k.patch(str(l, 'patch'))!;
-    const r = __klp_enable_patch(k, patch);
-    if (r) return klp_enable_patch_err(k, patch, r);
-    mutex_unlock_klp(k);
-    return ret(0);
-  },
+  enable: (k, l) => klp_enable_patch_tail(k, str(l, 'patch')),
 };
+
+/** The end of klp_enable_patch() in both kernels: __klp_enable_patch(), then unlock or unwind. */
+export function klp_enable_patch_tail(k: Ctx, name: string): ReturnType<typeof ret> {
+  const patch = k.patch(name)!;
+  const r = __klp_enable_patch(k, patch);
+  if (r) return klp_enable_patch_err(k, patch, r);
+  mutex_unlock_klp(k);
+  return ret(0);
+}
 
 /**
  * klp_cleanup_module_patches_limited(): revert the module's objects in every patch before

@@ -11,8 +11,8 @@ import { module_put, try_module_get } from '../module/refs';
 import { perObjectModuleName } from '../../engine/env';
 import { mutex_unlock_klp } from './mutex';
 import { klp_post_patch_callback, klp_post_unpatch_callback, klp_pre_patch_callback } from './callbacks';
-import { __klp_enable_patch, klp_is_patch_compatible, klp_patch_object } from './patch';
-import { klp_enable_patch_err, klp_init_patch, klp_init_patch_early, modArg, newObject, notCompatible } from './core';
+import { klp_is_patch_compatible, klp_patch_object } from './patch';
+import { klp_enable_patch_err, klp_enable_patch_tail, klp_init_patch, klp_init_patch_early, modArg, newObject, notCompatible } from './core';
 import { listedPatches } from './free';
 
 /** request_module()'s status: a positive modprobe status becomes -EINVAL (POC 10). */
@@ -84,13 +84,7 @@ export const klp_enable_patch_split: Proc = {
     klp_init_patch(k, patch);
     return next('enable');
   },
-  enable: (k, l) => {
-    const patch = k.patch(str(l, 'patch'))!;
-    const r = __klp_enable_patch(k, patch);
-    if (r) return klp_enable_patch_err(k, patch, r);
-    mutex_unlock_klp(k);
-    return ret(0);
-  },
+  enable: (k, l) => klp_enable_patch_tail(k, str(l, 'patch')),
 };
 
 /** klp_add_object(): the per-object module's init. */
