@@ -4,17 +4,7 @@ import { run } from '../engine/run';
 import type { Expectation } from './types';
 import type { VariantId } from '../kernel/variant';
 import type { Trace } from '../trace/types';
-
-/** `needles` appear in `hay` in this order (other lines may come between). */
-function inOrder(hay: string[], needles: string[]): string | null {
-  let at = 0;
-  for (const n of needles) {
-    const i = hay.indexOf(n, at);
-    if (i < 0) return n;
-    at = i + 1;
-  }
-  return null;
-}
+import { missingInOrder } from '../test/helpers';
 
 function sameCycle(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -28,9 +18,9 @@ function check(t: Trace, e: Expectation): void {
   expect(t.outcome.kind, t.outcome.summary).toBe(e.outcome);
   if (e.location) expect(t.outcome.location).toBe(e.location);
   if (e.cycle) expect(sameCycle(t.outcome.cycle ?? [], e.cycle), `cycle ${t.outcome.cycle?.join(',')}`).toBe(true);
-  if (e.dmesg) expect(inOrder(dmesg, e.dmesg), `missing or out of order in dmesg:\n${dmesg.join('\n')}`).toBeNull();
+  if (e.dmesg) expect(missingInOrder(dmesg, e.dmesg), `missing or out of order in dmesg:\n${dmesg.join('\n')}`).toBeNull();
   for (const n of e.notDmesg ?? []) expect(dmesg).not.toContain(n);
-  if (e.userspace) expect(inOrder(user, e.userspace), `missing in user space:\n${user.join('\n')}`).toBeNull();
+  if (e.userspace) expect(missingInOrder(user, e.userspace), `missing in user space:\n${user.join('\n')}`).toBeNull();
   for (const n of e.notUserspace ?? []) expect(user).not.toContain(n);
   if (e.lastDmesg) expect(dmesg[dmesg.length - 1]).toBe(e.lastDmesg);
   if (e.warnings) {
