@@ -62,7 +62,7 @@ function Graph() {
         onNodeClick={onNodeClick}
         minZoom={0.2}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        attributionPosition="bottom-left"
         aria-label={`Module dependency graph, ${VARIANTS[variant].label}`}
       >
         <Background gap={24} size={1} />

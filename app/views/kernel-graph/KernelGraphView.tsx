@@ -138,7 +138,6 @@ function Graph({ graph }: { graph: KernelGraph }) {
           onNodeClick={(_e, n) => setSelected(n.id === selected ? null : n.id)}
           minZoom={0.02}
           maxZoom={2}
-          proOptions={{ hideAttribution: true }}
           aria-label="Module dependency graph of a real kernel"
         >
           <Background gap={32} size={1} />

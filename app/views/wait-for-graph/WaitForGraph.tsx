@@ -42,7 +42,6 @@ function Graph() {
         onNodeClick={onNodeClick}
         minZoom={0.3}
         maxZoom={1.5}
-        proOptions={{ hideAttribution: true }}
         aria-label="Wait-for graph of the tasks"
       >
         <Background gap={24} size={1} />
