@@ -65,3 +65,14 @@ describe('applyHash', () => {
     expect(s().urlErrors.join(' ')).toMatch(/"preset".*"step"/s);
   });
 });
+
+describe('interestingStep', () => {
+  it('opens a stall on the cycle, before the timeout breaks it', async () => {
+    const { waitForGraph, worldAt } = await import('@engine');
+    applyHash('#preset=P11&variant=split-break-only');
+    const t = s().trace;
+    expect(t.outcome.kind).toBe('stall');
+    expect(s().step).toBe(interestingStep(t));
+    expect(waitForGraph(worldAt(t, s().step)).cycles).toHaveLength(1);
+  });
+});

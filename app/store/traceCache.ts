@@ -19,7 +19,12 @@ export function traceFor(key: string, scenario: Scenario, variant: VariantId): T
   return t;
 }
 
-/** The step a view opens at: where the verdict became known, the most telling moment. */
+/**
+ * The step a view opens at, the most telling moment: where a deadlock or the run ends, or, for
+ * a stall, the last step before the timeout broke the cycle (afterwards there is none to see).
+ */
 export function interestingStep(trace: Trace): number {
-  return Math.max(0, Math.min(trace.outcome.step, trace.steps.length - 1));
+  const stall = trace.outcome.kind === 'stall' ? trace.final.stalls[0] : undefined;
+  const at = stall ? stall.step - 1 : trace.outcome.step;
+  return Math.max(0, Math.min(at, trace.steps.length - 1));
 }

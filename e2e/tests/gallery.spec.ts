@@ -8,7 +8,7 @@ test('the preset gallery lists the seed situations first and opens another prese
   const ids = await dialog.getByTestId('preset-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
   expect(ids.slice(0, 3)).toEqual(['P10', 'P08', 'P13']);
   const p13 = dialog.locator('[data-testid=preset-card][data-id=P13]');
-  await expect(p13).toContainText('split POC deadlock (i)');
+  await expect(p13).toContainText('split POC: deadlock (i)');
   await p13.getByRole('button').click();
   await expect(dialog).toBeHidden();
   const s = await snapshot(page);

@@ -20,4 +20,8 @@ test('only the add_unformed_module hunk turns the deadlock into a 30 s stall at 
   await page.getByTestId('variant-split-break-only').check({ force: true });
   await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'stall');
   await expect(page.getByTestId('outcome')).toContainText('resolve_symbol_wait');
+  // It opens on the cycle, before the 30 s timeout breaks it.
+  await expect(page.getByTestId('unsafe-heading')).toContainText('Stall: U1 → H1 → U1');
+  await expect(page.locator('[data-testid=unsafe-row][data-fn=resolve_symbol_wait]')).toContainText('location (ii)');
+  await expect(page.locator('[data-testid=wait-edge-label][data-wid=W2]')).toContainText('timed');
 });

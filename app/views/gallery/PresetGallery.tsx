@@ -59,7 +59,7 @@ export function PresetGallery() {
                     const e = p.expected[v]!;
                     return (
                       <li key={v} className={`tone-${outcomeBadge(e.outcome).tone}`}>
-                        <span className="v">{SHORT_VARIANT[v]}</span> {shortOutcome(e)}
+                        <span className="v">{SHORT_VARIANT[v]}:</span> {shortOutcome(e)}
                       </li>
                     );
                   })}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { getPreset, VARIANTS } from '@engine';
 import { useStore } from '../../store';
 import { outcomeBadge, shortOutcome } from './outcomeText';
+import { interestingStep } from '../../store/traceCache';
 
 function UrlErrors() {
   const errors = useStore((s) => s.urlErrors);
@@ -36,7 +37,7 @@ export function OutcomeBanner() {
   const preset = presetId ? getPreset(presetId) : undefined;
   const o = trace.outcome;
   const badge = outcomeBadge(o.kind);
-  const at = Math.min(o.step, trace.steps.length - 1);
+  const at = interestingStep(trace);
   const expected = preset?.expected[variant];
   const tasks = trace.scenario.tasks;
   return (
@@ -73,7 +74,7 @@ export function OutcomeBanner() {
           <div className="verdict-summary">{o.summary}</div>
           <div className="verdict-actions">
             <button type="button" className="link" onClick={() => setStep(at)} disabled={step === at} data-testid="jump-outcome">
-              {step === at ? `at the outcome step (${at})` : `jump to step ${at}`}
+              {step === at ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
             </button>
             {expected && (
               <span className={`expect ${expected.outcome === o.kind ? 'ok' : 'off'}`} title="What the kernel does here, per the design notes">

@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
 import { explainWait } from './explainWait';
+import { interestingStep } from '../../store/traceCache';
 
 export function UnsafeScenario() {
   const setStep = useStore((s) => s.setStep);
@@ -18,7 +19,7 @@ export function UnsafeScenario() {
   const inCycle = new Set(cycle?.edges.map((e) => `${e.from}->${e.to}`));
   const rows: WaitEdge[] = [...(cycle?.edges ?? []), ...wfg.edges.filter((e) => !inCycle.has(`${e.from}->${e.to}`))];
   const outcome = trace.outcome;
-  const verdictStep = Math.min(outcome.step, trace.steps.length - 1);
+  const verdictStep = interestingStep(trace);
   const name = (pid: number) => label.get(pid)?.label ?? `pid ${pid}`;
   const heading = cycle
     ? cycle.timed
