@@ -120,7 +120,7 @@ function Graph({ graph }: { graph: KernelGraph }) {
             </p>
           </div>
         )}
-        {layout.status === 'done' && <p className="muted">ELK layout took {Math.round(layout.result.ms)} ms in a Web Worker.</p>}
+        {layout.status === 'done' && <p className="muted" data-testid="elk-time">ELK layout took {Math.round(layout.result.ms)} ms in a Web Worker.</p>}
       </aside>
       <div className={`flow-wrap${far ? ' is-far' : ''}`} data-testid="kernel-graph" data-layout={layout.status}>
         {layout.status === 'pending' && <div className="flow-status">Laying out {graph.nodes.length} modules in a Web Worker…</div>}
