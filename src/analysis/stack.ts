@@ -2,22 +2,13 @@
  * stack.ts - a task's call stack in kernel function names, innermost last, as the UI shows it.
  */
 import type { Task, World } from '../kernel/types';
+import { displayName } from '../trace/names';
 
 export interface StackFrame {
   fn: string;
   /** A short hint about the frame's arguments, e.g. the module being loaded. */
   detail: string;
 }
-
-/** Simulator procedures that stand for a kernel construct without a function of that name. */
-const DISPLAY: Record<string, string> = {
-  mod_init: 'do_one_initcall',
-  mod_init_ops: 'mod->init',
-  mod_exit: 'mod->exit',
-  mod_exit_ops: 'mod->exit',
-  mutex_lock_klp: 'mutex_lock',
-  sh_builtin: 'sh',
-};
 
 function detailOf(l: Record<string, unknown>, w?: World): string {
   const parts: string[] = [];
@@ -43,7 +34,7 @@ export function stackOf(t: Task, w?: World): StackFrame[] {
     // and runs each shell command in one: show one frame, named as in the kernel.
     .filter((f, i) => f.fn !== 'sh_one' && t.frames[i + 1]?.fn !== `${f.fn}_split`)
     .map((f) => ({
-      fn: typeof f.l.as === 'string' ? f.l.as : (DISPLAY[f.fn] ?? f.fn.replace(/_split$/, '')),
+      fn: typeof f.l.as === 'string' ? f.l.as : displayName(f.fn),
       detail: detailOf(f.l, w),
     }));
   if (t.status === 'blocked' && t.wait && frames[frames.length - 1]?.fn !== t.wait.fn) {

@@ -15,12 +15,22 @@ import { PROCS } from './procs';
 import { evalCond } from '../userspace/conditions';
 import { waitForGraph, cycleLocation } from '../analysis/waitFor';
 import { exitTask } from './exit';
+import type { Op } from './ops';
+import { displayName } from '../trace/names';
 
-function describeArgs(args: Record<string, unknown>): string {
-  return Object.entries(args)
-    .filter(([k]) => !k.startsWith('_'))
-    .map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v)))
-    .join(', ');
+/** Arguments as a reader wants them: module instances by name, flags and empty maps left out. */
+function describeArgs(w: World, args: Record<string, unknown>): string {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(args)) {
+    if (k === 'mod' && typeof v === 'number') {
+      const m = w.modules.find((x) => x.id === v);
+      out.push(m ? `${m.name}#${m.inst}` : `#${v}`);
+    } else if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
+    else if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length) {
+      out.push(Object.entries(v).map(([a, b]) => `${a}=${String(b)}`).join(' '));
+    }
+  }
+  return out.join(', ');
 }
 
 /** Start tasks whose time came, run due work, wake satisfied harness polls. */
@@ -79,6 +89,20 @@ function newRecord(w: World, task: Task | null, kind: TraceStep['kind']): TraceS
     depth: task?.frames.length ?? 0,
     text: '',
   };
+}
+
+/** What a step did when the function said nothing itself. */
+function defaultText(op: Op, fn: string): string {
+  switch (op.op) {
+    case 'block':
+      return `sleeps in ${op.wait.fn}()${op.wait.name ? ` on ${op.wait.name}` : ''}${op.wait.until !== undefined ? ` until t=${(op.wait.until / 1000).toFixed(3)} s` : ''}`;
+    case 'yield':
+      return `${displayName(fn)}(): preemption point, another task may run`;
+    case 'next':
+      return `${displayName(fn)}(): ${op.pc.replace(/_/g, ' ')}`;
+    default:
+      return displayName(fn);
+  }
 }
 
 /** How long kernel work may go on after the last user command (logical ms). */
@@ -185,8 +209,12 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       task.frames.push({ fn: op.fn, pc: 'start', l: { ...op.args } });
       rec.kind = 'call';
       rec.fn = op.fn;
-      if (!rec.text) rec.text = `${op.fn}(${describeArgs(op.args)})`;
-      else rec.text = `${rec.text}; ${op.fn}(${describeArgs(op.args)})`;
+      {
+        const args = describeArgs(w, op.args);
+        if (args) rec.arg = args.split(', ')[0];
+        const shown = `${displayName(op.fn)}(${args})${op.fn.endsWith('_split') ? ' [split POC version]' : ''}`;
+        rec.text = rec.text ? `${rec.text}; ${shown}` : shown;
+      }
       if (op.fn === 'klp_module_coming') k.mark('klp_module_coming');
       if (op.fn === 'request_module' || op.fn === '__request_module') k.mark('request_module');
       break;
@@ -194,7 +222,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       task.frames.pop();
       rec.kind = 'ret';
       const shown = op.value < 0 ? `${op.value}` : String(op.value);
-      rec.text = rec.text ? `${rec.text}; ${frame.fn}() = ${shown}` : `${frame.fn}() = ${shown}`;
+      rec.text = rec.text ? `${rec.text}; ${displayName(frame.fn)}() = ${shown}` : `${displayName(frame.fn)}() = ${shown}`;
       const caller = task.frames[task.frames.length - 1];
       if (caller) caller.l.ret = op.value;
       else exitTask(k, task, op.value);
@@ -218,6 +246,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       break;
   }
   rec.depth = task.frames.length;
+  if (!rec.text) rec.text = defaultText(op, frame.fn);
   w.step++;
   return rec;
 }

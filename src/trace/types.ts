@@ -40,6 +40,8 @@ export interface TraceStep {
   fn: string;
   /** Call depth of the task after the step. */
   depth: number;
+  /** For a call: its first argument as shown (a module `M`, an instance `M#1`, a command). */
+  arg?: string;
   text: string;
   dmesg?: string[];
   out?: { stream: 'cmd' | 'stdout' | 'stderr' | 'exit'; text: string }[];

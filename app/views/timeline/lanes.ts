@@ -56,7 +56,7 @@ export function buildLanes(trace: Trace): { lanes: Lane[]; maxDepth: number } {
       if (s.depth > maxDepth) maxDepth = s.depth;
       const note = s.kind === 'call' ? NOTE_FNS[s.fn] : undefined;
       if (note) {
-        const arg = callArg(s.fn, s.text);
+        const arg = s.arg ?? callArg(s.fn, s.text);
         if (arg) lanes[k].notes.push({ step: i, text: `${note} ${arg}` });
       }
     }

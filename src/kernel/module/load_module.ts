@@ -45,7 +45,10 @@ export const load_module: Proc = {
   formed: (k, l) => {
     const r = num(l, 'ret');
     if (r < 0) return ret(r);
-    l.mod = r;
+    // The instance add_unformed_module() just inserted for this task.
+    const mine = k.w.modules.find((m) => m.name === str(l, 'name') && m.owner === k.task.pid && m.state === 'MODULE_STATE_UNFORMED');
+    if (!mine) throw new Error('internal: add_unformed_module() inserted nothing');
+    l.mod = mine.id;
     return yieldTo('symbols');
   },
   symbols: (k, l) => call('simplify_symbols', { mod: l.mod }, 'symbols_done'),
@@ -131,7 +134,7 @@ export const add_unformed_module: Proc = {
       k.w.modules.unshift(m); // list_add_rcu(&mod->list, &modules): at the head
       k.note(`${name}#${m.inst} inserted as MODULE_STATE_UNFORMED`);
       k.mark('state');
-      return ret(m.id);
+      return ret(0);
     }
     if (old.state === 'MODULE_STATE_LIVE') {
       k.note(`${name}#${old.inst} is already LIVE`);
