@@ -19,7 +19,12 @@ import { dependencyLayoutKey, dependencyLayoutRequest, toDependencyFlow, type De
 function FitOnLayout({ layoutKey, width, height }: { layoutKey: string; width: number; height: number }) {
   const { fitBounds } = useReactFlow();
   useEffect(() => {
-    if (width > 0) requestAnimationFrame(() => void fitBounds({ x: 0, y: 0, width, height }, { padding: 0.06 }));
+    // A drawing of two modules must not be blown up to fill the panel: fit at least a
+    // 700 x 420 box centred on it, so nodes keep about their natural size.
+    const w = Math.max(width, 700);
+    const h = Math.max(height, 420);
+    const box = { x: (width - w) / 2, y: (height - h) / 2, width: w, height: h };
+    if (width > 0) requestAnimationFrame(() => void fitBounds(box, { padding: 0.06 }));
   }, [layoutKey, width, height, fitBounds]);
   return null;
 }

@@ -14,6 +14,8 @@ export function UserspacePanel() {
   const step = useStore((s) => s.step);
   const setStep = useStore((s) => s.setStep);
   const labelOf = useMemo(() => new Map(tasks.map((t) => [t.pid, t.label])), [tasks]);
+  // With several shells, say whose output a line is.
+  const multi = useMemo(() => tasks.filter((t) => t.kind === 'user').length > 1, [tasks]);
   const count = linesUpTo(lines, step);
   const ref = useFollowScroll<HTMLOListElement>(count);
   return (
@@ -24,6 +26,7 @@ export function UserspacePanel() {
           <li key={k}>
             <button type="button" className={`log-line stream-${l.stream}${l.step === step ? ' is-current' : ''}`} onClick={() => setStep(l.step)} data-testid="user-line" data-step={l.step}>
               {l.stream === 'cmd' && <span className="prompt">{labelOf.get(l.pid)} $ </span>}
+              {multi && (l.stream === 'stdout' || l.stream === 'stderr') && <span className="prompt">{labelOf.get(l.pid)}: </span>}
               {l.stream === 'exit' ? `[${labelOf.get(l.pid)}: ${l.text}]` : l.text}
             </button>
           </li>

@@ -6,6 +6,9 @@ import { useState } from 'react';
 import { getPreset, VARIANTS } from '@engine';
 import { useStore } from '../../store';
 import { outcomeBadge, shortOutcome } from './outcomeText';
+
+/** A selftest runs dozens of harness commands: show the first few until the story is opened. */
+const MAX_CMDS = 6;
 import { interestingStep } from '../../store/traceCache';
 
 function UrlErrors() {
@@ -51,7 +54,11 @@ export function OutcomeBanner() {
           <div className="story-cmds">
             {tasks.map((t, k) => (
               <span key={k} className="cmd">
-                <span className="task-chip">{t.id ?? `U${k + 1}`}</span> <code>{t.commands.join('; ')}</code>
+                <span className="task-chip">{t.id ?? `U${k + 1}`}</span>{' '}
+                <code>
+                  {(more ? t.commands : t.commands.slice(0, MAX_CMDS)).join('; ')}
+                  {!more && t.commands.length > MAX_CMDS && ` … (+${t.commands.length - MAX_CMDS} more)`}
+                </code>
               </span>
             ))}
           </div>
