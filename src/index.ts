@@ -4,6 +4,7 @@
  */
 export { run, makeEnv, DEFAULT_MAX_STEPS, type RunOptions } from './engine/run';
 export { worldAt } from './trace/replay';
+export { explore, type Exploration, type ExploreOptions, type Finding } from './explorer/explore';
 export { fingerprint } from './trace/fingerprint';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './analysis/waitFor';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
