@@ -1,10 +1,11 @@
 /**
- * scenarioSlice.ts - the inputs (a preset or a custom scenario, the kernel variant, the variant
- * to compare with) and the traces computed from them.
+ * scenarioSlice.ts - the inputs (a preset or a custom scenario, the kernel variant, the schedule,
+ * the variant to compare with) and the traces computed from them.
  */
 import type { StateCreator } from 'zustand';
 import { DEFAULT_PRESET_ID, getPreset, type Scenario, type Trace, type VariantId } from '@engine';
 import { interestingStep, traceFor } from './traceCache';
+import { DEFAULT_SCHEDULE, ownSchedule, sameSchedule } from './schedule';
 import type { Store } from './index';
 
 export interface ScenarioState {
@@ -13,16 +14,24 @@ export interface ScenarioState {
   scenarioKey: string;
   scenario: Scenario;
   variant: VariantId;
+  /**
+   * Task labels to pick at successive scheduling choices (run()'s `schedule`); empty = FIFO. It
+   * belongs to the scenario: another kernel may offer other choices, and run() falls back to FIFO
+   * wherever the label it asks for is not runnable.
+   */
+  schedule: readonly string[];
   trace: Trace;
   compareVariant: VariantId | null;
   compareTrace: Trace | null;
 }
 
 export interface ScenarioActions {
-  /** Opens a preset; the step defaults to the outcome step. */
-  openPreset: (id: string, step?: number) => void;
-  openScenario: (scenario: Scenario, key: string, step?: number) => void;
+  /** Opens a preset; the step defaults to the outcome step, the schedule to FIFO. */
+  openPreset: (id: string, step?: number, schedule?: readonly string[]) => void;
+  openScenario: (scenario: Scenario, key: string, step?: number, schedule?: readonly string[]) => void;
   setVariant: (v: VariantId) => void;
+  /** Replays the scenario with another schedule (an interleaving) and opens it on its outcome. */
+  setSchedule: (schedule: readonly string[]) => void;
   setCompareVariant: (v: VariantId | null) => void;
 }
 
@@ -37,6 +46,7 @@ export function initialScenario(variant: VariantId = 'split'): ScenarioState {
     scenarioKey: `preset:${preset.id}`,
     scenario: preset.scenario,
     variant,
+    schedule: DEFAULT_SCHEDULE,
     trace: traceFor(`preset:${preset.id}`, preset.scenario, variant),
     compareVariant: null,
     compareTrace: null,
@@ -44,15 +54,17 @@ export function initialScenario(variant: VariantId = 'split'): ScenarioState {
 }
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => {
-  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number): void => {
+  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE): void => {
     const { variant, compareVariant } = get();
-    const trace = traceFor(key, scenario, variant);
+    const sched = ownSchedule(schedule);
+    const trace = traceFor(key, scenario, variant, sched);
     set({
       presetId,
       scenarioKey: key,
       scenario,
+      schedule: sched,
       trace,
-      compareTrace: compareVariant ? traceFor(key, scenario, compareVariant) : null,
+      compareTrace: compareVariant ? traceFor(key, scenario, compareVariant, sched) : null,
       step: step === undefined ? interestingStep(trace) : clampStep(trace, step),
       playing: false,
       selectedTask: null,
@@ -60,23 +72,37 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   };
   return {
     ...initialScenario(),
-    openPreset: (id, step) => {
+    openPreset: (id, step, schedule) => {
       const p = getPreset(id);
       if (!p) return;
-      load(p.id, `preset:${p.id}`, p.scenario, step);
+      load(p.id, `preset:${p.id}`, p.scenario, step, schedule);
     },
-    openScenario: (scenario, key, step) => load(null, key, scenario, step),
+    openScenario: (scenario, key, step, schedule) => load(null, key, scenario, step, schedule),
     setVariant: (variant) => {
-      const { scenarioKey, scenario, trace: old, step } = get();
+      const { scenarioKey, scenario, schedule, trace: old, step } = get();
       if (variant === old.variant) return;
-      const trace = traceFor(scenarioKey, scenario, variant);
+      // The schedule stays: it is an input like the scenario, even if this kernel cannot honour it.
+      const trace = traceFor(scenarioKey, scenario, variant, schedule);
       // Sitting on the old verdict means "show me how it ends": keep that meaning.
       const atEnd = step === interestingStep(old);
       set({ variant, trace, step: atEnd ? interestingStep(trace) : clampStep(trace, step) });
     },
+    setSchedule: (next) => {
+      const { scenarioKey, scenario, variant, compareVariant, schedule } = get();
+      if (sameSchedule(next, schedule)) return;
+      const sched = ownSchedule(next);
+      const trace = traceFor(scenarioKey, scenario, variant, sched);
+      set({
+        schedule: sched,
+        trace,
+        compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, sched) : null,
+        step: interestingStep(trace),
+        playing: false,
+      });
+    },
     setCompareVariant: (compareVariant) => {
-      const { scenarioKey, scenario } = get();
-      set({ compareVariant, compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant) : null });
+      const { scenarioKey, scenario, schedule } = get();
+      set({ compareVariant, compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, schedule) : null });
     },
   };
 };

@@ -9,6 +9,7 @@ const s = () => useStore.getState();
 describe('store', () => {
   beforeEach(() => {
     s().setCompareVariant(null);
+    s().setSchedule([]);
     if (s().variant !== 'split') s().setVariant('split');
     s().openPreset('P10');
   });
@@ -52,10 +53,72 @@ describe('store', () => {
   });
 });
 
+describe('schedule', () => {
+  // P16 (split): the default schedule ends in an error; the explorer's schedule below ends ok.
+  const OK = ['T1', 'U1', 'U1', 'U1', 'U1', 'T1'];
+
+  beforeEach(() => {
+    s().setCompareVariant(null);
+    if (s().variant !== 'split') s().setVariant('split');
+    s().openPreset('P16');
+  });
+
+  it('replays the scenario with the schedule and opens its outcome', () => {
+    expect(s().schedule).toEqual([]);
+    expect(s().trace.outcome.kind).toBe('error');
+    s().setSchedule(OK);
+    expect(s().schedule).toEqual(OK);
+    expect(s().trace.schedule).toEqual(OK);
+    expect(s().trace.outcome.kind).toBe('ok');
+    expect(s().step).toBe(interestingStep(s().trace));
+    s().setSchedule([]);
+    expect(s().trace.outcome.kind).toBe('error');
+  });
+
+  it('keeps the schedule across variants, and the compared trace uses it too', () => {
+    s().setSchedule(OK);
+    s().setCompareVariant('upstream');
+    expect(s().compareTrace?.schedule).toEqual(OK);
+    s().setVariant('split-poc19');
+    expect(s().schedule).toEqual(OK);
+    expect(s().trace.schedule).toEqual(OK);
+    s().setVariant('split');
+    expect(s().trace.outcome.kind).toBe('ok');
+  });
+
+  it('resets the schedule when another preset or scenario opens', () => {
+    s().setSchedule(OK);
+    s().openPreset('P16');
+    expect(s().schedule).toEqual([]);
+    s().setSchedule(OK);
+    s().openScenario(getPreset('P16')!.scenario, 'custom:p16');
+    expect(s().schedule).toEqual([]);
+  });
+
+  it('caches one trace per schedule', () => {
+    s().setSchedule(OK);
+    const withOk = s().trace;
+    s().setSchedule([]);
+    s().setSchedule(OK);
+    expect(s().trace).toBe(withOk);
+  });
+});
+
 describe('applyHash', () => {
   it('applies a shared link', () => {
     applyHash('#preset=P13&variant=upstream&step=3&compare=split');
     expect(s()).toMatchObject({ presetId: 'P13', variant: 'upstream', step: 3, compareVariant: 'split', urlErrors: [] });
+  });
+
+  it('applies a schedule, and drops it with the next link that has none', () => {
+    applyHash('#preset=P16&variant=split&sched=T1,U1,U1,U1,U1,T1');
+    expect(s()).toMatchObject({ presetId: 'P16', schedule: ['T1', 'U1', 'U1', 'U1', 'U1', 'T1'], urlErrors: [] });
+    expect(s().trace.outcome.kind).toBe('ok');
+    applyHash('#preset=P16&variant=split');
+    expect(s().schedule).toEqual([]);
+    applyHash('#preset=P16&variant=split&sched=T1,%3F');
+    expect(s().schedule).toEqual([]);
+    expect(s().urlErrors.join(' ')).toMatch(/"sched"/);
   });
 
   it('clamps and reports a step past the end, and falls back on a bad preset', () => {

@@ -1,18 +1,20 @@
 /**
- * traceCache.ts - run() once per (scenario, variant): switching variants back and forth or
- * comparing two of them must not re-run the engine, and the same Trace object keeps worldAt's
- * per-trace replay state warm.
+ * traceCache.ts - run() once per (scenario, variant, schedule): switching variants back and forth,
+ * comparing two of them or flipping between interleavings must not re-run the engine, and the
+ * same Trace object keeps worldAt's per-trace replay state warm.
  */
 import { run, type Scenario, type Trace, type VariantId } from '@engine';
 
 const cache = new Map<string, Trace>();
 const MAX = 24;
 
-export function traceFor(key: string, scenario: Scenario, variant: VariantId): Trace {
-  const id = `${key}\u0000${variant}`;
+/** `schedule`: task labels to pick at successive scheduling choices; [] is the default (FIFO). */
+export function traceFor(key: string, scenario: Scenario, variant: VariantId, schedule: readonly string[] = []): Trace {
+  // Labels never contain a comma (see parseHash's SCHEDULE_LABEL), so the join is unambiguous.
+  const id = `${key}\u0000${variant}\u0000${schedule.join(',')}`;
   let t = cache.get(id);
   if (!t) {
-    t = run(scenario, { variant });
+    t = run(scenario, { variant, schedule: [...schedule] });
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
     cache.set(id, t);
   }

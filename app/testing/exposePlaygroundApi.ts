@@ -11,6 +11,8 @@ import { firstDivergence, type Divergence } from '../views/compare/firstDivergen
 export interface PlaygroundApi {
   readonly presetId: string | null;
   readonly variant: VariantId;
+  /** Task labels picked at successive scheduling choices; [] = the default (FIFO). */
+  readonly schedule: string[];
   readonly compareVariant: VariantId | null;
   readonly step: number;
   readonly stepCount: number;
@@ -33,6 +35,7 @@ export function exposePlaygroundApi(): void {
   const api: PlaygroundApi = {
     get presetId() { return s().presetId; },
     get variant() { return s().variant; },
+    get schedule() { return [...s().schedule]; },
     get compareVariant() { return s().compareVariant; },
     get step() { return s().step; },
     get stepCount() { return s().trace.steps.length; },

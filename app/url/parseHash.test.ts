@@ -41,4 +41,31 @@ describe('parseHash', () => {
     expect(again.state.step).toBe(7);
     expect(formatHash({ preset: 'P10', variant: 'split', step: 3, view: 'playground' })).toBe('#preset=P10&variant=split&step=3');
   });
+
+  it('reads a schedule of task labels, helpers and workers included', () => {
+    const { state, errors } = parseHash('#preset=P16&variant=split&sched=T1,U1,kworker/1,H2');
+    expect(errors).toEqual([]);
+    expect(state.schedule).toEqual(['T1', 'U1', 'kworker/1', 'H2']);
+    // An escaped link (as URLSearchParams writes it) reads the same.
+    expect(parseHash('#sched=T1%2CU1%2Ckworker%2F1').state.schedule).toEqual(['T1', 'U1', 'kworker/1']);
+    // An empty parameter is the default schedule, not an error.
+    expect(parseHash('#sched=')).toEqual({ state: {}, errors: [] });
+  });
+
+  it('names a bad schedule and ignores all of it', () => {
+    for (const bad of ['T1,,U1', 'T1,1U', 'T1,U 1', `T1,${'x'.repeat(25)}`, 'T1,<script>']) {
+      const { state, errors } = parseHash(`#preset=P16&sched=${encodeURIComponent(bad)}`);
+      expect(state.schedule, bad).toBeUndefined();
+      expect(state.preset).toBe('P16');
+      expect(errors, bad).toHaveLength(1);
+      expect(errors[0]).toMatch(/^URL parameter "sched": .*not (a task label|task labels).*default schedule/);
+    }
+  });
+
+  it('round-trips a schedule through formatHash, readable in the link', () => {
+    const hash = formatHash({ preset: 'P16', variant: 'split', schedule: ['T1', 'U1', 'kworker/20'], step: 9 });
+    expect(hash).toBe('#preset=P16&variant=split&sched=T1,U1,kworker/20&step=9');
+    expect(parseHash(hash)).toEqual({ state: { preset: 'P16', variant: 'split', schedule: ['T1', 'U1', 'kworker/20'], step: 9 }, errors: [] });
+    expect(formatHash({ preset: 'P16', schedule: [] })).toBe('#preset=P16');
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * parseHash.ts - the URL fragment (#preset=P10&variant=split&step=42&compare=split-poc19) as
- * view inputs. Each bad parameter yields a message that names it, and is left out so that the
+ * parseHash.ts - the URL fragment (#preset=P10&variant=split&sched=T1,U1&step=42&compare=split-poc19)
+ * as view inputs. Each bad parameter yields a message that names it, and is left out so that the
  * caller falls back to its default: a shared link never crashes the page.
  */
 import { getPreset, isVariantId, validateScenario, VARIANT_IDS, type Scenario, type VariantId } from '@engine';
@@ -12,6 +12,8 @@ export interface UrlState {
   preset?: string;
   scenario?: Scenario;
   variant?: VariantId;
+  /** Task labels to pick at successive scheduling choices (`sched=T1,U1,kworker/1`). */
+  schedule?: readonly string[];
   compare?: VariantId;
   step?: number;
   view?: ViewParam;
@@ -22,7 +24,13 @@ export interface ParsedHash {
   errors: string[];
 }
 
-const KNOWN = new Set(['preset', 'scenario', 'variant', 'compare', 'step', 'view']);
+const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'compare', 'step', 'view']);
+
+/**
+ * A task label in a schedule: a user task's id (U1, T1), a helper (H1) or a worker (kworker/1).
+ * Only characters that need no escaping in a fragment, so shared links stay readable.
+ */
+export const SCHEDULE_LABEL = /^[A-Za-z][A-Za-z0-9_/-]{0,23}$/;
 const VIEWS: ViewParam[] = ['playground', 'kernel'];
 
 export function parseHash(hash: string): ParsedHash {
@@ -57,6 +65,17 @@ export function parseHash(hash: string): ParsedHash {
     if (v === null) continue;
     if (isVariantId(v)) state[key] = v;
     else errors.push(`URL parameter "${key}": unknown kernel variant "${v}" (expected one of ${variantList}); using the default.`);
+  }
+
+  const sched = params.get('sched');
+  if (sched !== null && sched !== '') {
+    const labels = sched.split(',');
+    const bad = labels.filter((l) => !SCHEDULE_LABEL.test(l));
+    if (bad.length === 0) state.schedule = labels;
+    else {
+      const shown = bad.map((l) => `"${l.slice(0, 30)}"`).slice(0, 3).join(', ');
+      errors.push(`URL parameter "sched": ${shown} ${bad.length === 1 ? 'is not a task label' : 'are not task labels'} (such as U1, H1 or kworker/1); using the default schedule.`);
+    }
   }
 
   const step = params.get('step');

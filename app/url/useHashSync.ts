@@ -15,6 +15,7 @@ export function hashOf(s: Store): string {
     preset: s.presetId ?? undefined,
     scenario: s.presetId ? undefined : s.scenario,
     variant: s.variant,
+    schedule: s.schedule,
     compare: s.compareVariant ?? undefined,
     step: s.step,
     view: s.view,
@@ -32,7 +33,14 @@ export function useHashSync(): void {
       if (next !== window.location.hash) history.replaceState(null, '', next);
     };
     const unsub = useStore.subscribe((s, prev) => {
-      if (s.step === prev.step && s.variant === prev.variant && s.scenarioKey === prev.scenarioKey && s.compareVariant === prev.compareVariant && s.view === prev.view) return;
+      const same =
+        s.step === prev.step &&
+        s.variant === prev.variant &&
+        s.scenarioKey === prev.scenarioKey &&
+        s.schedule === prev.schedule &&
+        s.compareVariant === prev.compareVariant &&
+        s.view === prev.view;
+      if (same) return;
       if (timer) return;
       timer = setTimeout(write, Math.max(0, WRITE_EVERY_MS - (performance.now() - last)));
     });

@@ -8,6 +8,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 export interface ApiSnapshot {
   presetId: string | null;
   variant: string;
+  schedule: string[];
   compareVariant: string | null;
   step: number;
   stepCount: number;
@@ -21,6 +22,7 @@ type PlaygroundWindow = Window & {
   __playground?: {
     presetId: string | null;
     variant: string;
+    schedule: string[];
     compareVariant: string | null;
     step: number;
     stepCount: number;
@@ -38,6 +40,7 @@ export async function snapshot(page: Page): Promise<ApiSnapshot> {
     return {
       presetId: p.presetId,
       variant: p.variant,
+      schedule: p.schedule,
       compareVariant: p.compareVariant,
       step: p.step,
       stepCount: p.stepCount,
