@@ -9,6 +9,7 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/header.css';
 import './styles/banner.css';
+import './styles/interleavings.css';
 import './styles/panels.css';
 import './styles/unsafe.css';
 import './styles/compare.css';

@@ -6,10 +6,12 @@ import { useState } from 'react';
 import { getPreset, VARIANTS } from '@engine';
 import { useStore } from '../../store';
 import { outcomeBadge, shortOutcome } from './outcomeText';
+import { ScheduleNote } from './ScheduleNote';
+import { Interleavings } from '../interleavings/Interleavings';
+import { interestingStep } from '../../store/traceCache';
 
 /** A selftest runs dozens of harness commands: show the first few until the story is opened. */
 const MAX_CMDS = 6;
-import { interestingStep } from '../../store/traceCache';
 
 function UrlErrors() {
   const errors = useStore((s) => s.urlErrors);
@@ -34,6 +36,7 @@ export function OutcomeBanner() {
   const trace = useStore((s) => s.trace);
   const presetId = useStore((s) => s.presetId);
   const variant = useStore((s) => s.variant);
+  const schedule = useStore((s) => s.schedule);
   const step = useStore((s) => s.step);
   const setStep = useStore((s) => s.setStep);
   const [more, setMore] = useState(false);
@@ -77,13 +80,21 @@ export function OutcomeBanner() {
           <div className="verdict-top">
             <span className={`badge ${badge.tone}`}>{badge.text}</span>
             <span className="verdict-variant">{VARIANTS[variant].label}</span>
+            <Interleavings />
           </div>
           <div className="verdict-summary">{o.summary}</div>
+          <ScheduleNote />
           <div className="verdict-actions">
             <button type="button" className="link" onClick={() => setStep(at)} disabled={step === at} data-testid="jump-outcome">
               {step === at ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
             </button>
-            {expected && (
+            {expected && schedule.length > 0 && (
+              // The design notes speak of the default schedule: another interleaving may well end otherwise.
+              <span className="expect muted" title="What the kernel does here with the default schedule, per the design notes">
+                default schedule: {shortOutcome(expected)}
+              </span>
+            )}
+            {expected && schedule.length === 0 && (
               <span className={`expect ${expected.outcome === o.kind ? 'ok' : 'off'}`} title="What the kernel does here, per the design notes">
                 expected: {shortOutcome(expected)} {expected.outcome === o.kind ? '✓' : '✗'}
               </span>
