@@ -8,6 +8,8 @@ import { AboutPopover } from './AboutPopover';
 import { CompareSelect } from './CompareSelect';
 import { ThemeToggle } from './ThemeToggle';
 import { VariantSwitch } from './VariantSwitch';
+import { useScenarioOrigin } from '../kill/useScenarioOrigin';
+import { originName } from '../kill/scenarioOrigin';
 
 export function Header() {
   const view = useStore((s) => s.view);
@@ -15,6 +17,7 @@ export function Header() {
   const presetId = useStore((s) => s.presetId);
   const setGalleryOpen = useStore((s) => s.setGalleryOpen);
   const preset = presetId ? getPreset(presetId) : undefined;
+  const origin = useScenarioOrigin();
   return (
     <header className="app-header">
       <div className="brand-row">
@@ -36,7 +39,7 @@ export function Header() {
       {view === 'playground' && (
         <div className="toolbar">
           <button type="button" className="preset-btn" onClick={() => setGalleryOpen(true)} data-testid="open-gallery" aria-haspopup="dialog">
-            <span className="preset-id">{preset?.id ?? 'custom'}</span> {preset?.title ?? 'Scenario from the URL'} <span aria-hidden>▾</span>
+            <span className="preset-id">{preset?.id ?? 'custom'}</span> {preset?.title ?? (origin ? originName(origin) : 'Scenario from the URL')} <span aria-hidden>▾</span>
           </button>
           <VariantSwitch />
           <CompareSelect />

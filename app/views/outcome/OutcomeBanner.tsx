@@ -9,6 +9,8 @@ import { outcomeBadge, shortOutcome } from './outcomeText';
 import { ScheduleNote } from './ScheduleNote';
 import { Interleavings } from '../interleavings/Interleavings';
 import { interestingStep } from '../../store/traceCache';
+import { useScenarioOrigin } from '../kill/useScenarioOrigin';
+import { originName } from '../kill/scenarioOrigin';
 
 /** A selftest runs dozens of harness commands: show the first few until the story is opened. */
 const MAX_CMDS = 6;
@@ -39,8 +41,12 @@ export function OutcomeBanner() {
   const schedule = useStore((s) => s.schedule);
   const step = useStore((s) => s.step);
   const setStep = useStore((s) => s.setStep);
+  const openPreset = useStore((s) => s.openPreset);
   const [more, setMore] = useState(false);
   const preset = presetId ? getPreset(presetId) : undefined;
+  const origin = useScenarioOrigin();
+  // A preset plus kills still tells the preset's story; its own commands show the kills.
+  const story = preset ?? origin?.preset;
   const o = trace.outcome;
   const badge = outcomeBadge(o.kind);
   const at = interestingStep(trace);
@@ -51,9 +57,21 @@ export function OutcomeBanner() {
       <UrlErrors />
       <div className="banner">
         <div className="story" data-testid="story">
-          <div className="story-title">
-            {preset?.seed && <span className="seed-chip">{preset.seed}</span>} <b>{preset?.title ?? trace.scenario.title}</b>
-          </div>
+          {origin ? (
+            <div className="story-title" data-testid="scenario-origin">
+              <span className="custom-chip">custom</span> <b>{originName(origin)}</b>{' '}
+              <span className="muted">
+                derived from {origin.preset.id}, {origin.preset.title} ·{' '}
+              </span>
+              <button type="button" className="link" onClick={() => openPreset(origin.preset.id)} data-testid="back-to-preset">
+                back to {origin.preset.id}
+              </button>
+            </div>
+          ) : (
+            <div className="story-title">
+              {preset?.seed && <span className="seed-chip">{preset.seed}</span>} <b>{preset?.title ?? trace.scenario.title}</b>
+            </div>
+          )}
           <div className="story-cmds">
             {tasks.map((t, k) => (
               <span key={k} className="cmd">
@@ -65,12 +83,12 @@ export function OutcomeBanner() {
               </span>
             ))}
           </div>
-          {preset && (
+          {story && (
             <p className={`story-text${more ? ' is-open' : ''}`}>
-              {preset.summary}{' '}
+              {story.summary}{' '}
             </p>
           )}
-          {preset && (
+          {story && (
             <button type="button" className="link more" onClick={() => setMore(!more)} aria-expanded={more}>
               {more ? 'less' : 'more'}
             </button>

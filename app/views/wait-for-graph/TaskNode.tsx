@@ -5,10 +5,12 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { TaskFlowNode } from './toWaitForFlow';
+import { useKillTask } from '../kill/useKillTask';
 
 const KIND: Record<string, string> = { user: 'user command', helper: 'modprobe helper', kthread: 'kernel thread' };
 
 function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
+  const killTask = useKillTask();
   const status = data.status === 'exited' && data.exitCode !== null ? `exited (${data.exitCode})` : data.status;
   return (
     <div
@@ -31,6 +33,22 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
         <div className="task-where">
           in <code>{data.where}()</code>
         </div>
+      )}
+      {data.kill && (
+        // A tab on the node's corner: clicking it must not also select the task.
+        <button
+          type="button"
+          className="node-kill nodrag nopan"
+          onClick={(e) => {
+            e.stopPropagation();
+            killTask(data.label);
+          }}
+          title={`kill -9 ${data.label}: ${data.kill}`}
+          aria-label={`kill -9 ${data.label}: ${data.kill}`}
+          data-testid="node-kill"
+        >
+          kill
+        </button>
       )}
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="hidden-handle" />
     </div>

@@ -10,11 +10,14 @@ import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
 import { explainWait } from './explainWait';
 import { interestingStep } from '../../store/traceCache';
+import { KillAction } from '../kill/KillAction';
+import { killableTasks } from '../kill/killEffect';
 
 export function UnsafeScenario() {
   const setStep = useStore((s) => s.setStep);
   const { trace, world, wfg } = useStepWorld();
   const label = useMemo(() => new Map(world.tasks.map((t) => [t.pid, t])), [world]);
+  const killable = useMemo(() => new Set(killableTasks(world).map((t) => t.pid)), [world]);
   const cycle = wfg.cycles[0];
   const inCycle = new Set(cycle?.edges.map((e) => `${e.from}->${e.to}`));
   const rows: WaitEdge[] = [...(cycle?.edges ?? []), ...wfg.edges.filter((e) => !inCycle.has(`${e.from}->${e.to}`))];
@@ -77,6 +80,7 @@ export function UnsafeScenario() {
                 <tr className="why-row">
                   <td colSpan={4} className="why">
                     {x.why}
+                    {killable.has(e.from) && <KillAction task={label.get(e.from)!} world={world} />}
                   </td>
                 </tr>
               </tbody>

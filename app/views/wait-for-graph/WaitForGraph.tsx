@@ -1,7 +1,7 @@
 /**
  * WaitForGraph.tsx - who waits for whom at the current step, per waitForGraph(world).
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
@@ -11,11 +11,26 @@ import { Panel } from '../../components/Panel';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { toWaitForFlow, type TaskFlowNode, type TaskSeat } from './toWaitForFlow';
 
-function Fit({ seats }: { seats: number }) {
+function Fit({ seats, wrap }: { seats: number; wrap: RefObject<HTMLDivElement | null> }) {
   const { fitView } = useReactFlow();
   useEffect(() => {
     requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1 }));
   }, [seats, fitView]);
+  // The panel below ("Why it is stuck") grows and shrinks with its rows, and this one with it: a
+  // graph fitted while squeezed would stay small (e.g. after a kill ends the deadlock), so refit.
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    const ro = new ResizeObserver(() => {
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1 }));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [wrap, fitView]);
   return null;
 }
 
@@ -28,8 +43,9 @@ function Graph() {
   const seats = useMemo<TaskSeat[]>(() => finalTasks.map((t) => ({ pid: t.pid, label: t.label, argv: t.argv, kind: t.kind })), [finalTasks]);
   const flow = useMemo(() => toWaitForFlow(seats, world, wfg, selected), [seats, world, wfg, selected]);
   const onNodeClick: NodeMouseHandler<TaskFlowNode> = (_e, n) => selectTask(n.data.label);
+  const wrap = useRef<HTMLDivElement>(null);
   return (
-    <div className="flow-wrap" data-testid="wait-for-graph" data-cycles={wfg.cycles.length}>
+    <div className="flow-wrap" ref={wrap} data-testid="wait-for-graph" data-cycles={wfg.cycles.length}>
       <ReactFlow
         nodes={flow.nodes}
         edges={flow.edges}
@@ -45,7 +61,7 @@ function Graph() {
         aria-label="Wait-for graph of the tasks"
       >
         <Background gap={24} size={1} />
-        <Fit seats={seats.length} />
+        <Fit seats={seats.length} wrap={wrap} />
       </ReactFlow>
       {seats.length === 0 && <div className="flow-status">No tasks in this scenario.</div>}
     </div>

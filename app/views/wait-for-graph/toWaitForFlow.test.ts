@@ -22,13 +22,16 @@ describe('toWaitForFlow', () => {
     expect(byFrom.U1).toMatchObject({ wid: 'W3', fn: 'call_usermodehelper_exec', inCycle: true });
     expect(byFrom.H1).toMatchObject({ wid: 'W1', fn: 'add_unformed_module', inCycle: true });
     expect(edges.every((e) => e.animated)).toBe(true);
+    // Both waits end on a fatal signal: each node offers a kill, with what it does.
+    expect(nodes.find((n) => n.data.label === 'H1')!.data.kill).toMatch(/^H1 dies → request_module\("lp__M"\) in U1/);
+    expect(nodes.find((n) => n.data.label === 'U1')!.data.kill).toMatch(/one level deeper/);
   });
 
   it('keeps seats for tasks that have not started yet, with no edges', () => {
     const t = run(p10, { variant: 'split' });
     const w = worldAt(t, 0);
     const { nodes, edges } = toWaitForFlow(seatsOf(t), w, waitForGraph(w), 'H1');
-    expect(nodes.find((n) => n.data.label === 'H1')?.data).toMatchObject({ status: 'not started', selected: true });
+    expect(nodes.find((n) => n.data.label === 'H1')?.data).toMatchObject({ status: 'not started', selected: true, kill: null });
     expect(edges).toEqual([]);
   });
 

@@ -5,6 +5,8 @@
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { stackOf, type Task, type WaitEdge, type WaitForGraph, type World } from '@engine';
+import { canKillAt } from '../kill/killScenario';
+import { killEffect, killableTasks } from '../kill/killEffect';
 
 type TaskKind = Task['kind'];
 
@@ -23,6 +25,8 @@ export type TaskNodeData = {
   exitCode: number | null;
   inCycle: boolean;
   selected: boolean;
+  /** What `kill -9` would do to this blocked task, when a signal ends its wait; else null. */
+  kill: string | null;
 };
 
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
@@ -75,6 +79,7 @@ export function toWaitForFlow(
   const centre = new Map<number, { x: number; y: number }>();
   const inCycle = new Set(wfg.cycles.flatMap((c) => c.pids));
   const cycleEdges = new Set(wfg.cycles.flatMap((c) => c.edges.map((e) => `${e.from}->${e.to}`)));
+  const killable = new Set(canKillAt(world.time) ? killableTasks(world).map((t) => t.pid) : []);
   const nodes = seats.map((seat, i): TaskFlowNode => {
     const t = world.tasks.find((x) => x.pid === seat.pid);
     const stack = t ? stackOf(t, world) : [];
@@ -96,6 +101,7 @@ export function toWaitForFlow(
         exitCode: t?.exitCode ?? null,
         inCycle: inCycle.has(seat.pid),
         selected: selected === seat.label,
+        kill: t && killable.has(t.pid) ? killEffect(t, world) : null,
       },
     };
   });
