@@ -24,8 +24,8 @@ export function Interleavings() {
   const shown = useStore((s) => s.trace.outcome);
   const setSchedule = useStore((s) => s.setSchedule);
   const [open, setOpen] = useState(false);
-  // Bumped when a search finishes: the result itself lives in explorationCache.
-  const [searches, setSearches] = useState(0);
+  // Bumped when a search finishes, to render again: the result itself lives in explorationCache.
+  const [, setSearches] = useState(0);
   const toggle = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
@@ -115,7 +115,6 @@ export function Interleavings() {
           tabIndex={-1}
           ref={panel}
           data-testid="interleavings"
-          data-searches={searches}
         >
           <header className="interleavings-head">
             <h2>Interleavings</h2>
