@@ -1,6 +1,6 @@
 /**
  * App.tsx - the page: header, verdict, the two graphs (or the comparison), the panels that follow
- * the step, and the timeline; or the real kernel graph.
+ * the step, and the timeline; or the real kernel graph; or the scenario builder.
  */
 import { useStore } from './store';
 import { useHashSync } from './url/useHashSync';
@@ -18,6 +18,7 @@ import { useKeyboardShortcuts } from './views/timeline/useKeyboardShortcuts';
 import { PresetGallery } from './views/gallery/PresetGallery';
 import { CompareView } from './views/compare/CompareView';
 import { KernelGraphView } from './views/kernel-graph/KernelGraphView';
+import { BuilderView } from './views/builder/BuilderView';
 
 function Playground() {
   const comparing = useStore((s) => s.compareVariant !== null);
@@ -65,6 +66,8 @@ export function App() {
         <main className="kernel-view">
           <KernelGraphView />
         </main>
+      ) : view === 'build' ? (
+        <BuilderView />
       ) : (
         <Playground />
       )}

@@ -19,14 +19,17 @@ import './styles/dep-edges.css';
 import './styles/wait-graph.css';
 import './styles/kernel-graph.css';
 import './styles/timeline.css';
+import './styles/builder.css';
 // Last: its media queries rearrange everything above for narrow screens.
 import './styles/layout.css';
 import { applyHash } from './url/applyHash';
 import { exposePlaygroundApi } from './testing/exposePlaygroundApi';
+import { installAutosave } from './views/builder/installAutosave';
 import { App } from './App';
 
 applyHash(window.location.hash);
 exposePlaygroundApi();
+installAutosave();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

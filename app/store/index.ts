@@ -6,9 +6,10 @@ import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
+import { createBuilderSlice, type BuilderSlice } from './builderSlice';
 import { interestingStep } from './traceCache';
 
-export type Store = ScenarioSlice & PlaybackSlice & SelectionSlice & UiSlice;
+export type Store = ScenarioSlice & PlaybackSlice & SelectionSlice & UiSlice & BuilderSlice;
 
 export const useStore = create<Store>()((...a) => {
   const s: Store = {
@@ -16,6 +17,7 @@ export const useStore = create<Store>()((...a) => {
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
     ...createScenarioSlice(...a),
+    ...createBuilderSlice(...a),
   };
   return { ...s, step: interestingStep(s.trace) };
 });

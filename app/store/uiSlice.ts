@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { Store } from './index';
 
 export type Theme = 'light' | 'dark';
-export type View = 'playground' | 'kernel';
+export type View = 'playground' | 'kernel' | 'build';
 
 export interface UiSlice {
   theme: Theme;

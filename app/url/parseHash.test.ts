@@ -13,6 +13,7 @@ describe('parseHash', () => {
 
   it('accepts preset ids in any case and normalises them', () => {
     expect(parseHash('#preset=p08').state.preset).toBe('P08');
+    expect(parseHash('#view=build').state.view).toBe('build');
   });
 
   it('names each bad parameter and leaves it out', () => {

@@ -6,7 +6,7 @@
 import { getPreset, isVariantId, validateScenario, VARIANT_IDS, type Scenario, type VariantId } from '@engine';
 import { decodeScenario } from './scenarioCodec';
 
-export type ViewParam = 'playground' | 'kernel';
+export type ViewParam = 'playground' | 'kernel' | 'build';
 
 export interface UrlState {
   preset?: string;
@@ -31,7 +31,7 @@ const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'compare', 'ste
  * Only characters that need no escaping in a fragment, so shared links stay readable.
  */
 export const SCHEDULE_LABEL = /^[A-Za-z][A-Za-z0-9_/-]{0,23}$/;
-const VIEWS: ViewParam[] = ['playground', 'kernel'];
+const VIEWS: ViewParam[] = ['playground', 'kernel', 'build'];
 
 export function parseHash(hash: string): ParsedHash {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -87,7 +87,7 @@ export function parseHash(hash: string): ParsedHash {
   const view = params.get('view');
   if (view !== null) {
     if ((VIEWS as string[]).includes(view)) state.view = view as ViewParam;
-    else errors.push(`URL parameter "view": unknown view "${view}" (expected ${VIEWS.join(' or ')}); showing the playground.`);
+    else errors.push(`URL parameter "view": unknown view "${view}" (expected ${VIEWS.slice(0, -1).join(', ')} or ${VIEWS[VIEWS.length - 1]}); showing the playground.`);
   }
   return { state, errors };
 }

@@ -26,3 +26,13 @@ export function commandError(line: string): string | null {
     return e instanceof Error ? e.message : String(e);
   }
 }
+
+/** The canvas node a validation path points into (`modules[1].exports[0]` -> that module), if any. */
+export function nodeOfPath(s: Scenario, path: string): string | null {
+  const m = /^(modules|livepatches|tasks)\[(\d+)\]/.exec(path);
+  if (!m) return null;
+  const i = Number(m[2]);
+  if (m[1] === 'modules') return s.modules[i] ? `module:${s.modules[i].name}` : null;
+  if (m[1] === 'livepatches') return s.livepatches[i] ? `livepatch:${s.livepatches[i].name}` : null;
+  return s.tasks[i] ? `task:${s.tasks[i].id ?? `U${i + 1}`}` : null;
+}

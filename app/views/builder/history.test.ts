@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyOf, push, redo, undo } from './history';
+import { amend, historyOf, push, redo, undo } from './history';
 
 describe('history', () => {
   it('undoes and redoes, and a new edit drops the redo branch', () => {
@@ -23,5 +23,13 @@ describe('history', () => {
     for (let i = 1; i <= 10; i++) h = push(h, i, 3);
     expect(h.past).toEqual([7, 8, 9]);
     expect(h.present).toBe(10);
+  });
+});
+
+describe('amend', () => {
+  it('replaces the present in the same undo step and drops the redo branch', () => {
+    const h = amend(undo(push(push(historyOf('a'), 'b'), 'c')), 'b2');
+    expect(h).toEqual({ past: ['a'], present: 'b2', future: [] });
+    expect(undo(h).present).toBe('a');
   });
 });

@@ -31,3 +31,8 @@ export function redo<T>(h: History<T>): History<T> {
   if (!h.future.length) return h;
   return { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1) };
 }
+
+/** Replaces the present without a new undo step: keystrokes in one field make one step. */
+export function amend<T>(h: History<T>, next: T): History<T> {
+  return next === h.present ? h : { past: h.past, present: next, future: [] };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyScenario } from './builderDoc';
 import { parseSaved, serializeDoc } from './savedDoc';
 import { placeMissing } from './defaultPosition';
-import { commandError } from './docCheck';
+import { checkScenario, commandError, nodeOfPath } from './docCheck';
 
 describe('savedDoc', () => {
   it('round-trips a document with its positions, even an invalid one', () => {
@@ -40,5 +40,15 @@ describe('commandError', () => {
   it("is the parser's message, or null", () => {
     expect(commandError('modprobe M1')).toBeNull();
     expect(commandError('insmod M1')).toBe("insmod: expected a file name ending in '.ko'");
+  });
+});
+
+describe('checkScenario', () => {
+  it("names the first problem's path and the node it is in", () => {
+    const s = { ...emptyScenario(), tasks: [{ id: 'U1', commands: ['modprobe M1', 'insmod M1'] }] };
+    const c = checkScenario(s);
+    expect(c).toEqual({ ok: false, path: 'tasks[0].commands[1]', problem: "insmod: expected a file name ending in '.ko'" });
+    expect(nodeOfPath(s, 'tasks[0].commands[1]')).toBe('task:U1');
+    expect(nodeOfPath(s, 'title')).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ export function Header() {
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
   const presetId = useStore((s) => s.presetId);
+  const title = useStore((s) => s.scenario.title);
   const setGalleryOpen = useStore((s) => s.setGalleryOpen);
   const preset = presetId ? getPreset(presetId) : undefined;
   const origin = useScenarioOrigin();
@@ -32,6 +33,9 @@ export function Header() {
           <button type="button" aria-pressed={view === 'kernel'} onClick={() => setView('kernel')} data-testid="view-kernel">
             Real kernel graph
           </button>
+          <button type="button" aria-pressed={view === 'build'} onClick={() => setView('build')} data-testid="view-build">
+            Build
+          </button>
         </nav>
         <AboutPopover />
         <ThemeToggle />
@@ -39,7 +43,7 @@ export function Header() {
       {view === 'playground' && (
         <div className="toolbar">
           <button type="button" className="preset-btn" onClick={() => setGalleryOpen(true)} data-testid="open-gallery" aria-haspopup="dialog">
-            <span className="preset-id">{preset?.id ?? 'custom'}</span> {preset?.title ?? (origin ? originName(origin) : 'Scenario from the URL')} <span aria-hidden>▾</span>
+            <span className="preset-id">{preset?.id ?? 'custom'}</span> {preset?.title ?? (origin ? originName(origin) : title)} <span aria-hidden>▾</span>
           </button>
           <VariantSwitch />
           <CompareSelect />

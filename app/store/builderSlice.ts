@@ -1,0 +1,111 @@
+/**
+ * builderSlice.ts - the scenario builder's state: the document under edit with its undo history,
+ * the canvas positions beside it (UI state: moving a node is not an undo step) and the selection.
+ * The first state is the autosaved one, so work survives a reload.
+ */
+import type { StateCreator } from 'zustand';
+import type { Scenario } from '@engine';
+import { emptyScenario, nodeId, withTaskIds, type ItemKind, type ItemRef, type Positions, type XY } from '../views/builder/builderDoc';
+import { addItem, deleteItem, renameItem } from '../views/builder/docOps';
+import { amend, historyOf, push, redo, undo, type History } from '../views/builder/history';
+import { parseSaved, SAVE_KEY } from '../views/builder/savedDoc';
+import { defaultPosition, placeMissing } from '../views/builder/defaultPosition';
+import type { Store } from './index';
+
+export interface BuilderSlice {
+  builder: History<Scenario>;
+  builderPositions: Positions;
+  builderSelection: ItemRef | null;
+  /**
+   * Any edit of the document, as a pure function of it (docOps.ts, connect.ts). Successive edits
+   * with the same `field` (keystrokes in one input) make a single undo step.
+   */
+  builderEdit: (f: (s: Scenario) => Scenario, field?: string) => void;
+  /** The field of the last edit, while typing in it may still amend that edit. */
+  builderField: string | null;
+  /** Adds a module, livepatch or task (at `at` when dropped) and selects it. */
+  builderAdd: (kind: ItemKind, at?: XY) => void;
+  /** Null when done, else why the name was refused. */
+  builderRename: (ref: ItemRef, name: string) => string | null;
+  builderDelete: (ref: ItemRef) => void;
+  builderUndo: () => void;
+  builderRedo: () => void;
+  builderSelect: (ref: ItemRef | null) => void;
+  builderMove: (id: string, at: XY) => void;
+  /** Replaces the document (New, Start from preset): an undoable edit like any other. */
+  builderLoad: (s: Scenario) => void;
+}
+
+/** Node ids and kinds of a document's items, for placing the ones without a position. */
+export function itemNodes(s: Scenario): { id: string; kind: ItemKind }[] {
+  const refs: ItemRef[] = [
+    ...s.livepatches.map((p) => ({ kind: 'livepatch' as const, name: p.name })),
+    ...s.modules.map((m) => ({ kind: 'module' as const, name: m.name })),
+    ...s.tasks.map((t, i) => ({ kind: 'task' as const, name: t.id ?? `U${i + 1}` })),
+  ];
+  return refs.map((r) => ({ id: nodeId(r), kind: r.kind }));
+}
+
+function initialBuilder(): Pick<BuilderSlice, 'builder' | 'builderPositions'> {
+  let saved = null;
+  try {
+    saved = typeof window === 'undefined' ? null : parseSaved(window.localStorage?.getItem(SAVE_KEY) ?? null);
+  } catch {
+    // Storage can be off (privacy settings): start empty.
+  }
+  const scenario = saved?.scenario ?? emptyScenario();
+  return { builder: historyOf(scenario), builderPositions: placeMissing(itemNodes(scenario), saved?.positions ?? {}) };
+}
+
+export const createBuilderSlice: StateCreator<Store, [], [], BuilderSlice> = (set, get) => {
+  const commit = (next: Scenario, extra: Partial<BuilderSlice> = {}): void => {
+    const { builder, builderPositions } = get();
+    // Undo may bring back items whose position was never kept (loaded then replaced): place them.
+    set({ builder: push(builder, next), builderField: null, builderPositions: placeMissing(itemNodes(next), extra.builderPositions ?? builderPositions), ...extra });
+  };
+  const travel = (h: History<Scenario>): void => {
+    set({ builder: h, builderField: null, builderPositions: placeMissing(itemNodes(h.present), get().builderPositions) });
+  };
+  return {
+    ...initialBuilder(),
+    builderSelection: null,
+    builderField: null,
+    builderEdit: (f, field) => {
+      const { builder, builderField } = get();
+      const next = f(builder.present);
+      if (next === builder.present) return;
+      if (field && field === builderField) set({ builder: amend(builder, next) });
+      else commit(next, { builderField: field ?? null });
+    },
+    builderAdd: (kind, at) => {
+      const { scenario, ref } = addItem(get().builder.present, kind);
+      const positions = get().builderPositions;
+      const id = nodeId(ref);
+      const where = at ?? defaultPosition(kind, itemNodes(get().builder.present).map((n) => positions[n.id]).filter(Boolean));
+      commit(scenario, { builderPositions: { ...positions, [id]: where }, builderSelection: ref });
+    },
+    builderRename: (ref, name) => {
+      const r = renameItem(get().builder.present, ref, name);
+      if ('error' in r) return r.error;
+      if (r.scenario === get().builder.present) return null;
+      const positions = get().builderPositions;
+      const next = { ...ref, name };
+      // Copied, not moved: undoing the rename finds the node where it was.
+      commit(r.scenario, { builderPositions: { ...positions, [nodeId(next)]: positions[nodeId(ref)] ?? { x: 0, y: 0 } }, builderSelection: next });
+      return null;
+    },
+    builderDelete: (ref) => {
+      commit(deleteItem(get().builder.present, ref), { builderSelection: null });
+    },
+    builderUndo: () => travel(undo(get().builder)),
+    builderRedo: () => travel(redo(get().builder)),
+    builderSelect: (builderSelection) => set({ builderSelection }),
+    builderMove: (id, at) => set({ builderPositions: { ...get().builderPositions, [id]: at } }),
+    builderLoad: (s) => {
+      const next = withTaskIds(s);
+      // Fresh columns for the loaded items, not the old document's spots for same-named ones.
+      const keep = Object.fromEntries(Object.entries(get().builderPositions).filter(([id]) => !itemNodes(next).some((n) => n.id === id)));
+      commit(next, { builderPositions: placeMissing(itemNodes(next), keep), builderSelection: null });
+    },
+  };
+};

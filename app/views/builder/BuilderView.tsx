@@ -1,0 +1,34 @@
+/**
+ * BuilderView.tsx - the "Build" view: toolbar, palette, canvas and inspector around one scenario
+ * document, validated on every change. The document is checked here once and the verdict handed
+ * down, so the canvas, the toolbar and the status line cannot disagree.
+ */
+import { useMemo } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useStore } from '../../store';
+import { checkScenario, nodeOfPath } from './docCheck';
+import { BuilderToolbar } from './BuilderToolbar';
+import { Palette } from './Palette';
+import { BuilderCanvas } from './BuilderCanvas';
+import { Inspector } from './Inspector';
+import { useBuilderShortcuts } from './useBuilderShortcuts';
+
+export function BuilderView() {
+  const doc = useStore((s) => s.builder.present);
+  const variant = useStore((s) => s.variant);
+  const check = useMemo(() => checkScenario(doc), [doc]);
+  const invalidNode = check.ok ? null : nodeOfPath(doc, check.path);
+  useBuilderShortcuts();
+  return (
+    <main className="builder-view" data-testid="builder">
+      <BuilderToolbar check={check} />
+      <div className="builder-body">
+        <Palette />
+        <ReactFlowProvider>
+          <BuilderCanvas variant={variant} valid={check.ok} invalidNode={invalidNode} />
+        </ReactFlowProvider>
+        <Inspector />
+      </div>
+    </main>
+  );
+}

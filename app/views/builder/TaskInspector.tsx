@@ -1,0 +1,82 @@
+/**
+ * TaskInspector.tsx - edits a user task: label, start time and its commands, each checked as it
+ * is typed by the engine's own parser (its message under the input), with one-click commands
+ * for the items on the canvas.
+ */
+import type { Scenario, TaskSpec } from '@engine';
+import { useStore } from '../../store';
+import { updateTask } from './docOps';
+import { commandError } from './docCheck';
+import { NameField, SecondsInput } from './InspectorFields';
+
+/** The usual commands for each module and patch of the document. */
+export function quickCommands(s: Scenario): { item: string; commands: string[] }[] {
+  return [
+    ...s.modules.map((m) => ({ item: m.name, commands: [`modprobe ${m.name}`, `rmmod ${m.name}`, `insmod ${m.name}.ko`] })),
+    ...s.livepatches.map((p) => ({
+      item: p.name,
+      commands: [`modprobe ${p.name}`, `echo 0 > /sys/kernel/livepatch/${p.name}/enabled`, `rmmod ${p.name}`, `insmod ${p.name}.ko`],
+    })),
+  ];
+}
+
+export function TaskInspector({ t, label }: { t: TaskSpec; label: string }) {
+  const doc = useStore((s) => s.builder.present);
+  const edit = useStore((s) => s.builderEdit);
+  const set = (f: (t: TaskSpec) => TaskSpec, field?: string) => edit((s) => updateTask(s, label, f), field && `task:${label}:${field}`);
+  const setCommands = (commands: string[], field?: string) => set((x) => ({ ...x, commands }), field);
+  return (
+    <>
+      <NameField key={label} item={{ kind: 'task', name: label }} label="Task label" />
+      <SecondsInput label="start time (s)" value={t.start} onChange={(v) => set(({ start: _s, ...x }) => (v === undefined ? x : { ...x, start: v }), 'start')} testId="insp-start" />
+      <fieldset className="insp-group">
+        <legend>commands, run one after another</legend>
+        {t.commands.length === 0 && <div className="muted">none yet: add one below</div>}
+        <ol className="insp-cmds">
+          {t.commands.map((c, i) => {
+            const err = commandError(c);
+            return (
+              <li key={i}>
+                <div className="insp-row">
+                  <input
+                    value={c}
+                    onChange={(e) => setCommands(t.commands.map((x, j) => (j === i ? e.target.value : x)), `cmd:${i}`)}
+                    aria-label={`command ${i + 1}`}
+                    aria-invalid={!!err}
+                    className="mono"
+                    spellCheck={false}
+                    data-testid="cmd-input"
+                  />
+                  <button type="button" className="chip-x" aria-label={`remove command ${i + 1}`} onClick={() => setCommands(t.commands.filter((_x, j) => j !== i))}>
+                    ×
+                  </button>
+                </div>
+                {err && (
+                  <div className="insp-error" data-testid="cmd-error">
+                    {err}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" onClick={() => setCommands([...t.commands, ''])} data-testid="add-command">
+          + command
+        </button>
+      </fieldset>
+      <fieldset className="insp-group">
+        <legend>quick insert</legend>
+        {quickCommands(doc).map((q) => (
+          <div key={q.item} className="insp-quick">
+            {q.commands.map((c) => (
+              <button key={c} type="button" className="quick" onClick={() => setCommands([...t.commands, c])} data-testid="quick-cmd" data-cmd={c}>
+                {c}
+              </button>
+            ))}
+          </div>
+        ))}
+        {doc.modules.length + doc.livepatches.length === 0 && <div className="muted">Add modules or livepatches first.</div>}
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * shareLink.ts - the playground link of a built scenario: the same `scenario=` fragment the
+ * playground writes for any custom scenario, so the link opens it straight in the playground.
+ */
+import type { Scenario, VariantId } from '@engine';
+import { formatHash } from '../../url/formatHash';
+
+/** `base` is the page address without its fragment (location.origin + location.pathname). */
+export function shareLink(base: string, scenario: Scenario, variant: VariantId): string {
+  return `${base}${formatHash({ scenario, variant })}`;
+}
