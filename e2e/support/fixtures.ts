@@ -18,16 +18,9 @@ export interface ApiSnapshot {
   divergence: { stepA: number; stepB: number; reason: string } | null;
 }
 
+/** The live object: the snapshot's two computed fields are methods there. */
 type PlaygroundWindow = Window & {
-  __playground?: {
-    presetId: string | null;
-    variant: string;
-    schedule: string[];
-    compareVariant: string | null;
-    step: number;
-    stepCount: number;
-    playing: boolean;
-    outcome: ApiSnapshot['outcome'];
+  __playground?: Omit<ApiSnapshot, 'fingerprint' | 'divergence'> & {
     fingerprint(): string;
     divergence(): ApiSnapshot['divergence'];
   };
