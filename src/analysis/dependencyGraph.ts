@@ -3,8 +3,8 @@
  * symbol dependencies depmod sees, classified by the seed patch's types A-D, plus the implicit
  * "loading M makes klp_module_coming() load P__M" edges that depmod cannot see.
  */
-import type { Scenario } from '../scenario/schema';
-import type { VariantId } from '../kernel/variant';
+import type { Scenario } from '../model/scenario';
+import type { VariantId } from '../model/variant';
 import { makeEnv } from '../engine/run';
 
 export type NodeKind = 'vmlinux' | 'module' | 'livepatch' | 'livepatch-object';

@@ -8,11 +8,11 @@
  * 4. The interleaving explorer: states per second.
  */
 import { run } from '../engine/run';
-import { worldAt } from '../trace/replay';
+import { worldAt } from '../engine/replay';
 import { PRESETS } from '../presets/index';
 import { explore } from '../explorer/explore';
-import type { Scenario } from '../scenario/schema';
-import type { VariantId } from '../kernel/variant';
+import type { Scenario } from '../model/scenario';
+import type { VariantId } from '../model/variant';
 
 function chain(n: number): Scenario {
   const modules = Array.from({ length: n }, (_, i) => ({

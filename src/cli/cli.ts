@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { PRESETS, getPreset } from '../presets/index';
 import { run } from '../engine/run';
-import { isVariantId, VARIANT_IDS, type VariantId } from '../kernel/variant';
+import { isVariantId, VARIANT_IDS, type VariantId } from '../model/variant';
 import { ScenarioError } from '../scenario/validate';
 import { runSelftest } from '../selftest/runCase';
 import { CaseError } from '../selftest/caseFile';

@@ -2,7 +2,7 @@
  * format.ts - how the CLI prints a run: the kernel log with logical timestamps, what each user
  * task printed, and the verdict.
  */
-import type { Trace } from '../trace/types';
+import type { Trace } from '../model/trace';
 
 /** dmesg's `[    1.234567] ` prefix from logical milliseconds. */
 export function timestamp(ms: number): string {

@@ -2,7 +2,7 @@
  * procs.ts - every simulated function, by name (frames refer to functions by name so that task
  * state stays plain data).
  */
-import type { Proc } from './ops';
+import type { Proc } from '../sim/ops';
 import { add_unformed_module, do_init_module, finit_module, load_module, resolve_symbol_wait, simplify_symbols } from '../kernel/module/load_module';
 import { mod_exit, mod_exit_ops, mod_init, mod_init_ops } from '../kernel/module/mod_init';
 import { delete_module, module_put_and_delete } from '../kernel/module/delete_module';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from './run';
 import { PRESETS, getPreset } from '../presets/index';
 import { cmds, dmesg, out, runIn, scn } from '../test/helpers';
-import type { Trace } from '../trace/types';
+import type { Trace } from '../model/trace';
 
 describe('determinism', () => {
   for (const p of PRESETS) {

@@ -1,18 +1,19 @@
 /**
  * run.ts - run(scenario, options) -> trace: the single pure entry point of the engine.
  */
-import type { Scenario } from '../scenario/schema';
+import type { Scenario } from '../model/scenario';
 import { validateScenario } from '../scenario/validate';
-import { VARIANTS, type VariantId } from '../kernel/variant';
-import type { World } from '../kernel/types';
-import type { Outcome, Trace, TraceStep } from '../trace/types';
-import { buildExporters, buildModuleFiles, depmod, type Env } from './env';
+import { VARIANTS, type VariantId } from '../model/variant';
+import type { World } from '../model/world';
+import type { Outcome, Trace, TraceStep } from '../model/trace';
+import { buildExporters, buildModuleFiles, depmod, type Env } from '../sim/env';
 import { initialWorld } from './world';
 import { CHOICE, markSettle, nextTimer, scheduleDecide, step, stepWith, type Decide } from './step';
-import { Ctx } from './context';
-import { cycleLocation, waitForGraph } from '../analysis/waitFor';
-import { fingerprint } from '../trace/fingerprint';
-import { danglingImports } from '../analysis/dangling';
+import { Ctx } from '../sim/context';
+import { cycleLocation, waitForGraph } from '../sim/waitFor';
+import { fingerprint } from '../rules/fingerprint';
+import { danglingImports } from '../sim/dangling';
+import { newCtx } from './ctx';
 
 export interface RunOptions {
   variant?: VariantId;
@@ -90,7 +91,7 @@ export function run(input: unknown, opts: RunOptions = {}): Trace {
   const scenario = validateScenario(input);
   const env = makeEnv(scenario, opts);
   const w = initialWorld(env);
-  const k = new Ctx(env);
+  const k = newCtx(env);
   const steps: TraceStep[] = [];
   const checkpoints: World[] = [];
   const record = opts.recordSteps !== false;

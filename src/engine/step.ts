@@ -7,16 +7,17 @@
  * more than one task could run, that is a scheduling choice; the schedule (a list of task labels)
  * overrides the default, so any interleaving can be reproduced.
  */
-import type { Env } from './env';
-import type { Task, World } from '../kernel/types';
-import type { TraceStep } from '../trace/types';
-import { Ctx } from './context';
+import type { Env } from '../sim/env';
+import type { Task, World } from '../model/world';
+import type { TraceStep } from '../model/trace';
+import { Ctx } from '../sim/context';
 import { PROCS } from './procs';
-import { evalCond } from '../userspace/conditions';
-import { waitForGraph, cycleLocation } from '../analysis/waitFor';
-import { exitTask } from './exit';
-import type { Op } from './ops';
-import { displayName } from '../trace/names';
+import { evalCond } from '../sim/conditions';
+import { waitForGraph, cycleLocation } from '../sim/waitFor';
+import { exitTask } from '../sim/exit';
+import type { Op } from '../sim/ops';
+import { displayName, instanceName, workerTaskLabel } from '../rules/names';
+import { newCtx } from './ctx';
 
 /** Arguments as a reader wants them: module instances by name, flags and empty maps left out. */
 function describeArgs(w: World, args: Record<string, unknown>): string {
@@ -24,7 +25,7 @@ function describeArgs(w: World, args: Record<string, unknown>): string {
   for (const [k, v] of Object.entries(args)) {
     if (k === 'mod' && typeof v === 'number') {
       const m = w.modules.find((x) => x.id === v);
-      out.push(m ? `${m.name}#${m.inst}` : `#${v}`);
+      out.push(m ? instanceName(m) : `#${v}`);
     } else if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
     else if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length) {
       out.push(Object.entries(v).map(([a, b]) => `${a}=${String(b)}`).join(' '));
@@ -50,7 +51,7 @@ function admit(k: Ctx, w: World): void {
       const n = ++w.workerSeq;
       // Work runs on a kworker that is woken at once: it goes ahead of user tasks by default.
       const t = k.spawn({
-        label: `kworker/${n}`,
+        label: workerTaskLabel(n),
         comm: `kworker/0:${n}`,
         argv: item.fn,
         kind: 'kthread',
@@ -136,7 +137,7 @@ export const CHOICE = Symbol('choice');
 /**
  * Take one step. Returns the step's record, or null when nothing can ever run again.
  */
-export function step(w: World, env: Env, k: Ctx = new Ctx(env)): TraceStep | null {
+export function step(w: World, env: Env, k: Ctx = newCtx(env)): TraceStep | null {
   const r = stepWith(w, env, k, scheduleDecide(env));
   return r === CHOICE ? null : r;
 }

@@ -1,9 +1,10 @@
 /**
  * world.ts - the world at boot: no modules, the user tasks waiting for their start time.
  */
-import type { World } from '../kernel/types';
-import type { Env } from './env';
-import { MAX_KMOD_CONCURRENT } from '../kernel/kmod';
+import type { World } from '../model/world';
+import type { Env } from '../sim/env';
+import { MAX_KMOD_CONCURRENT } from '../rules/limits';
+import { taskLabel } from '../rules/names';
 
 export function initialWorld(env: Env): World {
   const k = env.scenario.kernel ?? {};
@@ -48,7 +49,7 @@ export function initialWorld(env: Env): World {
     const pid = w.nextPid++;
     w.tasks.push({
       pid,
-      label: t.id ?? `U${i + 1}`,
+      label: taskLabel(t, i),
       comm: 'sh',
       argv: t.commands[0] ?? '',
       kind: 'user',

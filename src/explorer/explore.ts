@@ -4,13 +4,13 @@
  * livelock) with the shortest schedule that reaches it. Open that schedule in run() to watch it.
  */
 import { validateScenario } from '../scenario/validate';
-import type { VariantId } from '../kernel/variant';
-import type { World } from '../kernel/types';
-import type { Outcome } from '../trace/types';
+import type { VariantId } from '../model/variant';
+import type { World } from '../model/world';
+import type { Outcome } from '../model/trace';
 import { advance, classify, makeEnv } from '../engine/run';
-import { Ctx } from '../engine/context';
 import { initialWorld } from '../engine/world';
-import { fingerprint } from '../trace/fingerprint';
+import { fingerprint } from '../rules/fingerprint';
+import { newCtx } from '../engine/ctx';
 
 export interface ExploreOptions {
   variant?: VariantId;
@@ -49,7 +49,7 @@ function stateKey(w: World): string {
 export function explore(input: unknown, opts: ExploreOptions = {}): Exploration {
   const scenario = validateScenario(input);
   const env = makeEnv(scenario, { variant: opts.variant, maxSteps: opts.maxSteps ?? 20_000, checkpointEvery: 0 });
-  const k = new Ctx(env);
+  const k = newCtx(env);
   const maxStates = opts.maxStates ?? 20_000;
   const seen = new Set<string>();
   const findings = new Map<string, Finding>();

@@ -3,10 +3,11 @@
  * length, the usermode helper and its raw wait status.
  */
 import { describe, expect, it } from 'vitest';
-import { request_module, MODULE_NAME_LEN, MAX_KMOD_CONCURRENT } from './kmod';
+import { request_module } from './kmod';
+import { MODULE_NAME_LEN, MAX_KMOD_CONCURRENT } from '../rules/limits';
 import { bareCtx, dmesg, logLine, out, runIn, scn, taskOf } from '../test/helpers';
-import type { ModuleSpec, TaskSpec } from '../scenario/schema';
-import type { Op } from '../engine/ops';
+import type { ModuleSpec, TaskSpec } from '../model/scenario';
+import type { Op } from '../sim/ops';
 
 const empty = scn({ tasks: [{ commands: [] }] });
 

@@ -2,15 +2,13 @@
  * kmod.ts - kernel/kmod.c: request_module() runs `modprobe -q -- NAME` as a usermode helper and
  * waits for it (W3), with at most MAX_KMOD_CONCURRENT (50) at once (W4).
  */
-import type { Proc } from '../engine/ops';
-import { block, next, num, ret, str } from '../engine/ops';
-import type { Ctx } from '../engine/context';
-import { ERRNO } from './errno';
+import type { Proc } from '../sim/ops';
+import { block, next, num, ret, str } from '../sim/ops';
+import type { Ctx } from '../sim/context';
+import { ERRNO } from '../model/errno';
+import { MAX_KMOD_ALL_BUSY_TIMEOUT_MS, MAX_KMOD_CONCURRENT, MODULE_NAME_LEN, seconds } from '../rules/limits';
+import { helperTaskLabel } from '../rules/names';
 
-export const MAX_KMOD_CONCURRENT = 50;
-/** MODULE_NAME_LEN on 64-bit. */
-export const MODULE_NAME_LEN = 56;
-const MAX_KMOD_ALL_BUSY_TIMEOUT = 5000;
 
 function releaseSlot(k: Ctx): void {
   k.w.kmodSlots++;
@@ -25,7 +23,7 @@ export const request_module: Proc = {
       return ret(0);
     }
     if (name.length >= MODULE_NAME_LEN) return ret(-ERRNO.ENAMETOOLONG);
-    l.deadline = k.now + MAX_KMOD_ALL_BUSY_TIMEOUT;
+    l.deadline = k.now + MAX_KMOD_ALL_BUSY_TIMEOUT_MS;
     return next('slot');
   },
   slot: (k, l) => {
@@ -37,7 +35,7 @@ export const request_module: Proc = {
     if (k.w.kmodSlots > 0) return next('spawn');
     if (k.now >= num(l, 'deadline')) {
       k.printk(
-        `request_module: modprobe ${name} cannot be processed, kmod busy with ${MAX_KMOD_CONCURRENT} threads for more than 5 seconds now`,
+        `request_module: modprobe ${name} cannot be processed, kmod busy with ${MAX_KMOD_CONCURRENT} threads for more than ${seconds(MAX_KMOD_ALL_BUSY_TIMEOUT_MS)} seconds now`,
       );
       return ret(-ERRNO.ETIME);
     }
@@ -54,7 +52,7 @@ export const request_module: Proc = {
     k.w.kmodSlots--;
     const n = ++k.w.helperSeq;
     const helper = k.spawn({
-      label: `H${n}`,
+      label: helperTaskLabel(n),
       comm: 'modprobe',
       argv: `${k.w.modprobePath} -q -- ${name}`,
       kind: 'helper',

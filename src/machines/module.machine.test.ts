@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { moduleEvent, moduleMachine, type ModuleEventType } from './module.machine';
-import type { ModuleState } from '../kernel/types';
+import type { ModuleState } from '../model/world';
 
 const STATES: (ModuleState | 'freed')[] = [
   'MODULE_STATE_UNFORMED',

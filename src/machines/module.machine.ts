@@ -3,7 +3,7 @@
  * drives it: load_module(), do_init_module(), delete_module() and their cleanup paths.
  */
 import { setup } from 'xstate';
-import type { ModuleState } from '../kernel/types';
+import type { ModuleState } from '../model/world';
 import { makeStepper } from './transitionCache';
 
 export type ModuleEventType =

@@ -3,10 +3,10 @@
  * busymod_work_func(), which loops in msleep(20) while the `block_transition` parameter is set,
  * so a patch of busymod_work_func() cannot finish its transition.
  */
-import type { Proc } from '../engine/ops';
-import { block, next, num, ret, str } from '../engine/ops';
-import type { Ctx } from '../engine/context';
-import type { Locals, ModuleInstance } from '../kernel/types';
+import type { Proc } from '../sim/ops';
+import { block, next, num, ret, str } from '../sim/ops';
+import type { Ctx } from '../sim/context';
+import type { Locals, ModuleInstance } from '../model/world';
 
 function mod(k: Ctx, l: Locals): ModuleInstance {
   const m = k.moduleById(num(l, 'mod'));

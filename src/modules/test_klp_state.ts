@@ -3,13 +3,11 @@
  * (version 2, takes over a previous patch's state; test_klp_state3.c #includes it).
  * Each callback prints callback_info() and then does its part of the console_loglevel fix.
  */
-import type { Ctx } from '../engine/context';
-import type { KlpObject, KlpPatch, KlpStateRecord } from '../kernel/types';
-import type { CallbackName } from '../kernel/livepatch/callbacks';
+import type { Ctx, LivepatchModel } from '../sim/context';
+import type { CallbackName, KlpObject, KlpPatch, KlpStateRecord } from '../model/world';
 import { callback_info } from '../kernel/livepatch/callbacks';
 import { listedPatches } from '../kernel/livepatch/free';
-import { ERRNO } from '../kernel/errno';
-import type { LivepatchModel } from './registry';
+import { ERRNO } from '../model/errno';
 
 const CONSOLE_LOGLEVEL_STATE = 1;
 

@@ -1,7 +1,7 @@
 /**
  * build.ts - terse constructors for preset scenarios.
  */
-import type { LivepatchSpec, ModuleSpec, Scenario, TaskSpec } from '../scenario/schema';
+import type { LivepatchSpec, ModuleSpec, Scenario, TaskSpec } from '../model/scenario';
 
 export function scenario(
   title: string,

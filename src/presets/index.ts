@@ -6,7 +6,7 @@ import { P01, P02, P03, P04 } from './loader';
 import { P05, P06, P07, P16, P17 } from './livepatch';
 import { P08, P08k, P10, P10k, P11, P13 } from './seed';
 import { P09, P12, P14, P15, P15c, P18, P19, P20 } from './split';
-import { SELFTEST_PRESETS } from '../selftest/presets';
+import { SELFTEST_PRESETS } from './selftests';
 
 /** Gallery order: the seed's situations first, then the rest by id, then the kernel selftests. */
 export const PRESETS: Preset[] = [

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from './index';
 import { run } from '../engine/run';
 import type { Expectation } from './types';
-import type { VariantId } from '../kernel/variant';
-import type { Trace } from '../trace/types';
+import type { VariantId } from '../model/variant';
+import type { Trace } from '../model/trace';
 import { missingInOrder } from '../test/helpers';
 
 function sameCycle(a: string[], b: string[]): boolean {

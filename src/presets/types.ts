@@ -2,9 +2,9 @@
  * types.ts - a preset: a scenario with a story for newcomers and the outcome the kernel gives in
  * each variant (design §7). The expectations are checked by presets.test.ts.
  */
-import type { Scenario } from '../scenario/schema';
-import type { VariantId } from '../kernel/variant';
-import type { OutcomeKind } from '../trace/types';
+import type { Scenario } from '../model/scenario';
+import type { VariantId } from '../model/variant';
+import type { OutcomeKind } from '../model/trace';
 
 export interface Expectation {
   outcome: OutcomeKind;

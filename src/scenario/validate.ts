@@ -2,9 +2,9 @@
  * validate.ts - check an untrusted scenario (a file, a URL, a drag-and-drop edit) and name the
  * first problem and where it is, e.g. `tasks[0].commands[2]: unknown command 'foo'`.
  */
-import { SCENARIO_TYPE, SCENARIO_VERSION, type Scenario } from './schema';
-import { parseCommand, CommandError } from '../userspace/commands';
-import { ERRNO } from '../kernel/errno';
+import { SCENARIO_TYPE, SCENARIO_VERSION, type Scenario } from '../model/scenario';
+import { parseCommand, CommandError } from '../rules/commands';
+import { ERRNO } from '../model/errno';
 
 export class ScenarioError extends Error {
   constructor(

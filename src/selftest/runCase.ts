@@ -2,9 +2,9 @@
  * runCase.ts - run a livepatch selftest case through the simulator and keep the log lines the
  * harness's check_result keeps.
  */
-import type { Scenario } from '../scenario/schema';
-import type { VariantId } from '../kernel/variant';
-import type { Trace } from '../trace/types';
+import type { Scenario } from '../model/scenario';
+import type { VariantId } from '../model/variant';
+import type { Trace } from '../model/trace';
 import { run } from '../engine/run';
 import { parseCase, type SelftestCase } from './caseFile';
 import { expandStep } from './functionsSh';

@@ -3,7 +3,7 @@
  * C sources. Every selftest scenario has all of them on disk, like a kernel built with
  * CONFIG_TEST_LIVEPATCH=m.
  */
-import type { LivepatchSpec, ModuleSpec } from '../scenario/schema';
+import type { LivepatchSpec, ModuleSpec } from '../model/scenario';
 
 /** test_klp_callbacks_mod.c: prints from init and exit, nothing else. */
 const test_klp_callbacks_mod: ModuleSpec = {

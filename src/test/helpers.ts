@@ -4,14 +4,15 @@
  *
  * Test support only: imported by *.test.ts files, never by the engine.
  */
-import type { LivepatchSpec, ModuleSpec, Scenario, TaskSpec } from '../scenario/schema';
-import type { Trace } from '../trace/types';
-import type { VariantId } from '../kernel/variant';
-import type { LogLine, Task, World } from '../kernel/types';
+import type { LivepatchSpec, ModuleSpec, Scenario, TaskSpec } from '../model/scenario';
+import type { Trace } from '../model/trace';
+import type { VariantId } from '../model/variant';
+import type { LogLine, Task, World } from '../model/world';
 import { run, makeEnv, type RunOptions } from '../engine/run';
 import { initialWorld } from '../engine/world';
-import { Ctx } from '../engine/context';
-import type { Env } from '../engine/env';
+import { Ctx } from '../sim/context';
+import type { Env } from '../sim/env';
+import { newCtx } from '../engine/ctx';
 
 export function scn(parts: {
   modules?: ModuleSpec[];
@@ -88,7 +89,7 @@ export function missingInOrder(hay: string[], needles: string[]): string | null 
 export function bareCtx(s: Scenario, variant: VariantId = 'split-poc19'): { k: Ctx; w: World; env: Env } {
   const env = makeEnv(s, { variant });
   const w = initialWorld(env);
-  const k = new Ctx(env);
+  const k = newCtx(env);
   k.w = w;
   k.task = w.tasks[0];
   k.rec = { i: 0, t: 0, pid: k.task.pid, label: k.task.label, kind: 'step', fn: '', depth: 0, text: '' };

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { out, runIn, scn, taskOf } from '../test/helpers';
-import type { ModuleSpec } from '../scenario/schema';
+import type { ModuleSpec } from '../model/scenario';
 
 const core: ModuleSpec = { name: 'core', exports: ['core_fn'] };
 const drv: ModuleSpec = { name: 'drv', imports: ['core_fn'] };

@@ -2,13 +2,13 @@
  * kmod.ts - the user-space tools of kmod (early 2020): modprobe, insmod, rmmod, with their
  * exact messages and exit codes (design §1.4).
  */
-import type { Proc } from '../engine/ops';
-import { call, next, num, ret, str } from '../engine/ops';
-import type { Ctx } from '../engine/context';
-import type { Locals, World } from '../kernel/types';
-import { ERRNO, strerror } from '../kernel/errno';
-import { dieIfSignalled } from '../engine/exit';
-import { module_refcount } from '../kernel/module/refs';
+import type { Proc } from '../sim/ops';
+import { call, next, num, ret, str } from '../sim/ops';
+import type { Ctx } from '../sim/context';
+import type { Locals, World } from '../model/world';
+import { ERRNO, strerror } from '../model/errno';
+import { dieIfSignalled } from '../sim/exit';
+import { module_refcount } from '../rules/refcount';
 
 export const KERNEL_RELEASE = '5.5.0';
 

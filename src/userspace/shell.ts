@@ -1,16 +1,16 @@
 /**
  * shell.ts - a user task: runs its commands one after another, like `sh -c 'a; b; c'`.
  */
-import type { Proc } from '../engine/ops';
-import { block, call, next, num, ret, str, yieldTo } from '../engine/ops';
-import type { Ctx } from '../engine/context';
-import type { Locals } from '../kernel/types';
-import { parseCommand } from './commands';
-import { fileMode, readFile } from './files';
-import { evalCond } from './conditions';
-import { strerror } from '../kernel/errno';
-import { module_refcount } from '../kernel/module/refs';
-import { dieIfSignalled, exitTask } from '../engine/exit';
+import type { Proc } from '../sim/ops';
+import { block, call, next, num, ret, str, yieldTo } from '../sim/ops';
+import type { Ctx } from '../sim/context';
+import type { Locals } from '../model/world';
+import { parseCommand } from '../rules/commands';
+import { fileMode, readFile } from '../sim/files';
+import { evalCond } from '../sim/conditions';
+import { strerror } from '../model/errno';
+import { module_refcount } from '../rules/refcount';
+import { dieIfSignalled, exitTask } from '../sim/exit';
 
 function fail(k: Ctx, text: string): ReturnType<typeof ret> {
   k.out('stderr', text);

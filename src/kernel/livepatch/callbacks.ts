@@ -3,11 +3,8 @@
  * callback bodies of the livepatch modules (lib/livepatch/test_klp_callbacks_demo.c style, or a
  * model from src/modules/).
  */
-import type { Ctx } from '../../engine/context';
-import type { KlpObject, KlpPatch } from '../types';
-import { LIVEPATCH_MODELS } from '../../modules/registry';
-
-export type CallbackName = 'pre_patch' | 'post_patch' | 'pre_unpatch' | 'post_unpatch';
+import type { Ctx } from '../../sim/context';
+import type { CallbackName, KlpObject, KlpPatch } from '../../model/world';
 
 /** test_klp_callbacks_demo.c: module_state[] strings. */
 export const MODULE_STATE_STRING: Record<string, string> = {
@@ -30,7 +27,7 @@ export function callback_info(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: Callb
 function invoke(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): number {
   if (obj.dynamic) return 0; // nop objects of an atomic-replace patch have no callbacks
   const spec = k.env.patches[patch.name];
-  const model = spec?.model ? LIVEPATCH_MODELS[spec.model] : undefined;
+  const model = spec?.model ? k.livepatchModel(spec.model) : undefined;
   if (model) return model.callback(k, patch, obj, cb);
   if ((spec?.callbacks ?? 'none') === 'none') return 0;
   callback_info(k, patch, obj, cb);

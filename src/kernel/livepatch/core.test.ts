@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dmesg, missingInOrder, out, runIn, scn } from '../../test/helpers';
-import type { VariantId } from '../variant';
+import type { VariantId } from '../../model/variant';
 
 const KERNELS: VariantId[] = ['upstream', 'split', 'split-poc19'];
 const LP = '/sys/kernel/livepatch';

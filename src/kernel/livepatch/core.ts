@@ -3,11 +3,11 @@
  * module's init, the module coming/going hooks, and the sysfs files. The split POC's versions
  * of klp_enable_patch() and klp_module_coming() are in split.ts.
  */
-import type { Proc } from '../../engine/ops';
-import { call, next, num, ret, str } from '../../engine/ops';
-import type { Ctx } from '../../engine/context';
-import type { KlpObject, KlpPatch, Locals, ModuleInstance } from '../types';
-import { ERRNO } from '../errno';
+import type { Proc } from '../../sim/ops';
+import { call, next, num, ret, str } from '../../sim/ops';
+import type { Ctx } from '../../sim/context';
+import type { KlpObject, KlpPatch, Locals, ModuleInstance } from '../../model/world';
+import { ERRNO } from '../../model/errno';
 import { try_module_get } from '../module/refs';
 import { mutex_unlock_klp } from './mutex';
 import {

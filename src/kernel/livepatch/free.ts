@@ -3,10 +3,10 @@
  * async free work, klp_free_replaced_patches_async). In the split POC, freeing a module object
  * also queues the removal of its per-object module (POC 12: module_put_and_delete()).
  */
-import type { Proc } from '../../engine/ops';
-import { ret, str } from '../../engine/ops';
-import type { Ctx } from '../../engine/context';
-import type { KlpPatch, World } from '../types';
+import type { Proc } from '../../sim/ops';
+import { ret, str } from '../../sim/ops';
+import type { Ctx } from '../../sim/context';
+import type { KlpPatch, World } from '../../model/world';
 import { module_put } from '../module/refs';
 
 /** klp_for_each_patch(): the patches on the klp_patches list. */

@@ -2,9 +2,9 @@
  * mutex.ts - klp_mutex, the one sleeping lock of the livepatch core. module_mutex is never held
  * across a sleep in the code simulated here, so its sections are atomic steps ([S], design §3.1).
  */
-import type { Proc } from '../../engine/ops';
-import { block, ret } from '../../engine/ops';
-import type { Ctx } from '../../engine/context';
+import type { Proc } from '../../sim/ops';
+import { block, ret } from '../../sim/ops';
+import type { Ctx } from '../../sim/context';
 
 export const mutex_lock_klp: Proc = {
   start: (k) => {

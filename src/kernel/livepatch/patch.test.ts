@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dmesg, out, runIn, scn } from '../../test/helpers';
-import type { VariantId } from '../variant';
+import type { VariantId } from '../../model/variant';
 
 const lp = { name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] };
 

@@ -2,9 +2,9 @@
  * patch.ts - kernel/livepatch/patch.c and the shared pieces of core.c: registering the ftrace
  * handlers of an object, enabling and disabling a patch, the states compatibility check.
  */
-import type { Ctx } from '../../engine/context';
-import type { KlpObject, KlpPatch } from '../types';
-import { ERRNO } from '../errno';
+import type { Ctx } from '../../sim/context';
+import type { KlpObject, KlpPatch } from '../../model/world';
+import { ERRNO } from '../../model/errno';
 import { klp_pre_patch_callback, klp_pre_unpatch_callback } from './callbacks';
 import { klp_cancel_transition, klp_init_transition, klp_start_transition, klp_try_complete_transition } from './transition';
 import { listedPatches } from './free';

@@ -4,11 +4,11 @@
  * modules attach with klp_add_object() (POC 02-06), klp_module_coming() loads `<patch>__<mod>`
  * (POC 08), and patch 19/23's klp_break_recursion().
  */
-import type { Proc } from '../../engine/ops';
-import { call, next, num, ret, str } from '../../engine/ops';
-import { ERRNO } from '../errno';
+import type { Proc } from '../../sim/ops';
+import { call, next, num, ret, str } from '../../sim/ops';
+import { ERRNO } from '../../model/errno';
 import { module_put, try_module_get } from '../module/refs';
-import { perObjectModuleName } from '../../engine/env';
+import { perObjectModuleName } from '../../rules/names';
 import { mutex_unlock_klp } from './mutex';
 import { klp_post_patch_callback, klp_post_unpatch_callback, klp_pre_patch_callback } from './callbacks';
 import { klp_is_patch_compatible, klp_patch_object } from './patch';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dmesg, logLine, missingInOrder, out, runIn, scn } from '../../test/helpers';
-import type { VariantId } from '../variant';
+import type { VariantId } from '../../model/variant';
 
 const stuck = (busySeconds: number, ...after: string[]) =>
   scn({

@@ -3,16 +3,14 @@
  * when no task has a function of the patch on its stack; otherwise it is retried every second
  * from klp_transition_work.
  */
-import type { Proc } from '../../engine/ops';
-import { call, ret } from '../../engine/ops';
-import type { Ctx } from '../../engine/context';
-import type { KlpPatch, Task } from '../types';
+import type { Proc } from '../../sim/ops';
+import { call, ret } from '../../sim/ops';
+import type { Ctx } from '../../sim/context';
+import type { KlpPatch, Task } from '../../model/world';
 import { klp_post_patch_callback, klp_post_unpatch_callback } from './callbacks';
 import { mutex_unlock_klp } from './mutex';
 import { klp_free_patch_async, klp_free_replaced_patches } from './free';
-
-/** Retries between fake signals (SIGNALS_TIMEOUT). */
-const SIGNALS_TIMEOUT = 15;
+import { KLP_SIGNALS_TIMEOUT, KLP_TRANSITION_RETRY_MS } from '../../rules/limits';
 
 function targetWord(k: Ctx): string {
   return k.w.klp.target === 'KLP_TRANSITION_PATCHED' ? 'patching' : 'unpatching';
@@ -64,14 +62,14 @@ export function klp_try_complete_transition(k: Ctx): boolean {
   k.w.klp.pending = blockers.map((t) => t.pid);
   if (blockers.length) {
     k.note(`klp_try_complete_transition: ${blockers.map((t) => t.label).join(', ')} still on a patched function`);
-    // klp_send_signals() runs every SIGNALS_TIMEOUT retries but prints only the first time.
-    if (k.w.klp.signalsCnt === SIGNALS_TIMEOUT) {
+    // klp_send_signals() runs every KLP_SIGNALS_TIMEOUT retries but prints only the first time.
+    if (k.w.klp.signalsCnt === KLP_SIGNALS_TIMEOUT) {
       k.printk('livepatch: signaling remaining tasks');
     }
     k.w.klp.signalsCnt++;
     if (!k.w.klp.workQueued) {
       k.w.klp.workQueued = true;
-      k.w.work.push({ fn: 'klp_transition_work_fn', args: {}, at: k.now + 1000 });
+      k.w.work.push({ fn: 'klp_transition_work_fn', args: {}, at: k.now + KLP_TRANSITION_RETRY_MS });
     }
     return false;
   }

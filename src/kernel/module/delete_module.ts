@@ -2,12 +2,13 @@
  * delete_module.ts - kernel/module.c: delete_module(2) and try_stop_module(); the split POC's
  * module_put_and_delete() (POC 01), which the livepatch core uses to remove per-object modules.
  */
-import type { Proc } from '../../engine/ops';
-import { call, num, ret, str } from '../../engine/ops';
-import type { Ctx } from '../../engine/context';
-import type { ModuleInstance } from '../types';
-import { ERRNO, EWOULDBLOCK } from '../errno';
+import type { Proc } from '../../sim/ops';
+import { call, num, ret, str } from '../../sim/ops';
+import type { Ctx } from '../../sim/context';
+import type { ModuleInstance } from '../../model/world';
+import { ERRNO, EWOULDBLOCK } from '../../model/errno';
 import { free_module, module_put } from './refs';
+import { module_refcount } from '../../rules/refcount';
 
 /** stop_module() (POC 01 name for delete_module steps 2-5). 0 or -errno; on 0 the module is GOING. */
 function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
@@ -25,7 +26,7 @@ function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
   }
   // try_stop_module(): drop the base reference; anyone else's reference keeps it.
   if (m.refcnt - 1 > 0 && !force) {
-    k.note(`module_refcount(${m.name}) = ${m.refcnt - 1}`);
+    k.note(`module_refcount(${m.name}) = ${module_refcount(m)}`);
     return -EWOULDBLOCK;
   }
   m.refcnt = 0;
@@ -36,9 +37,9 @@ function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
 
 /** The tail of delete_module(): exit, klp_module_going(), free_module(), wake_up_all(). */
 const destructSteps = {
-  exit: (k: Ctx, l: import('../types').Locals) => call('mod_exit', { mod: l.mod }, 'going'),
-  going: (k: Ctx, l: import('../types').Locals) => call('klp_module_going', { mod: l.mod }, 'free'),
-  free: (k: Ctx, l: import('../types').Locals) => {
+  exit: (k: Ctx, l: import('../../model/world').Locals) => call('mod_exit', { mod: l.mod }, 'going'),
+  going: (k: Ctx, l: import('../../model/world').Locals) => call('klp_module_going', { mod: l.mod }, 'free'),
+  free: (k: Ctx, l: import('../../model/world').Locals) => {
     const m = k.moduleById(num(l, 'mod'));
     if (m) free_module(k, m);
     k.wake_up_all_module_wq();

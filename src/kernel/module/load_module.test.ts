@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cmds, dmesg, logLine, out, runIn, scn, taskOf } from '../../test/helpers';
-import type { ModuleSpec } from '../../scenario/schema';
-import type { VariantId } from '../variant';
+import type { ModuleSpec } from '../../model/scenario';
+import type { VariantId } from '../../model/variant';
 
 const KERNELS: VariantId[] = ['upstream', 'split', 'split-poc19'];
 

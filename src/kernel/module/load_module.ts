@@ -2,12 +2,14 @@
  * load_module.ts - kernel/module.c: finit_module() -> load_module() in the order of design §1.2,
  * with the duplicate-name wait (location i) and the symbol wait (location ii).
  */
-import type { Proc } from '../../engine/ops';
-import { block, call, next, num, ret, str, yieldTo } from '../../engine/ops';
-import type { Ctx } from '../../engine/context';
-import type { Locals, ModuleInstance } from '../types';
-import { ERRNO } from '../errno';
+import type { Proc } from '../../sim/ops';
+import { block, call, next, num, ret, str, yieldTo } from '../../sim/ops';
+import type { Ctx } from '../../sim/context';
+import type { Locals, ModuleInstance } from '../../model/world';
+import { ERRNO } from '../../model/errno';
 import { free_module, ref_module } from './refs';
+import { RESOLVE_SYMBOL_TIMEOUT_MS } from '../../rules/limits';
+import { instanceName } from '../../rules/names';
 
 const EINTR_RESTART = -ERRNO.ERESTARTSYS;
 
@@ -132,15 +134,15 @@ export const add_unformed_module: Proc = {
         permanent: isPermanent(k, name),
       };
       k.w.modules.unshift(m); // list_add_rcu(&mod->list, &modules): at the head
-      k.note(`${name}#${m.inst} inserted as MODULE_STATE_UNFORMED`);
+      k.note(`${instanceName(m)} inserted as MODULE_STATE_UNFORMED`);
       k.mark('state');
       return ret(0);
     }
     if (old.state === 'MODULE_STATE_LIVE') {
-      k.note(`${name}#${old.inst} is already LIVE`);
+      k.note(`${instanceName(old)} is already LIVE`);
       return ret(-ERRNO.EEXIST);
     }
-    k.note(`${name}#${old.inst} exists in ${old.state}: wait for it to finish loading`);
+    k.note(`${instanceName(old)} exists in ${old.state}: wait for it to finish loading`);
     if (k.env.variant.breakRecursion) return call('klp_break_recursion', { name, klp: l.klp }, 'broken');
     return next('wait');
   },
@@ -209,7 +211,7 @@ function resolve_symbol(k: Ctx, m: ModuleInstance, sym: string): { err: number; 
 /** resolve_symbol_wait(): while the owner is COMING, wait on module_wq, at most 30 s. */
 export const resolve_symbol_wait: Proc = {
   start: (k, l) => {
-    l.deadline = k.now + 30_000;
+    l.deadline = k.now + RESOLVE_SYMBOL_TIMEOUT_MS;
     return next('check');
   },
   check: (k, l) => {

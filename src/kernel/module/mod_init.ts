@@ -2,12 +2,12 @@
  * mod_init.ts - a module's own init and exit functions: scripted ops for scenario modules,
  * klp_enable_patch() / klp_add_object() for livepatch modules, or a model written in code.
  */
-import type { Proc } from '../../engine/ops';
-import { block, call, next, num, ret } from '../../engine/ops';
-import type { Ctx } from '../../engine/context';
-import type { ModuleOp } from '../../scenario/schema';
-import type { Locals } from '../types';
-import { ERRNO } from '../errno';
+import type { Proc } from '../../sim/ops';
+import { block, call, next, num, ret } from '../../sim/ops';
+import type { Ctx } from '../../sim/context';
+import type { ModuleOp } from '../../model/scenario';
+import type { Locals } from '../../model/world';
+import { ERRNO } from '../../model/errno';
 
 function opValue(v: string | number): number {
   if (typeof v === 'number') return v;

@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { out, runIn, scn } from '../../test/helpers';
-import { module_refcount, strong_try_module_get, try_module_get } from './refs';
-import type { ModuleInstance } from '../types';
+import { strong_try_module_get, try_module_get } from './refs';
+import { module_refcount } from '../../rules/refcount';
+import type { ModuleInstance } from '../../model/world';
 import { PRESETS } from '../../presets/index';
 
 /** A real module instance (from a run), put into `state` with raw `refcnt`. */

@@ -2,14 +2,9 @@
  * refs.ts - module references and usage links (kernel/module.c: ref_module(),
  * strong_try_module_get(), try_module_get(), module_put(), module_unload_free()).
  */
-import type { Ctx } from '../../engine/context';
-import type { ModuleInstance } from '../types';
-import { ERRNO } from '../errno';
-
-/** module_refcount(): what /sys/module/NAME/refcnt and lsmod show. */
-export function module_refcount(m: ModuleInstance): number {
-  return m.refcnt - 1;
-}
+import type { Ctx } from '../../sim/context';
+import type { ModuleInstance } from '../../model/world';
+import { ERRNO } from '../../model/errno';
 
 /** try_module_get(): fails only for a GOING module (works on oneself while COMING). */
 export function try_module_get(m: ModuleInstance): boolean {

@@ -2,7 +2,7 @@
  * fingerprint.ts - a stable hash of the kernel state of a world, without its logs, step counter
  * and scheduling cursor: two worlds with equal fingerprints behave identically from here on.
  */
-import type { World } from '../kernel/types';
+import type { World } from '../model/world';
 
 function fnv1a(s: string): string {
   let h1 = 0x811c9dc5;

@@ -6,7 +6,7 @@
  * task is plain data (function name, label, locals), so a task blocked deep inside
  * load_module() -> klp_module_coming() -> request_module() can be cloned and resumed.
  */
-import type { Locals, Wait } from '../kernel/types';
+import type { Locals, Wait } from '../model/world';
 import type { Ctx } from './context';
 
 export type Op =

@@ -1,9 +1,9 @@
 /**
- * types.ts - the trace of a run: one record per step, plus the run's verdict.
+ * trace.ts - the trace of a run: one record per step, plus the run's verdict.
  */
-import type { VariantId } from '../kernel/variant';
-import type { Scenario } from '../scenario/schema';
-import type { World } from '../kernel/types';
+import type { VariantId } from './variant';
+import type { Scenario } from './scenario';
+import type { World } from './world';
 
 export type StepKind =
   | 'call' // a function was entered

@@ -4,16 +4,36 @@
  * module list, module_wq, state changes through the machines).
  */
 import type { Env } from './env';
-import type { ModuleInstance, Task, World, KlpPatch } from '../kernel/types';
-import type { Mark, TraceStep } from '../trace/types';
+import type { CallbackName, KlpObject, ModuleInstance, Task, World, KlpPatch } from '../model/world';
+import type { Mark, TraceStep } from '../model/trace';
 import { moduleEvent, type ModuleEventType } from '../machines/module.machine';
 import { livepatchEvent, type LivepatchEventType } from '../machines/livepatch.machine';
+import { instanceName } from '../rules/names';
+
+/** A livepatch module whose callbacks are written in code (src/modules/), by model name. */
+export interface LivepatchModel {
+  /** Runs a callback of `obj`; returns the callback's value (pre_patch) or 0. */
+  callback(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): number;
+}
 
 export class Ctx {
   w!: World;
   task!: Task;
   rec!: TraceStep;
-  constructor(readonly env: Env) {}
+  /**
+   * @param env the static inputs of the run
+   * @param models livepatch modules modelled in code; the engine passes src/modules/' table, so
+   *   that kernel code calls into modules without importing them
+   */
+  constructor(
+    readonly env: Env,
+    private readonly models: Readonly<Record<string, LivepatchModel>> = {},
+  ) {}
+
+  /** The code of a modelled livepatch module, if the model exists. */
+  livepatchModel(name: string): LivepatchModel | undefined {
+    return Object.prototype.hasOwnProperty.call(this.models, name) ? this.models[name] : undefined;
+  }
 
   get now(): number {
     return this.w.time;
@@ -67,10 +87,10 @@ export class Ctx {
     const after = moduleEvent(before, ev);
     if (after === 'freed') {
       this.w.modules = this.w.modules.filter((m) => m !== mod);
-      this.note(`${mod.name}#${mod.inst} unlinked from the module list`);
+      this.note(`${instanceName(mod)} unlinked from the module list`);
     } else {
       mod.state = after;
-      if (after !== before) this.note(`${mod.name}#${mod.inst}: ${before} -> ${after}`);
+      if (after !== before) this.note(`${instanceName(mod)}: ${before} -> ${after}`);
     }
     this.mark('state');
   }
@@ -118,7 +138,7 @@ export class Ctx {
     kind: Task['kind'];
     parent: number | null;
     fn: string;
-    args: Record<string, import('../kernel/types').Json>;
+    args: Record<string, import('../model/world').Json>;
     startAt?: number;
   }): Task {
     const startAt = opts.startAt ?? this.w.time;

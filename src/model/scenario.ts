@@ -1,5 +1,5 @@
 /**
- * schema.ts - the scenario document: modules on disk, livepatches, and user tasks with commands.
+ * scenario.ts - the scenario document: modules on disk, livepatches, and user tasks with commands.
  *
  * A scenario is an input, never a result: the same scenario, variant and schedule always give the
  * same trace. It is versioned (`version`) so that shared links and files keep working; validation

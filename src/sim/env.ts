@@ -2,8 +2,9 @@
  * env.ts - the static inputs of a run: module files on disk (built from the scenario for the
  * chosen kernel variant), depmod's view of them, and the schedule. Never changes during a run.
  */
-import type { LivepatchSpec, ModuleOp, ModuleParamSpec, Scenario } from '../scenario/schema';
-import type { Variant } from '../kernel/variant';
+import type { LivepatchSpec, ModuleOp, ModuleParamSpec, Scenario } from '../model/scenario';
+import type { Variant } from '../model/variant';
+import { perObjectModuleName } from '../rules/names';
 
 export type InitBody =
   | { kind: 'ops'; ops: ModuleOp[] }
@@ -48,11 +49,6 @@ export interface Env {
   maxSteps: number;
   /** Take a structuredClone checkpoint of the world every N steps (0 = never). */
   checkpointEvery: number;
-}
-
-/** The per-object module name of the split POC: two underscores (POC 03 and 08). */
-export function perObjectModuleName(patch: string, object: string): string {
-  return `${patch}__${object}`;
 }
 
 function uniq(xs: string[]): string[] {

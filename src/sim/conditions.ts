@@ -3,7 +3,7 @@
  * Encoded as strings so that a waiting task stays plain data: 'exists:PATH', 'gone:PATH',
  * 'equals:PATH:VALUE'.
  */
-import type { World } from '../kernel/types';
+import type { World } from '../model/world';
 import { readFile } from './files';
 
 export function evalCond(w: World, cond: string): boolean {

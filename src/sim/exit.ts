@@ -2,7 +2,7 @@
  * exit.ts - do_exit() for simulated tasks: the last frame returned, or a fatal signal.
  */
 import type { Ctx } from './context';
-import type { Task } from '../kernel/types';
+import type { Task } from '../model/world';
 
 /** The task exits with `code` (a raw wait status: the exit code, or the signal number). */
 export function exitTask(k: Ctx, task: Task, code: number, signal: number | null = null): void {

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../presets/index';
 import { dmesg, logLine, out, runIn, taskOf } from '../test/helpers';
-import type { Scenario } from '../scenario/schema';
-import type { VariantId } from '../kernel/variant';
+import type { Scenario } from '../model/scenario';
+import type { VariantId } from '../model/variant';
 
 /** The preset plus a second user task K that runs `command` at t = 5 s. */
 function withKill(id: string, command: string): Scenario {

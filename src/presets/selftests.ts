@@ -1,11 +1,11 @@
 /**
- * presets.ts - every selftest case is also a preset, so a user can open it in the playground and
+ * selftests.ts - every selftest case is also a preset, so a user can open it in the playground and
  * watch the kernel produce the transcript the selftest expects.
  */
-import type { Preset } from '../presets/types';
-import { parseCase } from './caseFile';
-import { caseScenario } from './runCase';
-import { SELFTEST_CORPUS } from './corpus';
+import type { Preset } from './types';
+import { parseCase } from '../selftest/caseFile';
+import { caseScenario } from '../selftest/runCase';
+import { SELFTEST_CORPUS } from '../selftest/corpus';
 
 export const SELFTEST_PRESETS: Preset[] = SELFTEST_CORPUS.map(({ file, own, data }) => {
   const c = parseCase(data);

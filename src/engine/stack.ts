@@ -1,8 +1,8 @@
 /**
  * stack.ts - a task's call stack in kernel function names, innermost last, as the UI shows it.
  */
-import type { Task, World } from '../kernel/types';
-import { displayName } from '../trace/names';
+import type { Task, World } from '../model/world';
+import { displayName, instanceName } from '../rules/names';
 
 export interface StackFrame {
   fn: string;
@@ -14,7 +14,7 @@ function detailOf(l: Record<string, unknown>, w?: World): string {
   const parts: string[] = [];
   if (typeof l.mod === 'number') {
     const m = w?.modules.find((x) => x.id === l.mod);
-    parts.push(m ? `${m.name}#${m.inst}` : `#${l.mod}`);
+    parts.push(m ? instanceName(m) : `#${l.mod}`);
   }
   for (const key of ['name', 'patch', 'sym', 'line']) {
     const v = l[key];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildExporters, buildModuleFiles, depmod, perObjectModuleName } from './env';
-import { VARIANTS } from '../kernel/variant';
-import { makeEnv } from './run';
+import { buildExporters, buildModuleFiles, depmod } from './env';
+import { perObjectModuleName } from '../rules/names';
+import { VARIANTS } from '../model/variant';
+import { makeEnv } from '../engine/run';
 import { scn, sh, runIn, out } from '../test/helpers';
-import type { LivepatchSpec } from '../scenario/schema';
+import type { LivepatchSpec } from '../model/scenario';
 
 /** lp patches vmlinux and two modules; each object imports and exports something. */
 const lp: LivepatchSpec = {

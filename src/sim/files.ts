@@ -2,8 +2,8 @@
  * files.ts - what reads of /sys and /proc return in a world (kernel/module.c sysfs attributes,
  * kernel/livepatch/core.c sysfs, /proc/modules, and patched /proc files).
  */
-import type { World } from '../kernel/types';
-import { module_refcount } from '../kernel/module/refs';
+import type { World } from '../model/world';
+import { module_refcount } from '../rules/refcount';
 
 const INITSTATE: Record<string, string> = {
   MODULE_STATE_LIVE: 'live',

@@ -1,9 +1,9 @@
 /**
- * types.ts - the simulated kernel's global state ("the World") as plain data.
+ * world.ts - the simulated kernel's global state ("the World") as plain data.
  *
  * Everything here can be cloned with structuredClone(), hashed and compared, so any step of a run
  * can be replayed, shared and explored. Static inputs (module files, variant switches) live in
- * Env (engine/env.ts), never here.
+ * Env (sim/env.ts), never here.
  */
 
 /** enum module_state (include/linux/module.h). LIVE = 0, COMING = 1, GOING = 2, UNFORMED = 3. */
@@ -62,7 +62,7 @@ export interface Wait {
   /** W3: helper pid; work: worker pid. */
   pid?: number;
   until?: number;
-  /** Harness condition (see userspace/harnessConditions.ts). */
+  /** Harness condition (see sim/conditions.ts). */
   cond?: string;
   /** Interruptible by any signal (W1, W2) or killable (W3, W4). */
   killable: boolean;
@@ -118,6 +118,9 @@ export interface KlpObject {
   /** Nop object added for atomic replace. */
   dynamic: boolean;
 }
+
+/** The four klp_callbacks of a klp_object (include/linux/livepatch.h). */
+export type CallbackName = 'pre_patch' | 'post_patch' | 'pre_unpatch' | 'post_unpatch';
 
 export interface KlpStateRecord {
   id: number;

@@ -2,12 +2,12 @@
  * replay.ts - the world at any step of a trace, rebuilt from the nearest checkpoint by running
  * the deterministic engine forward. This is what lets the timeline scrub back and forth.
  */
-import type { World } from '../kernel/types';
-import type { Trace } from './types';
-import { makeEnv } from '../engine/run';
-import { step } from '../engine/step';
-import { Ctx } from '../engine/context';
-import type { Env } from '../engine/env';
+import type { World } from '../model/world';
+import type { Trace } from '../model/trace';
+import { makeEnv } from './run';
+import { step } from './step';
+import type { Env } from '../sim/env';
+import { newCtx } from './ctx';
 
 const envs = new WeakMap<Trace, Env>();
 
@@ -31,7 +31,7 @@ export function worldAt(trace: Trace, i: number): World {
   const c = Math.min(Math.floor(target / trace.checkpointEvery), trace.checkpoints.length - 1);
   const w = structuredClone(trace.checkpoints[c]);
   const env = envOf(trace);
-  const k = new Ctx(env);
+  const k = newCtx(env);
   while (w.step < target) {
     if (!step(w, env, k)) break;
   }

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { worldAt } from './replay';
-import { fingerprint } from './fingerprint';
+import { fingerprint } from '../rules/fingerprint';
 import { getPreset } from '../presets/index';
-import { run } from '../engine/run';
-import type { VariantId } from '../kernel/variant';
+import { run } from './run';
+import type { VariantId } from '../model/variant';
 
 const CASES: [string, VariantId][] = [
   ['P03', 'upstream'],

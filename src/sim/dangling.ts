@@ -4,8 +4,8 @@
  * so `rmmod X` can leave a livepatch calling into freed code (design §5.7). The kernel prints
  * nothing: this is the simulator's warning.
  */
-import type { World } from '../kernel/types';
-import type { Env } from '../engine/env';
+import type { World } from '../model/world';
+import type { Env } from './env';
 
 export function danglingImports(w: World, env: Env): string[] {
   const loaded = new Set(w.modules.filter((m) => m.state !== 'MODULE_STATE_UNFORMED').map((m) => m.name));

@@ -5,7 +5,9 @@
  * A cycle of untimed edges (W1 add_unformed_module, W3 request_module, mutexes) is a deadlock;
  * one that includes a timed edge (W2 resolve_symbol_wait, 30 s) is a stall that a timeout breaks.
  */
-import type { Task, World } from '../kernel/types';
+import type { Task, World } from '../model/world';
+import { RESOLVE_SYMBOL_TIMEOUT_MS, seconds } from '../rules/limits';
+import { instanceName } from '../rules/names';
 
 export interface WaitEdge {
   from: number;
@@ -40,7 +42,7 @@ function edgeOf(w: World, t: Task): WaitEdge | null {
           to: inst.owner,
           wid: 'W1',
           timed: false,
-          what: `${inst.name}#${inst.inst} to become LIVE or go away (it is ${inst.state})`,
+          what: `${instanceName(inst)} to become LIVE or go away (it is ${inst.state})`,
         };
       }
       return {
@@ -48,7 +50,7 @@ function edgeOf(w: World, t: Task): WaitEdge | null {
         to: inst.owner,
         wid: 'W2',
         timed: true,
-        what: `${inst.name}#${inst.inst} to leave MODULE_STATE_COMING (gives up after 30 s)`,
+        what: `${instanceName(inst)} to leave MODULE_STATE_COMING (gives up after ${seconds(RESOLVE_SYMBOL_TIMEOUT_MS)} s)`,
       };
     }
     case 'umh':

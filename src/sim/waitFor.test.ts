@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { cycleLocation, waitForGraph, type WaitEdge } from './waitFor';
 import { getPreset } from '../presets/index';
 import { runIn } from '../test/helpers';
-import { worldAt } from '../trace/replay';
-import type { World } from '../kernel/types';
+import { worldAt } from '../engine/replay';
+import type { World } from '../model/world';
 
 const P10 = getPreset('P10')!.scenario;
 const label = (w: World, pid: number) => w.tasks.find((t) => t.pid === pid)!.label;

@@ -1,0 +1,25 @@
+/**
+ * limits.ts - the kernel's numeric limits and timeouts the simulation follows, each in one place
+ * with the function it comes from. Times are logical milliseconds (the simulator has no jiffies).
+ */
+
+/** kernel/kmod.c: max_modprobes, the number of request_module() helpers running at once. */
+export const MAX_KMOD_CONCURRENT = 50;
+
+/** kernel/kmod.c: __request_module() gives up waiting for a free helper slot after 5 s. */
+export const MAX_KMOD_ALL_BUSY_TIMEOUT_MS = 5_000;
+
+/** kernel/module.c: resolve_symbol_wait() waits at most 30 s for an exporter to leave COMING. */
+export const RESOLVE_SYMBOL_TIMEOUT_MS = 30_000;
+
+/** include/linux/module.h: MODULE_NAME_LEN (64 - sizeof(unsigned long)) on 64-bit. */
+export const MODULE_NAME_LEN = 56;
+
+/** kernel/livepatch/transition.c: klp_transition_work retries an unfinished transition every second. */
+export const KLP_TRANSITION_RETRY_MS = 1_000;
+
+/** kernel/livepatch/transition.c: klp_try_complete_transition() signals remaining tasks every 15th try (SIGNALS_TIMEOUT). */
+export const KLP_SIGNALS_TIMEOUT = 15;
+
+/** Seconds, as the kernel prints them in messages ("for more than 5 seconds now"). */
+export const seconds = (ms: number): number => ms / 1000;
