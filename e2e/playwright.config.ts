@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 const CI = !!process.env.CI;
+/** Several checkouts on one machine each serve their own build: E2E_PORT picks the port. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './tests',
@@ -13,7 +15,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: CI ? [['list'], ['html', { outputFolder: './.out/report', open: 'never' }]] : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'on-first-retry',
     viewport: { width: 1440, height: 900 },
   },
@@ -31,9 +33,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !CI,
     timeout: 180_000,
   },
