@@ -4,7 +4,7 @@
  * instances of each module exist and in which state, and who waits for them.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { DependencyGraph, DepType, ModuleState, NodeKind, WaitForGraph, World } from '@engine';
+import { instanceName, module_refcount, type DependencyGraph, type DepType, type ModuleState, type NodeKind, type WaitForGraph, type World } from '@engine';
 import type { LayoutRequest, LayoutResult } from '../../layout/types';
 import { LAYERED_OPTIONS } from '../../layout/toElkGraph';
 import { DEP_STYLE, edgeLabel, labelSize } from './depStyle';
@@ -73,7 +73,7 @@ export function toDependencyFlow(
   const nodes = g.nodes.map((n): ModuleFlowNode => {
     const instances = world.modules
       .filter((m) => m.name === n.id)
-      .map((m) => ({ key: `${m.name}#${m.inst}`, state: m.state, owner: labelOf.get(m.owner) ?? String(m.owner), refcnt: m.refcnt - 1 }));
+      .map((m) => ({ key: instanceName(m), state: m.state, owner: labelOf.get(m.owner) ?? String(m.owner), refcnt: module_refcount(m) }));
     const waiting = world.tasks.filter((t) => t.status === 'blocked' && t.wait?.kind === 'module_wq' && t.wait.name === n.id);
     return {
       id: n.id,

@@ -239,7 +239,7 @@ export const resolve_symbol_wait: Proc = {
 
 /** do_init_module(): run init; LIVE on success, or the failure path that frees the module. */
 export const do_init_module: Proc = {
-  start: (k, l) => call('mod_init', { mod: l.mod }, 'after_init'),
+  start: (k, l) => call('do_one_initcall', { mod: l.mod }, 'after_init'),
   after_init: (k, l) => {
     const m = modOf(k, l);
     const r = num(l, 'ret');
