@@ -54,6 +54,11 @@ const PROCS: Record<string, Proc> = {
   ...MODULE_PROCS,
 };
 
+/** Every procedure's name. */
+export function procNames(): string[] {
+  return Object.keys(PROCS);
+}
+
 /** The procedure a frame names, or undefined for a name no procedure has. */
 export function procByName(fn: string): Proc | undefined {
   return Object.prototype.hasOwnProperty.call(PROCS, fn) ? PROCS[fn] : undefined;

@@ -17,6 +17,7 @@ import { waitForGraph, cycleLocation } from '../sim/waitFor';
 import { exitTask } from '../sim/exit';
 import type { Op } from '../sim/ops';
 import { instanceName, workerTaskLabel } from '../rules/names';
+import { errnoName } from '../model/errno';
 import { newCtx } from './ctx';
 
 /** Arguments as a reader wants them: module instances by name, flags and empty maps left out. */
@@ -223,7 +224,8 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
     case 'ret': {
       task.frames.pop();
       rec.kind = 'ret';
-      const shown = op.value < 0 ? `${op.value}` : String(op.value);
+      // As a kernel developer reads it: a bool as a bool, an error by its name (-EEXIST).
+      const shown = infoOf(frame.fn).returns === 'bool' ? String(op.value !== 0) : op.value < 0 && errnoName(-op.value) ? `-${errnoName(-op.value)}` : String(op.value);
       rec.text = rec.text ? `${rec.text}; ${kernelName(frame.fn)}() = ${shown}` : `${kernelName(frame.fn)}() = ${shown}`;
       const caller = task.frames[task.frames.length - 1];
       if (caller) caller.l.ret = op.value;

@@ -40,6 +40,8 @@ export interface ProcInfo {
   version?: string;
   /** How its arguments read in a call when its locals say nothing ('&klp_mutex'). */
   args?: string;
+  /** Its C return type when not `int` (0 or -errno): a `bool` returns 1 for true. */
+  returns?: 'bool';
   /** Calling it puts this marker on the timeline. */
   mark?: Mark;
   /** A frame of the simulator's own (one shell command, a dispatcher): left out of call stacks. */

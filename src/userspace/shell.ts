@@ -17,7 +17,7 @@ function fail(k: Ctx, text: string): ReturnType<typeof ret> {
   return ret(1);
 }
 
-export const sh: Proc = {
+export const sh = proc({ labels: { cmd: 'next command' } }, {
   start: (k, l) => {
     l.i = 0;
     return next('cmd');
@@ -45,10 +45,10 @@ export const sh: Proc = {
     l.i = num(l, 'i') + 1;
     return next('cmd');
   },
-};
+});
 
 /** Run one command line: programs get a procedure of their own, the rest are builtins. */
-export const shCommand = proc({ hidden: true }, {
+export const shCommand = proc({ kernelName: 'sh', hidden: true }, {
   start: (k, l) => {
     const c = parseCommand(str(l, 'line'));
     switch (c.cmd) {
@@ -74,7 +74,7 @@ export const shCommand = proc({ hidden: true }, {
  * the first failure, then write what they printed to /dev/kmsg. Its status is ignored by the
  * harness, so it returns 0.
  */
-export const capture: Proc = {
+export const capture = proc({ labels: { part: 'next command of the pipeline', log: 'logs what the command printed' } }, {
   start: (k, l) => {
     l.from = k.w.userspace.length;
     l.i = 0;
@@ -97,7 +97,7 @@ export const capture: Proc = {
     if (lines.length) k.printk(`${str(l, 'prefix')}${lines.join('\n')}`);
     return ret(0);
   },
-};
+});
 
 /** [S] A task sitting in FUNCTION for a while: klp_try_switch_task() sees FUNCTION on its stack. */
 export const busyIn: Proc = {

@@ -192,7 +192,7 @@ export const klp_module_coming_split = proc({ versionOf: 'klp_module_coming', ve
 });
 
 /** klp_break_recursion() (POC 19): is this a recursive load of the main module being enabled? */
-export const klp_break_recursion = proc({ version: 'split POC + 19/23' }, {
+export const klp_break_recursion = proc({ version: 'split POC + 19/23', returns: 'bool' }, {
   start: (k, l) => {
     if (l.klp !== true) {
       k.note('klp_break_recursion: not a livepatch module');

@@ -90,5 +90,5 @@ export const modExit = proc({ kernelName: 'mod->exit', hidden: true }, {
 });
 
 /** The body of a scripted module's init and exit (scenario `init` / `exit` steps). */
-export const scriptedInit = proc({ kernelName: 'mod->init' }, initOps);
-export const scriptedExit = proc({ kernelName: 'mod->exit' }, exitOps);
+export const scriptedInit = proc({ kernelName: 'mod->init', labels: { op: "next step of the module's init" } }, initOps);
+export const scriptedExit = proc({ kernelName: 'mod->exit', labels: { op: "next step of the module's exit" } }, exitOps);
