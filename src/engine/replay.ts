@@ -14,7 +14,7 @@ const envs = new WeakMap<Trace, Env>();
 function envOf(trace: Trace): Env {
   let env = envs.get(trace);
   if (!env) {
-    env = makeEnv(trace.scenario, { variant: trace.variant, schedule: trace.schedule, checkpointEvery: trace.checkpointEvery });
+    env = makeEnv(trace.scenario, { variant: trace.variant, schedule: trace.schedule, granularity: trace.granularity, checkpointEvery: trace.checkpointEvery });
     envs.set(trace, env);
   }
   return env;

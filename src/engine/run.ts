@@ -5,7 +5,7 @@ import type { Scenario } from '../model/scenario';
 import { validateScenario } from '../scenario/validate';
 import { VARIANTS, type VariantId } from '../model/variant';
 import type { World } from '../model/world';
-import type { Outcome, Trace, TraceStep } from '../model/trace';
+import type { Granularity, Outcome, Trace, TraceStep } from '../model/trace';
 import { buildExporters, buildModuleFiles, depmod, type Env } from '../sim/env';
 import { initialWorld } from './world';
 import { CHOICE, markSettle, nextTimer, scheduleDecide, step, stepWith, type Decide } from './step';
@@ -20,6 +20,8 @@ export interface RunOptions {
   variant?: VariantId;
   /** Task labels to pick at successive scheduling choices (default: FIFO). */
   schedule?: string[];
+  /** Where running tasks may be preempted (default: 'default'). */
+  granularity?: Granularity;
   maxSteps?: number;
   /** Checkpoint interval for worldAt(); 0 disables checkpoints (benchmarks). */
   checkpointEvery?: number;
@@ -48,6 +50,8 @@ export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
     depmodErrors: errors,
     dyndbg: scenario.kernel?.dyndbg ?? true,
     schedule: opts.schedule ?? [],
+    granularity: opts.granularity ?? 'default',
+    patchedFuncs: new Set(scenario.livepatches.flatMap((p) => p.objects.flatMap((o) => o.funcs ?? []))),
     maxSteps: opts.maxSteps ?? DEFAULT_MAX_STEPS,
     checkpointEvery: opts.checkpointEvery ?? 256,
   };
@@ -68,6 +72,8 @@ export function advance(
   decide: Decide,
   onStep?: (rec: TraceStep) => void,
   checkpoints?: World[],
+  /** Stop with 'limit' when the world's step counter reaches this (the explorer bounds each stretch between choices). */
+  stopAt = env.maxSteps,
 ): Stop {
   for (;;) {
     if (checkpoints && env.checkpointEvery && w.step % env.checkpointEvery === 0 && checkpoints.length === w.step / env.checkpointEvery) {
@@ -78,7 +84,7 @@ export function advance(
       const t = nextTimer(w);
       if (t === null || t > w.settleUntil) return 'end';
     }
-    if (w.step >= env.maxSteps) return 'limit';
+    if (w.step >= stopAt) return 'limit';
     const rec = stepWith(w, env, k, decide);
     if (rec === CHOICE) return 'choice';
     if (!rec) return 'end';
@@ -108,6 +114,7 @@ export function run(input: unknown, opts: RunOptions = {}): Trace {
     scenario,
     variant: env.variant.id,
     schedule: env.schedule,
+    granularity: env.granularity,
     steps,
     outcome,
     checkpoints,

@@ -202,6 +202,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
   if (!proc) throw new Error(`internal: no simulated function '${frame.fn}'`);
   const fnStep = proc[frame.pc];
   if (!fnStep) throw new Error(`internal: ${frame.fn} has no step '${frame.pc}'`);
+  k.touched = false;
   const op = fnStep(k, frame.l);
   switch (op.op) {
     case 'next':
@@ -212,7 +213,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       task.frames.push({ fn: op.fn, pc: 'start', l: { ...op.args } });
       rec.kind = 'call';
       rec.fn = op.fn;
-      {
+      if (!k.quiet) {
         const info = infoOf(op.fn);
         const args = describeArgs(w, op.args) || info.args || '';
         if (args) rec.arg = args.split(', ')[0];
@@ -224,9 +225,11 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
     case 'ret': {
       task.frames.pop();
       rec.kind = 'ret';
-      // As a kernel developer reads it: a bool as a bool, an error by its name (-EEXIST).
-      const shown = infoOf(frame.fn).returns === 'bool' ? String(op.value !== 0) : op.value < 0 && errnoName(-op.value) ? `-${errnoName(-op.value)}` : String(op.value);
-      rec.text = rec.text ? `${rec.text}; ${kernelName(frame.fn)}() = ${shown}` : `${kernelName(frame.fn)}() = ${shown}`;
+      if (!k.quiet) {
+        // As a kernel developer reads it: a bool as a bool, an error by its name (-EEXIST).
+        const shown = infoOf(frame.fn).returns === 'bool' ? String(op.value !== 0) : op.value < 0 && errnoName(-op.value) ? `-${errnoName(-op.value)}` : String(op.value);
+        rec.text = rec.text ? `${rec.text}; ${kernelName(frame.fn)}() = ${shown}` : `${kernelName(frame.fn)}() = ${shown}`;
+      }
       const caller = task.frames[task.frames.length - 1];
       if (caller) caller.l.ret = op.value;
       else exitTask(k, task, op.value);
@@ -250,7 +253,17 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       break;
   }
   rec.depth = task.frames.length;
-  if (!rec.text) rec.text = defaultText(op, frame.fn);
+  if (!rec.text && !k.quiet) rec.text = defaultText(op, frame.fn);
+  if (env.granularity === 'fine' && w.current === task.pid && task.status === 'runnable' && w.runq.length > 0) {
+    // Entering or leaving a patched function changes what the transition sees on the stack.
+    const visible = k.touched || ((op.op === 'call' || op.op === 'ret') && env.patchedFuncs.has(op.op === 'call' ? op.fn : frame.fn));
+    if (visible) {
+      // Fine granularity: after a step others can see, another task may run first. It goes to
+      // the head of the run queue, so that the default (FIFO) pick lets it go on as before.
+      w.runq.unshift(task.pid);
+      w.current = null;
+    }
+  }
   w.step++;
   return rec;
 }

@@ -63,9 +63,14 @@ export const request_module = proc({ mark: 'request_module', labels: { slot: 'lo
     k.note(`call_usermodehelper: ${helper.label} runs '${helper.argv}'`);
     return next('wait');
   },
-  /** call_usermodehelper_exec(UMH_WAIT_PROC | UMH_KILLABLE). */
-  wait: (k, l) =>
-    block({ kind: 'umh', fn: 'call_usermodehelper_exec', pid: num(l, 'helper'), killable: true }, 'reaped'),
+  /**
+   * call_usermodehelper_exec(UMH_WAIT_PROC | UMH_KILLABLE): wait_for_completion_killable()
+   * returns at once when the helper is already done (it can be, at fine granularity).
+   */
+  wait: (k, l) => {
+    if (k.task_by_pid(num(l, 'helper'))?.status === 'exited') return next('reaped');
+    return block({ kind: 'umh', fn: 'call_usermodehelper_exec', pid: num(l, 'helper'), killable: true }, 'reaped');
+  },
   reaped: (k, l) => {
     const helper = k.task_by_pid(num(l, 'helper'));
     if (l.signal) {

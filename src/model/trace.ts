@@ -71,10 +71,20 @@ export interface Outcome {
   warnings: string[];
 }
 
+/**
+ * Where a running task may be preempted. 'default': only where it blocks, yields or exits (and
+ * at the scheduling points the code declares). 'fine': also after every step that touches state
+ * other tasks can see, so holding klp_mutex is no protection from other CPUs' module loads.
+ */
+export type Granularity = 'default' | 'fine';
+
+export const GRANULARITIES: readonly Granularity[] = ['default', 'fine'];
+
 export interface Trace {
   scenario: Scenario;
   variant: VariantId;
   schedule: string[];
+  granularity: Granularity;
   steps: TraceStep[];
   outcome: Outcome;
   /** Worlds at steps 0, N, 2N, ... (state *before* that step) for fast replay. */

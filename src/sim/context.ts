@@ -17,9 +17,28 @@ export interface LivepatchModel {
 }
 
 export class Ctx {
-  w!: World;
+  private world!: World;
+  /**
+   * The step read or wrote the world (anything but the task's own frames): at fine granularity
+   * another task may run after such a step. Steps that only move through their own locals
+   * commute with every other task's steps, so they need no preemption point of their own.
+   */
+  touched = false;
+  get w(): World {
+    this.touched = true;
+    return this.world;
+  }
+  set w(w: World) {
+    this.world = w;
+  }
   task!: Task;
   rec!: TraceStep;
+  /**
+   * No words for people: steps keep no text, marks or log lines in their records, and dmesg is
+   * not written (nothing a task does reads it). The explorer steps quietly; a replay of its
+   * schedule shows everything.
+   */
+  quiet = false;
   /**
    * @param env the static inputs of the run
    * @param models livepatch modules modelled in code; the engine passes src/modules/' table, so
@@ -35,13 +54,16 @@ export class Ctx {
     return Object.prototype.hasOwnProperty.call(this.models, name) ? this.models[name] : undefined;
   }
 
+  /** Time moves only when no task can run, so reading it is no interaction with other tasks. */
   get now(): number {
-    return this.w.time;
+    return this.world.time;
   }
 
   /** printk(): a kernel log line, always shown. */
   printk(text: string): void {
-    this.w.dmesg.push({ step: this.w.step, time: this.w.time, text });
+    if (this.quiet) return;
+    // The log is written, never read by a task: no interaction (and quiet or not, the same steps touch the world).
+    this.world.dmesg.push({ step: this.world.step, time: this.world.time, text });
     (this.rec.dmesg ??= []).push(text);
     this.mark('dmesg');
   }
@@ -53,16 +75,20 @@ export class Ctx {
 
   /** Output of a user-space program (modprobe, insmod, rmmod, the shell). */
   out(stream: 'cmd' | 'stdout' | 'stderr' | 'exit', text: string, pid = this.task.pid): void {
-    this.w.userspace.push({ step: this.w.step, pid, stream, text });
+    // A task's own output: only the task itself reads it back (capture), so it is no interaction.
+    this.world.userspace.push({ step: this.world.step, pid, stream, text });
+    if (this.quiet) return;
     (this.rec.out ??= []).push({ stream, text });
     if (stream === 'stderr') this.mark('error');
   }
 
   note(text: string): void {
+    if (this.quiet) return;
     this.rec.text = this.rec.text ? `${this.rec.text}; ${text}` : text;
   }
 
   mark(m: Mark): void {
+    if (this.quiet) return;
     const marks = (this.rec.marks ??= []);
     if (!marks.includes(m)) marks.push(m);
   }

@@ -4,6 +4,7 @@
  */
 import type { LivepatchSpec, ModuleOp, ModuleParamSpec, Scenario } from '../model/scenario';
 import type { Variant } from '../model/variant';
+import type { Granularity } from '../model/trace';
 import { perObjectModuleName } from '../rules/names';
 
 export type InitBody =
@@ -46,6 +47,10 @@ export interface Env {
   depmodErrors: string[];
   dyndbg: boolean;
   schedule: Choice[];
+  /** Where running tasks may be preempted (model/trace.ts). */
+  granularity: Granularity;
+  /** Every function some livepatch replaces: calls and returns of these are visible to transitions. */
+  patchedFuncs: ReadonlySet<string>;
   maxSteps: number;
   /** Take a structuredClone checkpoint of the world every N steps (0 = never). */
   checkpointEvery: number;

@@ -150,9 +150,23 @@ export const add_unformed_module: Proc = {
     if (num(l, 'ret') === 1) return ret(-ERRNO.EEXIST);
     return next('wait');
   },
-  wait: (k, l) =>
-    block({ kind: 'module_wq', fn: 'add_unformed_module', name: str(l, 'name'), killable: true }, 'start'),
+  /**
+   * wait_event_interruptible(module_wq, finished_loading(name)): the condition is checked before
+   * sleeping, so a load that finished meanwhile (while klp_break_recursion() waited for
+   * klp_mutex, or at fine granularity) is not waited for.
+   */
+  wait: (k, l) => {
+    const name = str(l, 'name');
+    if (finished_loading(k, name)) return next('start');
+    return block({ kind: 'module_wq', fn: 'add_unformed_module', name, killable: true }, 'start');
+  },
 };
+
+/** finished_loading() (v5.5): no module of this name, or it is LIVE. */
+function finished_loading(k: Ctx, name: string): boolean {
+  const mod = k.findAny(name);
+  return !mod || mod.state === 'MODULE_STATE_LIVE';
+}
 
 /** mod->init != NULL && mod->exit == NULL. */
 function isPermanent(k: Ctx, name: string): boolean {
