@@ -4,7 +4,18 @@
  */
 export { run, makeEnv, DEFAULT_MAX_STEPS, type RunOptions } from './engine/run';
 export { worldAt } from './engine/replay';
-export { explore, type Exploration, type ExploreOptions, type Finding } from './explorer/explore';
+export {
+  explore,
+  exploreVariants,
+  Search,
+  CHUNK,
+  type Exploration,
+  type ExploreOptions,
+  type Finding,
+  type Progress,
+  type SearchOptions,
+  type StopReason,
+} from './explorer/explore';
 export { fingerprint } from './rules/fingerprint';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
@@ -32,5 +43,6 @@ export {
 export { MAX_KMOD_CONCURRENT, MAX_KMOD_ALL_BUSY_TIMEOUT_MS, RESOLVE_SYMBOL_TIMEOUT_MS, MAX_SCENARIO_SECONDS, MODULE_NAME_LEN, seconds } from './rules/limits';
 export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
 export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
-export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind } from './model/trace';
+export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind, Granularity } from './model/trace';
+export { GRANULARITIES } from './model/trace';
 export type { World, Task, ModuleInstance, ModuleState, KlpPatch, KlpObject, Wait, LogLine, UserLine, Frame } from './model/world';

@@ -5,7 +5,8 @@
  *   run --preset ID [--variant V] [--json] [--schedule A,B,...]
  *   run FILE.json [--variant V] [--json] [--schedule A,B,...]
  *   selftest FILE.json [--check] [--variant V]
- *   explore (--preset ID | FILE.json) [--variant V] [--max-states N]
+ *   explore (--preset ID | FILE.json) [--variant V|all] [--max-states N] [--max-seconds S]
+ *           [--granularity default|fine] [--json]
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
@@ -17,14 +18,17 @@ import { ScenarioError } from '../scenario/validate';
 import { runSelftest } from '../selftest/runCase';
 import { CaseError } from '../selftest/caseFile';
 import { formatRun, runJson } from './format';
-import { explore } from '../explorer/explore';
+import { exploreCommand, type ExploreIo } from './explore';
+import { GRANULARITIES, type Granularity } from '../model/trace';
 
 class UsageError extends Error {}
 
 const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
        klp selftest FILE.json [--check] [--variant V]
-       klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]`;
+       klp explore (--preset ID | FILE.json) [--variant V|all] [--max-states N] [--max-seconds S]
+                   [--granularity default|fine] [--json]
+         (--max-seconds applies to each variant)`;
 
 interface Flags {
   positional: string[];
@@ -32,6 +36,8 @@ interface Flags {
   variant?: string;
   schedule?: string;
   maxStates?: string;
+  maxSeconds?: string;
+  granularity?: string;
   json: boolean;
   check: boolean;
 }
@@ -49,6 +55,8 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--variant') f.variant = value();
     else if (a === '--schedule') f.schedule = value();
     else if (a === '--max-states') f.maxStates = value();
+    else if (a === '--max-seconds') f.maxSeconds = value();
+    else if (a === '--granularity') f.granularity = value();
     else if (a === '--json') f.json = true;
     else if (a === '--check') f.check = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -77,7 +85,7 @@ function readJson(file: string): unknown {
   }
 }
 
-export interface Io {
+export interface Io extends ExploreIo {
   log(line: string): void;
   error(line: string): void;
 }
@@ -117,17 +125,14 @@ function main(argv: string[], io: Io): number {
       if (maxStates !== undefined && !(Number.isInteger(maxStates) && maxStates > 0)) {
         throw new UsageError('--max-states: expected a positive integer');
       }
-      const e = explore(scenario, { variant: variantOf(f, fallback), maxStates });
-      if (f.json) {
-        io.log(JSON.stringify({ scenario: label, ...e, findings: e.findings.map((x) => ({ ...x.outcome, schedule: x.schedule })) }));
-        return 0;
+      const maxSeconds = f.maxSeconds === undefined ? undefined : Number(f.maxSeconds);
+      if (maxSeconds !== undefined && !(Number.isFinite(maxSeconds) && maxSeconds > 0)) {
+        throw new UsageError('--max-seconds: expected a positive number of seconds');
       }
-      io.log(`# ${label} on ${e.variant}: ${e.states} choice points, ${e.complete ? 'all interleavings explored' : 'stopped at the state limit'}`);
-      for (const x of e.findings) {
-        io.log(`${x.outcome.kind.padEnd(9)} ${x.outcome.summary}`);
-        io.log(`          schedule: ${x.schedule.length ? x.schedule.join(',') : '(default)'}`);
-      }
-      return 0;
+      const granularity = (f.granularity ?? 'default') as Granularity;
+      if (!GRANULARITIES.includes(granularity)) throw new UsageError(`--granularity: expected ${GRANULARITIES.join(' or ')}, not '${f.granularity}'`);
+      const variants = f.variant === 'all' ? VARIANT_IDS : [variantOf(f, fallback)];
+      return exploreCommand(scenario, label, { variants, granularity, maxStates, maxSeconds, json: f.json }, io);
     }
     case 'selftest': {
       const file = f.positional[0];

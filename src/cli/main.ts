@@ -12,4 +12,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 process.exitCode = runCli(process.argv.slice(2), {
   log: (line) => console.log(line),
   error: (line) => console.error(line),
+  // A long search says how far it is, on a terminal only (a pipe gets the result alone).
+  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
 });

@@ -16,12 +16,13 @@
 import { validateScenario } from '../scenario/validate';
 import type { VariantId } from '../model/variant';
 import type { World } from '../model/world';
-import type { Outcome } from '../model/trace';
+import type { Granularity, Outcome } from '../model/trace';
 import type { Env } from '../sim/env';
 import type { Ctx } from '../sim/context';
 import { advance, classify, makeEnv, type Stop } from '../engine/run';
 import { initialWorld } from '../engine/world';
 import { newCtx } from '../engine/ctx';
+import { kernelName } from '../engine/procs';
 import { StateKeyer, symmetryOf, type Symmetry } from './stateKey';
 import { StateTable } from './stateTable';
 import { cloneWorld } from './cloneWorld';
@@ -43,6 +44,8 @@ export interface SearchOptions {
   reduction?: 'canonical' | 'none';
   /** Total engine steps a run may take (the run's own limit; default as run()). */
   maxSteps?: number;
+  /** Where running tasks may be preempted (default: 'default'). */
+  granularity?: Granularity;
 }
 
 export interface Finding {
@@ -82,11 +85,12 @@ export interface Exploration extends Progress {
   stopped?: { reason: StopReason; untried: number };
   findings: Finding[];
   /**
-   * Cycles of choices that come back to a state on the current path: the engine could go round
-   * them forever only by never running a task that is runnable all along (weak fairness rules
-   * that out), so they are not outcomes.
+   * Cycles of choices that come back to a state on the current path but leave a task runnable
+   * all along and never run it: weak fairness (a runnable task is eventually scheduled) rules
+   * them out, so they are not outcomes. A cycle in which every task that stays runnable runs is a
+   * livelock, and is reported as one.
    */
-  cycles: number;
+  starvingCycles: number;
   /** Probability that hash compaction merged two different states (so that one was not searched). */
   omissionProbability: number;
 }
@@ -97,6 +101,10 @@ interface Frame {
   options: string[];
   /** The choice being explored (index into options). */
   pick: number;
+  /** Tasks that ran in the stretch that left this state by `pick`... */
+  ran: string[];
+  /** ...and the outermost frame (depth) each of them ran a step in. */
+  ranDepth: number[];
   h0: number;
   h1: number;
 }
@@ -125,14 +133,14 @@ export class Search {
   private transitions = 0;
   private endHits = 0;
   private maxDepth = 0;
-  private cycles = 0;
+  private starving = 0;
   private stopped: { reason: StopReason; untried: number } | undefined;
   private done = false;
   private readonly fresh: Finding[] = [];
 
   constructor(input: unknown, opts: SearchOptions = {}) {
     const scenario = validateScenario(input);
-    this.env = makeEnv(scenario, { variant: opts.variant, maxSteps: opts.maxSteps, checkpointEvery: 0, recordSteps: false });
+    this.env = makeEnv(scenario, { variant: opts.variant, granularity: opts.granularity, maxSteps: opts.maxSteps, checkpointEvery: 0, recordSteps: false });
     this.k = newCtx(this.env);
     this.k.quiet = true;
     this.sym = symmetryOf(scenario);
@@ -179,7 +187,7 @@ export class Search {
     const h1 = this.hash[1];
     const added = this.table.add(h0, h1);
     if (added === 0) {
-      if (this.isOnStack(h0, h1)) this.cycles++;
+      if (this.isOnStack(h0, h1)) this.cycle(h0, h1, w);
       return;
     }
     if (added < 0) {
@@ -191,12 +199,72 @@ export class Search {
       return;
     }
     w.dmesg = []; // nothing reads it; the replay of a schedule prints it
-    const f: Frame = { w, options, pick: -1, h0, h1 };
+    const f: Frame = { w, options, pick: -1, ran: [], ranDepth: [], h0, h1 };
     this.stack.push(f);
     const list = this.onStack.get(h1);
     if (list) list.push(h0);
     else this.onStack.set(h1, [h0]);
     if (this.stack.length > this.maxDepth) this.maxDepth = this.stack.length;
+  }
+
+  /**
+   * The path came back to the state at stack[j]. Weak fairness: the cycle is a behaviour only if
+   * every task that is runnable at each of its choices runs in it (labels name tasks along one
+   * path). Such a cycle repeats forever: a livelock.
+   */
+  private cycle(h0: number, h1: number, w: World): void {
+    let j = this.stack.length - 1;
+    while (j >= 0 && !(this.stack[j].h0 === h0 && this.stack[j].h1 === h1)) j--;
+    const loop = this.stack.slice(j);
+    const ran = new Set(loop.flatMap((f) => f.ran));
+    const always = loop[0].options.filter((o) => loop.every((f) => f.options.includes(o)));
+    if (always.some((o) => !ran.has(o))) {
+      this.starving++;
+      return;
+    }
+    const who = [...ran].sort();
+    const fn = this.loopFunction(w, loop);
+    const outcome: Outcome = {
+      kind: 'livelock',
+      location: fn,
+      cycle: who,
+      failures: [...w.failures],
+      step: w.step,
+      warnings: [],
+      summary: `livelock: ${who.join(', ')} loop${who.length === 1 ? 's' : ''} forever in ${fn}() without progress`,
+    };
+    // The schedule goes round the loop a second time, so that a replay shows it repeat.
+    const path = this.stack.map((f) => f.options[f.pick]);
+    const schedule = [...path, ...path.slice(j)];
+    const g = this.groupOf(outcome, w);
+    // One count per state the loop comes back to.
+    if (this.ends.add(h0 ^ 0x6c6f6f70, h1, this.groupList.indexOf(g)) === 1) g.finding.count++;
+    if (schedule.length < g.len) {
+      g.finding.outcome = outcome;
+      g.finding.schedule = schedule;
+      g.len = schedule.length;
+    }
+  }
+
+  /**
+   * Where a loop runs: the outermost frame any task ran a step in during the loop (as run()'s
+   * livelock probe finds it). The frames below it never changed, so the world where the loop
+   * closes still has it.
+   */
+  private loopFunction(w: World, loop: Frame[]): string {
+    let depth = Infinity;
+    let label = '';
+    for (const f of loop) {
+      f.ran.forEach((l, i) => {
+        if (f.ranDepth[i] < depth || (f.ranDepth[i] === depth && l < label)) {
+          depth = f.ranDepth[i];
+          label = l;
+        }
+      });
+    }
+    const t = w.tasks.find((x) => x.label === label);
+    const f = t && depth >= 1 ? t.frames[depth - 1] : undefined;
+    return f ? kernelName(f.fn) : 'unknown';
   }
 
   private isOnStack(h0: number, h1: number): boolean {
@@ -222,29 +290,34 @@ export class Search {
     this.endHits++;
     const { labels, len } = this.schedule();
     this.keyOf(w);
-    const known = this.ends.get(this.hash[0], this.hash[1]);
-    let g: Group | undefined = known === undefined ? undefined : this.groupList[known];
-    if (g && len >= g.len) return;
+    const h0 = this.hash[0];
+    const h1 = this.hash[1];
+    const known = this.ends.get(h0, h1);
+    if (known !== undefined && len >= this.groupList[known].len) return;
     const outcome = classify(w, this.env, this.k, limited);
-    if (!g) {
-      const key = outcomeGroupKey(outcome, w, this.sym);
-      g = this.groups.get(key);
-      if (!g) {
-        g = { finding: { outcome, schedule: labels, count: 0, key }, len };
-        this.groups.set(key, g);
-        this.groupList.push(g);
-        this.fresh.push(g.finding);
-      }
-      if (known === undefined) {
-        g.finding.count++;
-        this.ends.add(this.hash[0], this.hash[1], this.groupList.indexOf(g));
-      }
+    const g = known !== undefined ? this.groupList[known] : this.groupOf(outcome, w);
+    if (known === undefined) {
+      g.finding.count++;
+      this.ends.add(h0, h1, this.groupList.indexOf(g));
     }
     if (len < g.len) {
       g.finding.outcome = outcome;
       g.finding.schedule = labels;
       g.len = len;
     }
+  }
+
+  /** The group of an outcome, new or known. */
+  private groupOf(outcome: Outcome, w: World): Group {
+    const key = outcomeGroupKey(outcome, w, this.sym);
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { finding: { outcome, schedule: [], count: 0, key }, len: Infinity };
+      this.groups.set(key, g);
+      this.groupList.push(g);
+      this.fresh.push(g.finding);
+    }
+    return g;
   }
 
   private halt(reason: StopReason): void {
@@ -284,6 +357,10 @@ export class Search {
       const w = last ? f.w! : cloneWorld(f.w!);
       if (last) f.w = null;
       this.transitions++;
+      const ran = f.ran;
+      const ranDepth = f.ranDepth;
+      ran.length = 0;
+      ranDepth.length = 0;
       let first = true;
       let options: string[] = [];
       const stop = advance(
@@ -298,7 +375,16 @@ export class Search {
           options = o;
           return null;
         },
-        undefined,
+        (rec) => {
+          if (rec.pid === 0) return;
+          // The frame the step ran in: a call pushed one, a return popped one.
+          const depth = rec.kind === 'call' ? rec.depth - 1 : rec.kind === 'ret' || rec.kind === 'exit' ? rec.depth + 1 : rec.depth;
+          const i = ran.indexOf(rec.label);
+          if (i < 0) {
+            ran.push(rec.label);
+            ranDepth.push(depth);
+          } else if (depth < ranDepth[i]) ranDepth[i] = depth;
+        },
         undefined,
         Math.min(w.step + STRETCH_LIMIT, env.maxSteps),
       );
@@ -331,7 +417,7 @@ export class Search {
       complete: this.done && !this.stopped,
       ...(this.stopped ? { stopped: this.stopped } : {}),
       findings: this.groupList.map((g) => ({ ...g.finding, schedule: [...g.finding.schedule] })),
-      cycles: this.cycles,
+      starvingCycles: this.starving,
       omissionProbability: this.table.omissionProbability(),
     };
   }
