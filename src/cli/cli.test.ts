@@ -85,3 +85,43 @@ describe('klp CLI', () => {
     expect(cli('selftest', file('c.json', { title: 1 })).code).toBe(2);
   });
 });
+
+describe('klp explore', () => {
+  it('--variant all --json: each kernel with its outcomes, counts and schedules', () => {
+    const r = cli('explore', '--preset', 'P10', '--variant', 'all', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out.join('\n'));
+    const byVariant = Object.fromEntries(j.variants.map((v: { variant: string }) => [v.variant, v]));
+    expect(Object.keys(byVariant)).toEqual(['upstream', 'split', 'split-poc19', 'split-break-only', 'split-norefs-only']);
+    const split = byVariant.split;
+    expect(split).toMatchObject({ complete: true, granularity: 'default' });
+    expect(typeof split.states).toBe('number');
+    expect(typeof split.seconds).toBe('number');
+    expect(split.outcomes).toEqual([
+      { kind: 'deadlock', location: 'add_unformed_module', seedLocation: 'i', cycle: ['U1', 'H1'], summary: expect.any(String), count: 1, schedule: [] },
+    ]);
+    expect(byVariant['split-poc19'].outcomes.map((o: { kind: string }) => o.kind)).toEqual(['ok']);
+  });
+
+  it('prints the matrix of every variant in text', () => {
+    const r = cli('explore', '--preset', 'P10', '--variant', 'all');
+    expect(r.out).toContain('split              deadlock at location i (1 end state)');
+    expect(r.out).toContain('split-poc19        ok (1 end state)');
+  });
+
+  it('says what was left when a limit stopped it', () => {
+    const j = JSON.parse(cli('explore', '--preset', 'P16', '--variant', 'split', '--max-states', '1', '--json').out.join('\n'));
+    expect(j.complete).toBe(false);
+    expect(j.stopped).toEqual({ reason: 'states', untried: expect.any(Number) });
+    const t = cli('explore', '--preset', 'P16', '--variant', 'split', '--max-states', '1');
+    expect(t.out[0]).toMatch(/stopped at the state limit, \d+ choices on the current path untried/);
+  });
+
+  it('explores at fine granularity, and rejects bad limits and granularities with exit 2', () => {
+    const j = JSON.parse(cli('explore', '--preset', 'P16', '--variant', 'split', '--granularity', 'fine', '--json').out.join('\n'));
+    expect(j).toMatchObject({ granularity: 'fine', complete: true });
+    expect(cli('explore', '--preset', 'P16', '--granularity', 'coarse').err[0]).toContain("--granularity: expected default or fine, not 'coarse'");
+    expect(cli('explore', '--preset', 'P16', '--max-seconds', '0').code).toBe(2);
+    expect(cli('explore', '--preset', 'P16', '--max-states', '-3').code).toBe(2);
+  });
+});

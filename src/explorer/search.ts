@@ -185,6 +185,10 @@ export class Search {
     this.keyOf(w);
     const h0 = this.hash[0];
     const h1 = this.hash[1];
+    if (this.table.size >= this.maxStates && this.table.get(h0, h1) === undefined) {
+      this.halt('states');
+      return;
+    }
     const added = this.table.add(h0, h1);
     if (added === 0) {
       if (this.isOnStack(h0, h1)) this.cycle(h0, h1, w);
@@ -192,10 +196,6 @@ export class Search {
     }
     if (added < 0) {
       this.halt('memory');
-      return;
-    }
-    if (this.table.size > this.maxStates) {
-      this.halt('states');
       return;
     }
     w.dmesg = []; // nothing reads it; the replay of a schedule prints it

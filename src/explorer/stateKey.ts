@@ -142,6 +142,8 @@ interface TaskSlot {
   cls: number;
   h0: number;
   h1: number;
+  /** What refers to it (which module it loads, which task waits for it): breaks ties. */
+  inRef: number;
   /** Creation order. */
   seq: number;
   /** Its words in the scratch buffer. */
@@ -369,9 +371,12 @@ export class StateKeyer {
       }
       hashRange(b, from, to, this.h);
       for (let j = refFrom; j < refTo; j++) b[rp[j]] = saved[j - refFrom];
-      slots.push({ task: t, cls, h0: this.h[0], h1: this.h[1], seq: i, from, to, refFrom, refTo });
+      slots.push({ task: t, cls, h0: this.h[0], h1: this.h[1], inRef: 0, seq: i, from, to, refFrom, refTo });
     }
-    if (canonical) slots.sort((a, b) => a.cls - b.cls || a.h0 - b.h0 || a.h1 - b.h1 || a.seq - b.seq);
+    if (canonical) {
+      this.refine(w, slots);
+      slots.sort((a, b) => a.cls - b.cls || a.h0 - b.h0 || a.h1 - b.h1 || a.inRef - b.inRef || a.seq - b.seq);
+    }
     this.pidIndex.clear();
     this.order = slots.map((s, i) => {
       this.pidIndex.set(s.task.pid, i);
@@ -409,7 +414,9 @@ export class StateKeyer {
       for (const u of m.uses) this.str(out, u);
       out.push(m.klp ? T_TRUE : T_FALSE);
       out.push(m.klpAlive ? T_TRUE : T_FALSE);
-      out.push(px(m.owner));
+      // The owner is the target of W1/W2 waits while the module is not LIVE; of a LIVE module
+      // nothing reads it (delete_module() sets it anew when the module starts going).
+      out.push(m.state === 'MODULE_STATE_LIVE' ? -4 : px(m.owner));
       out.push(m.sysfs ? T_TRUE : T_FALSE);
       this.json(out, m.params);
       out.push(m.permanent ? T_TRUE : T_FALSE);
@@ -444,11 +451,44 @@ export class StateKeyer {
     const b = sc.buf;
     const rp = this.refPos;
     for (const s of slots) {
+      out.push(s.cls);
       out.push(s.h0);
       out.push(s.h1);
       for (let r = s.refFrom; r < s.refTo; r++) out.push(px(b[rp[r]]));
     }
     hashRange(out.buf, 0, out.n, hash);
+  }
+
+  /**
+   * Tasks with equal words are told apart by what refers to them, so that equal worlds get
+   * equal orders (one round of refinement: the module a task loads, who waits for it, whose
+   * parent it is, which failure is its). Order-independent sums keep it canonical.
+   */
+  private refine(w: World, slots: TaskSlot[]): void {
+    const byPid = new Map<number, TaskSlot>();
+    for (const s of slots) byPid.set(s.task.pid, s);
+    const add = (pid: number | null | undefined, x: number) => {
+      if (pid === null || pid === undefined) return;
+      const s = byPid.get(pid);
+      if (s) s.inRef = (s.inRef + Math.imul(x ^ (x >>> 15), 0x2c1b3c6d)) | 0;
+    };
+    const code = (s: string) => {
+      let id = this.strings.get(s);
+      if (id === undefined) this.strings.set(s, (id = this.strings.size + 1));
+      return id;
+    };
+    for (const m of w.modules) {
+      if (m.state !== 'MODULE_STATE_LIVE') add(m.owner, code(m.name) * 31 + code(m.state));
+      if (m.work !== null) add(m.work, code(m.name) * 37 + 1);
+    }
+    add(w.klpMutex, 0x51ed);
+    for (const s of slots) {
+      const t = s.task;
+      add(t.parent, s.h0 ^ 0x1234567);
+      add(t.wait?.pid, s.h0 ^ 0x7654321);
+      for (const f of t.frames) for (const k in f.l) if (NUMERIC_LOCALS[k] === 'pid') add(f.l[k] as number, s.h1 ^ code(k));
+    }
+    w.failures.forEach((f, i) => add(w.tasks.find((t) => t.label === f.task)?.pid, (i + 1) * 0x9e37 + f.exit));
   }
 
   /** Canonical index of a task of the last world keyed (for grouping outcomes). */
