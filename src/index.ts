@@ -7,6 +7,7 @@ export { worldAt } from './engine/replay';
 export {
   explore,
   exploreVariants,
+  outcomeGroupOf,
   Search,
   CHUNK,
   type Exploration,

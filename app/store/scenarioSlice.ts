@@ -3,7 +3,7 @@
  * the variant to compare with) and the traces computed from them.
  */
 import type { StateCreator } from 'zustand';
-import { DEFAULT_PRESET_ID, getPreset, type Scenario, type Trace, type VariantId } from '@engine';
+import { DEFAULT_PRESET_ID, getPreset, type Granularity, type Scenario, type Trace, type VariantId } from '@engine';
 import { interestingStep, traceFor } from './traceCache';
 import { DEFAULT_SCHEDULE, ownSchedule, sameSchedule } from './schedule';
 import type { Store } from './index';
@@ -20,6 +20,11 @@ export interface ScenarioState {
    * wherever the label it asks for is not runnable.
    */
   schedule: readonly string[];
+  /**
+   * The granularity the schedule's picks are made at ('fine': also after every step that touches
+   * shared state). It belongs to the schedule: with the default schedule both run alike.
+   */
+  granularity: Granularity;
   trace: Trace;
   compareVariant: VariantId | null;
   compareTrace: Trace | null;
@@ -27,11 +32,13 @@ export interface ScenarioState {
 
 export interface ScenarioActions {
   /** Opens a preset; the step defaults to the outcome step, the schedule to FIFO. */
-  openPreset: (id: string, step?: number, schedule?: readonly string[]) => void;
-  openScenario: (scenario: Scenario, key: string, step?: number, schedule?: readonly string[]) => void;
+  openPreset: (id: string, step?: number, schedule?: readonly string[], granularity?: Granularity) => void;
+  openScenario: (scenario: Scenario, key: string, step?: number, schedule?: readonly string[], granularity?: Granularity) => void;
   setVariant: (v: VariantId) => void;
   /** Replays the scenario with another schedule (an interleaving) and opens it on its outcome. */
-  setSchedule: (schedule: readonly string[]) => void;
+  setSchedule: (schedule: readonly string[], granularity?: Granularity) => void;
+  /** Opens an interleaving found in another kernel: the variant and the schedule at once. */
+  openInterleaving: (variant: VariantId, schedule: readonly string[], granularity: Granularity) => void;
   setCompareVariant: (v: VariantId | null) => void;
 }
 
@@ -47,6 +54,7 @@ export function initialScenario(variant: VariantId = 'split'): ScenarioState {
     scenario: preset.scenario,
     variant,
     schedule: DEFAULT_SCHEDULE,
+    granularity: 'default',
     trace: traceFor(`preset:${preset.id}`, preset.scenario, variant),
     compareVariant: null,
     compareTrace: null,
@@ -54,17 +62,19 @@ export function initialScenario(variant: VariantId = 'split'): ScenarioState {
 }
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => {
-  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE): void => {
+  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE, granularity: Granularity = 'default'): void => {
     const { variant, compareVariant } = get();
     const sched = ownSchedule(schedule);
-    const trace = traceFor(key, scenario, variant, sched);
+    const gran = sched.length ? granularity : 'default';
+    const trace = traceFor(key, scenario, variant, sched, gran);
     set({
       presetId,
       scenarioKey: key,
       scenario,
       schedule: sched,
+      granularity: gran,
       trace,
-      compareTrace: compareVariant ? traceFor(key, scenario, compareVariant, sched) : null,
+      compareTrace: compareVariant ? traceFor(key, scenario, compareVariant, sched, gran) : null,
       step: step === undefined ? interestingStep(trace) : clampStep(trace, step),
       playing: false,
       selectedTask: null,
@@ -72,37 +82,54 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   };
   return {
     ...initialScenario(),
-    openPreset: (id, step, schedule) => {
+    openPreset: (id, step, schedule, granularity) => {
       const p = getPreset(id);
       if (!p) return;
-      load(p.id, `preset:${p.id}`, p.scenario, step, schedule);
+      load(p.id, `preset:${p.id}`, p.scenario, step, schedule, granularity);
     },
-    openScenario: (scenario, key, step, schedule) => load(null, key, scenario, step, schedule),
+    openScenario: (scenario, key, step, schedule, granularity) => load(null, key, scenario, step, schedule, granularity),
     setVariant: (variant) => {
-      const { scenarioKey, scenario, schedule, trace: old, step } = get();
+      const { scenarioKey, scenario, schedule, granularity, trace: old, step } = get();
       if (variant === old.variant) return;
       // The schedule stays: it is an input like the scenario, even if this kernel cannot honour it.
-      const trace = traceFor(scenarioKey, scenario, variant, schedule);
+      const trace = traceFor(scenarioKey, scenario, variant, schedule, granularity);
       // Sitting on the old verdict means "show me how it ends": keep that meaning.
       const atEnd = step === interestingStep(old);
       set({ variant, trace, step: atEnd ? interestingStep(trace) : clampStep(trace, step) });
     },
-    setSchedule: (next) => {
-      const { scenarioKey, scenario, variant, compareVariant, schedule } = get();
-      if (sameSchedule(next, schedule)) return;
+    setSchedule: (next, granularity = 'default') => {
+      const { scenarioKey, scenario, variant, compareVariant, schedule, granularity: was } = get();
       const sched = ownSchedule(next);
-      const trace = traceFor(scenarioKey, scenario, variant, sched);
+      const gran = sched.length ? granularity : 'default';
+      if (sameSchedule(sched, schedule) && gran === was) return;
+      const trace = traceFor(scenarioKey, scenario, variant, sched, gran);
       set({
         schedule: sched,
+        granularity: gran,
         trace,
-        compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, sched) : null,
+        compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, sched, gran) : null,
+        step: interestingStep(trace),
+        playing: false,
+      });
+    },
+    openInterleaving: (variant, next, granularity) => {
+      const { scenarioKey, scenario, compareVariant } = get();
+      const sched = ownSchedule(next);
+      const gran = sched.length ? granularity : 'default';
+      const trace = traceFor(scenarioKey, scenario, variant, sched, gran);
+      set({
+        variant,
+        schedule: sched,
+        granularity: gran,
+        trace,
+        compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, sched, gran) : null,
         step: interestingStep(trace),
         playing: false,
       });
     },
     setCompareVariant: (compareVariant) => {
-      const { scenarioKey, scenario, schedule } = get();
-      set({ compareVariant, compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, schedule) : null });
+      const { scenarioKey, scenario, schedule, granularity } = get();
+      set({ compareVariant, compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, schedule, granularity) : null });
     },
   };
 };

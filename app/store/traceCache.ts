@@ -3,18 +3,21 @@
  * comparing two of them or flipping between interleavings must not re-run the engine, and the
  * same Trace object keeps worldAt's per-trace replay state warm.
  */
-import { run, type Scenario, type Trace, type VariantId } from '@engine';
+import { run, type Granularity, type Scenario, type Trace, type VariantId } from '@engine';
 
 const cache = new Map<string, Trace>();
 const MAX = 24;
 
-/** `schedule`: task labels to pick at successive scheduling choices; [] is the default (FIFO). */
-export function traceFor(key: string, scenario: Scenario, variant: VariantId, schedule: readonly string[] = []): Trace {
+/**
+ * `schedule`: task labels to pick at successive scheduling choices; [] is the default (FIFO).
+ * `granularity`: which choices the schedule's picks are made at (model/trace.ts).
+ */
+export function traceFor(key: string, scenario: Scenario, variant: VariantId, schedule: readonly string[] = [], granularity: Granularity = 'default'): Trace {
   // Labels never contain a comma (see parseHash's SCHEDULE_LABEL), so the join is unambiguous.
-  const id = `${key}\u0000${variant}\u0000${schedule.join(',')}`;
+  const id = `${key}\u0000${variant}\u0000${schedule.join(',')}\u0000${granularity}`;
   let t = cache.get(id);
   if (!t) {
-    t = run(scenario, { variant, schedule: [...schedule] });
+    t = run(scenario, { variant, schedule: [...schedule], granularity });
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
     cache.set(id, t);
   }

@@ -13,6 +13,8 @@ export interface PlaygroundApi {
   readonly variant: VariantId;
   /** Task labels picked at successive scheduling choices; [] = the default (FIFO). */
   readonly schedule: string[];
+  /** The granularity of the schedule's picks. */
+  readonly granularity: string;
   readonly compareVariant: VariantId | null;
   readonly step: number;
   readonly stepCount: number;
@@ -36,6 +38,7 @@ export function exposePlaygroundApi(): void {
     get presetId() { return s().presetId; },
     get variant() { return s().variant; },
     get schedule() { return [...s().schedule]; },
+    get granularity() { return s().granularity; },
     get compareVariant() { return s().compareVariant; },
     get step() { return s().step; },
     get stepCount() { return s().trace.steps.length; },

@@ -20,6 +20,7 @@ export function formatHash(s: UrlState): string {
   else if (s.preset) add('preset', encodeURIComponent(s.preset));
   if (s.variant) add('variant', encodeURIComponent(s.variant));
   if (s.schedule?.length) add('sched', scheduleParam(s.schedule));
+  if (s.schedule?.length && s.granularity && s.granularity !== 'default') add('gran', s.granularity);
   if (s.compare) add('compare', encodeURIComponent(s.compare));
   if (s.step !== undefined) add('step', String(s.step));
   if (s.view && s.view !== 'playground') add('view', s.view);

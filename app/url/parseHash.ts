@@ -3,7 +3,7 @@
  * as view inputs. Each bad parameter yields a message that names it, and is left out so that the
  * caller falls back to its default: a shared link never crashes the page.
  */
-import { getPreset, isVariantId, KERNEL_TASK_LABEL_RE, TASK_LABEL_RE, validateScenario, VARIANT_IDS, type Scenario, type VariantId } from '@engine';
+import { getPreset, GRANULARITIES, isVariantId, KERNEL_TASK_LABEL_RE, TASK_LABEL_RE, validateScenario, VARIANT_IDS, type Granularity, type Scenario, type VariantId } from '@engine';
 import { decodeScenario } from './scenarioCodec';
 
 export type ViewParam = 'playground' | 'kernel' | 'build';
@@ -14,6 +14,8 @@ export interface UrlState {
   variant?: VariantId;
   /** Task labels to pick at successive scheduling choices (`sched=T1,U1,kworker/1`). */
   schedule?: readonly string[];
+  /** The granularity of the schedule's picks (`gran=fine`); absent: the default. */
+  granularity?: Granularity;
   compare?: VariantId;
   step?: number;
   view?: ViewParam;
@@ -24,7 +26,7 @@ export interface ParsedHash {
   errors: string[];
 }
 
-const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'compare', 'step', 'view']);
+const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'gran', 'compare', 'step', 'view']);
 
 /**
  * A task label in a schedule: a user task's id (U1, T1), a helper (H1) or a worker (kworker/1),
@@ -76,6 +78,12 @@ export function parseHash(hash: string): ParsedHash {
       const shown = bad.map((l) => `"${l.slice(0, 30)}"`).slice(0, 3).join(', ');
       errors.push(`URL parameter "sched": ${shown} ${bad.length === 1 ? 'is not a task label' : 'are not task labels'} (such as U1, H1 or kworker/1); using the default schedule.`);
     }
+  }
+
+  const gran = params.get('gran');
+  if (gran !== null) {
+    if ((GRANULARITIES as readonly string[]).includes(gran)) state.granularity = gran as Granularity;
+    else errors.push(`URL parameter "gran": unknown granularity "${gran}" (expected ${GRANULARITIES.join(' or ')}); using the default.`);
   }
 
   const step = params.get('step');

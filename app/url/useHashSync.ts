@@ -16,6 +16,7 @@ export function hashOf(s: Store): string {
     scenario: s.presetId ? undefined : s.scenario,
     variant: s.variant,
     schedule: s.schedule,
+    granularity: s.granularity,
     compare: s.compareVariant ?? undefined,
     step: s.step,
     view: s.view,
@@ -38,6 +39,7 @@ export function useHashSync(): void {
         s.variant === prev.variant &&
         s.scenarioKey === prev.scenarioKey &&
         s.schedule === prev.schedule &&
+        s.granularity === prev.granularity &&
         s.compareVariant === prev.compareVariant &&
         s.view === prev.view;
       if (same) return;

@@ -9,6 +9,7 @@ export interface ApiSnapshot {
   presetId: string | null;
   variant: string;
   schedule: string[];
+  granularity: string;
   compareVariant: string | null;
   step: number;
   stepCount: number;
@@ -34,6 +35,7 @@ export async function snapshot(page: Page): Promise<ApiSnapshot> {
       presetId: p.presetId,
       variant: p.variant,
       schedule: p.schedule,
+      granularity: p.granularity,
       compareVariant: p.compareVariant,
       step: p.step,
       stepCount: p.stepCount,

@@ -6,6 +6,9 @@
  */
 import { VARIANT_IDS, type VariantId } from '../model/variant';
 import { Search, type Exploration, type SearchOptions } from './search';
+import type { Trace } from '../model/trace';
+import { outcomeGroupKey } from './outcomeGroups';
+import { symmetryOf } from './stateKey';
 
 export type ExploreOptions = SearchOptions;
 
@@ -21,6 +24,11 @@ export function explore(input: unknown, opts: ExploreOptions = {}): Exploration 
 /** The same scenario explored in every kernel variant. */
 export function exploreVariants(input: unknown, opts: Omit<ExploreOptions, 'variant'> = {}, variants: readonly VariantId[] = VARIANT_IDS): Exploration[] {
   return variants.map((variant) => explore(input, { ...opts, variant }));
+}
+
+/** The outcome group a run ends in: the key of the explorer's finding that matches it. */
+export function outcomeGroupOf(t: Pick<Trace, 'outcome' | 'final' | 'scenario'>): string {
+  return outcomeGroupKey(t.outcome, t.final, symmetryOf(t.scenario));
 }
 
 export { Search, STRETCH_LIMIT } from './search';

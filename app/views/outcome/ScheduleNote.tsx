@@ -7,6 +7,7 @@ import { scheduleFit, shortSchedule } from './scheduleFit';
 
 export function ScheduleNote() {
   const schedule = useStore((s) => s.schedule);
+  const granularity = useStore((s) => s.granularity);
   const trace = useStore((s) => s.trace);
   const setSchedule = useStore((s) => s.setSchedule);
   if (!schedule.length) return null;
@@ -15,6 +16,11 @@ export function ScheduleNote() {
   return (
     <div className="schedule-note" data-testid="schedule-note">
       <span className="schedule-chip">interleaving</span>{' '}
+      {granularity === 'fine' && (
+        <span className="schedule-fit" title="Picks are made after every step that touches shared state, not only where a task sleeps">
+          (fine granularity){' '}
+        </span>
+      )}
       <code className="schedule-labels" title={`Picks at successive scheduling choices: ${schedule.join(' → ')}`}>
         {shortSchedule(schedule)}
       </code>{' '}
