@@ -95,6 +95,20 @@ describe('schedule', () => {
     expect(s().schedule).toEqual([]);
   });
 
+  it('replays a schedule at its granularity, and the default schedule forgets it', () => {
+    s().setSchedule(['U1', 'T1'], 'fine');
+    expect(s()).toMatchObject({ granularity: 'fine', trace: { granularity: 'fine', schedule: ['U1', 'T1'] } });
+    s().setSchedule([], 'fine');
+    expect(s().granularity).toBe('default');
+  });
+
+  it('opens an interleaving of another kernel: variant, schedule and granularity at once', () => {
+    s().openInterleaving('split-poc19', OK, 'default');
+    expect(s()).toMatchObject({ variant: 'split-poc19', schedule: OK, granularity: 'default' });
+    expect(s().trace.variant).toBe('split-poc19');
+    expect(s().step).toBe(interestingStep(s().trace));
+  });
+
   it('caches one trace per schedule', () => {
     s().setSchedule(OK);
     const withOk = s().trace;

@@ -69,4 +69,15 @@ describe('parseHash', () => {
     expect(parseHash(hash)).toEqual({ state: { preset: 'P16', variant: 'split', schedule: ['T1', 'U1', 'kworker/20'], step: 9 }, errors: [] });
     expect(formatHash({ preset: 'P16', schedule: [] })).toBe('#preset=P16');
   });
+
+  it('keeps the granularity of a schedule in the link, and names a bad one', () => {
+    const hash = formatHash({ preset: 'P16', variant: 'split', schedule: ['U1', 'T1'], granularity: 'fine' });
+    expect(hash).toBe('#preset=P16&variant=split&sched=U1,T1&gran=fine');
+    expect(parseHash(hash).state.granularity).toBe('fine');
+    // Without a schedule the granularity changes nothing: the link leaves it out.
+    expect(formatHash({ preset: 'P16', granularity: 'fine' })).toBe('#preset=P16');
+    const bad = parseHash('#preset=P16&gran=coarse');
+    expect(bad.state.granularity).toBeUndefined();
+    expect(bad.errors[0]).toMatch(/"gran".*coarse/);
+  });
 });
