@@ -154,6 +154,10 @@ interface TaskSlot {
   refTo: number;
 }
 
+function bySortKey(a: TaskSlot, b: TaskSlot): number {
+  return a.cls - b.cls || a.h0 - b.h0 || a.h1 - b.h1 || a.inRef - b.inRef || a.seq - b.seq;
+}
+
 /**
  * The state key of a world. One instance per search: it reuses its buffers and string table, so
  * keys are comparable only within one StateKeyer.
@@ -165,10 +169,6 @@ export class StateKeyer {
   private readonly h = new Uint32Array(2);
   /** Positions in the scratch buffer of pid placeholders' payloads. */
   private refPos: number[] = [];
-  /** pid -> canonical index, for the world being keyed. */
-  private readonly pidIndex = new Map<number, number>();
-  private readonly modIndex = new Map<number, number>();
-  private readonly userIndex = new Map<number, number>();
   /** Canonical task order of the last world keyed (pids). */
   order: number[] = [];
 
@@ -237,19 +237,19 @@ export class StateKeyer {
 
   private modRef(wd: Words, id: number): void {
     wd.push(T_MOD);
-    const i = this.modIndex.get(id);
-    wd.push(i === undefined ? -1 : i);
+    wd.push((this.modIdx[id] ?? 0) - 1);
   }
 
   /** Locals of a frame: pids and module ids by reference, log indices as what they point at. */
   private locals(wd: Words, l: Record<string, Json>, t: Task, w: World): void {
     wd.push(T_OBJ);
+    const at = wd.n;
+    wd.push(0);
     let n = 0;
-    for (const k in l) if (l[k] !== undefined) n++;
-    wd.push(n);
     for (const k in l) {
       const v = l[k];
       if (v === undefined) continue;
+      n++;
       this.str(wd, k);
       if (typeof v !== 'number') {
         this.json(wd, v);
@@ -275,6 +275,7 @@ export class StateKeyer {
         wd.push(c);
       } else this.num(wd, v);
     }
+    wd.buf[at] = n;
   }
 
   /** One task's words (pid references as placeholders). */
@@ -309,6 +310,23 @@ export class StateKeyer {
     }
   }
 
+  /** pid -> canonical index + 1 (0: none), for the world being keyed. */
+  private pidIdx: number[] = [];
+  /** module id -> place in the module list + 1. */
+  private modIdx: number[] = [];
+  /** pid -> referenced by a live task or a module (so an exited helper still matters). */
+  private refd: boolean[] = [];
+  private readonly pool: TaskSlot[] = [];
+  private readonly saved: number[] = [];
+  private slots: TaskSlot[] = [];
+
+  /** A task's canonical index, -1 for none, -2 for a pid no task has. */
+  private px(pid: number | null): number {
+    if (pid === null) return -1;
+    const i = this.pidIdx[pid];
+    return i ? i - 1 : -2;
+  }
+
   /**
    * The key of `w` into `hash` (64 bits): the hash of the world's globals, of each task's own
    * words in canonical order, and of the references between them.
@@ -320,76 +338,89 @@ export class StateKeyer {
     sc.n = 0;
     out.n = 0;
     this.refPos.length = 0;
-    this.modIndex.clear();
-    w.modules.forEach((m, i) => this.modIndex.set(m.id, i));
+    const mods = w.modules;
+    for (let i = 0; i < mods.length; i++) this.modIdx[mods[i].id] = i + 1;
 
     // Which exited kernel tasks something still refers to (a parent reaping its helper).
-    const referenced = new Set<number>();
+    const refd = this.refd;
+    const tasks = w.tasks;
     if (canonical) {
-      for (const t of w.tasks) {
+      for (const t of tasks) {
         if (t.status === 'exited') continue;
-        if (t.parent !== null) referenced.add(t.parent);
-        if (t.wait?.pid !== undefined) referenced.add(t.wait.pid);
-        for (const f of t.frames) for (const k in f.l) if (NUMERIC_LOCALS[k] === 'pid' && typeof f.l[k] === 'number') referenced.add(f.l[k] as number);
+        if (t.parent !== null) refd[t.parent] = true;
+        if (t.wait?.pid !== undefined) refd[t.wait.pid] = true;
+        for (const f of t.frames) for (const k in f.l) if (NUMERIC_LOCALS[k] === 'pid' && typeof f.l[k] === 'number') refd[f.l[k] as number] = true;
       }
-      for (const m of w.modules) {
-        referenced.add(m.owner);
-        if (m.work !== null) referenced.add(m.work);
+      for (const m of mods) {
+        refd[m.owner] = true;
+        if (m.work !== null) refd[m.work] = true;
       }
-      if (w.klpMutex !== null) referenced.add(w.klpMutex);
+      if (w.klpMutex !== null) refd[w.klpMutex] = true;
     }
 
     // Tasks: encode each, then order them.
-    this.userIndex.clear();
-    const slots: TaskSlot[] = [];
+    const slots = this.slots;
+    slots.length = 0;
     let userNo = 0;
-    for (let i = 0; i < w.tasks.length; i++) {
-      const t = w.tasks[i];
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
       let cls: number;
+      let keepLabel = !canonical;
       if (t.kind === 'user') {
         const c = this.sym.userClass[userNo++] ?? -1 - userNo;
         // A class of its own keeps its place; interchangeable users sort among themselves.
         cls = canonical ? (c < 0 ? 1_000_000 + i : 2_000_000 + c) : i;
-        this.userIndex.set(t.pid, slots.length);
+        if (c < 0) keepLabel = true;
       } else {
-        if (canonical && t.status === 'exited' && !referenced.has(t.pid)) continue;
+        if (canonical && t.status === 'exited' && !refd[t.pid]) continue;
         cls = canonical ? 3_000_000 : i;
       }
       const from = sc.n;
       const refFrom = this.refPos.length;
-      const keepLabel = !canonical || (t.kind === 'user' && (this.sym.userClass[userNo - 1] ?? -1) < 0);
       this.task(sc, t, w, keepLabel);
       const to = sc.n;
       const refTo = this.refPos.length;
       // Sort on content only: placeholders' pids are not canonical yet.
       const b = sc.buf;
       const rp = this.refPos;
-      const saved: number[] = [];
+      const saved = this.saved;
+      saved.length = 0;
       for (let j = refFrom; j < refTo; j++) {
         saved.push(b[rp[j]]);
         b[rp[j]] = 0;
       }
       hashRange(b, from, to, this.h);
       for (let j = refFrom; j < refTo; j++) b[rp[j]] = saved[j - refFrom];
-      slots.push({ task: t, cls, h0: this.h[0], h1: this.h[1], inRef: 0, seq: i, from, to, refFrom, refTo });
+      let slot = this.pool[slots.length];
+      if (!slot) this.pool.push((slot = { task: t, cls: 0, h0: 0, h1: 0, inRef: 0, seq: 0, from: 0, to: 0, refFrom: 0, refTo: 0 }));
+      slot.task = t;
+      slot.cls = cls;
+      slot.h0 = this.h[0];
+      slot.h1 = this.h[1];
+      slot.inRef = 0;
+      slot.seq = i;
+      slot.from = from;
+      slot.to = to;
+      slot.refFrom = refFrom;
+      slot.refTo = refTo;
+      slots.push(slot);
     }
     if (canonical) {
       this.refine(w, slots);
-      slots.sort((a, b) => a.cls - b.cls || a.h0 - b.h0 || a.h1 - b.h1 || a.inRef - b.inRef || a.seq - b.seq);
+      slots.sort(bySortKey);
     }
-    this.pidIndex.clear();
-    this.order = slots.map((s, i) => {
-      this.pidIndex.set(s.task.pid, i);
-      return s.task.pid;
-    });
+    const order = (this.order = new Array<number>(slots.length));
+    for (let i = 0; i < slots.length; i++) {
+      this.pidIdx[slots[i].task.pid] = i + 1;
+      order[i] = slots[i].task.pid;
+    }
 
     // Assemble: globals, then tasks in canonical order with references resolved.
-    const px = (pid: number | null): number => (pid === null ? -1 : (this.pidIndex.get(pid) ?? -2));
     out.push(T_GLOBAL);
     this.num(out, w.time);
     this.json(out, w.settleUntil);
-    out.push(px(w.current));
-    out.push(px(w.klpMutex));
+    out.push(this.px(w.current));
+    out.push(this.px(w.klpMutex));
     out.push(w.kmodSlots);
     this.str(out, w.modprobePath);
     out.push(w.ftraceEnabled ? T_TRUE : T_FALSE);
@@ -399,12 +430,13 @@ export class StateKeyer {
       out.push(w.workerSeq);
     }
     // The run queue as a set: every runnable task is a choice, whatever its place.
-    const rq = w.runq.map(px).sort((a, b) => a - b);
-    out.push(rq.length);
-    for (const r of rq) out.push(r);
+    const rqFrom = out.n;
+    for (const p of w.runq) out.push(this.px(p));
+    out.buf.subarray(rqFrom, out.n).sort();
+    out.push(w.runq.length);
     // Modules in list order (lookups and /proc/modules read that order); ids by place.
-    out.push(w.modules.length);
-    for (const m of w.modules) {
+    out.push(mods.length);
+    for (const m of mods) {
       this.str(out, m.name);
       this.str(out, m.state);
       out.push(m.refcnt);
@@ -416,11 +448,11 @@ export class StateKeyer {
       out.push(m.klpAlive ? T_TRUE : T_FALSE);
       // The owner is the target of W1/W2 waits while the module is not LIVE; of a LIVE module
       // nothing reads it (delete_module() sets it anew when the module starts going).
-      out.push(m.state === 'MODULE_STATE_LIVE' ? -4 : px(m.owner));
+      out.push(m.state === 'MODULE_STATE_LIVE' ? -4 : this.px(m.owner));
       out.push(m.sysfs ? T_TRUE : T_FALSE);
       this.json(out, m.params);
       out.push(m.permanent ? T_TRUE : T_FALSE);
-      out.push(m.work === null ? T_NULL : px(m.work));
+      out.push(m.work === null ? T_NULL : this.px(m.work));
     }
     const klp = w.klp;
     this.json(out, klp.patches as unknown as Json);
@@ -434,8 +466,8 @@ export class StateKeyer {
     // The verdict reads failures (in order) and stalls (their cycles and where).
     out.push(w.failures.length);
     for (const f of w.failures) {
-      const t = w.tasks.find((x) => x.label === f.task);
-      out.push(t ? px(t.pid) : -3);
+      const t = tasks.find((x) => x.label === f.task);
+      out.push(t ? this.px(t.pid) : -3);
       if (!t) this.str(out, f.task);
       this.str(out, f.command);
       out.push(f.exit);
@@ -444,7 +476,7 @@ export class StateKeyer {
     for (const s of w.stalls) {
       this.str(out, s.location);
       out.push(s.cycle.length);
-      for (const p of s.cycle) out.push(px(p));
+      for (const p of s.cycle) out.push(this.px(p));
     }
     // Each task by the hash of its words, then its references in canonical names.
     out.push(slots.length);
@@ -454,9 +486,21 @@ export class StateKeyer {
       out.push(s.cls);
       out.push(s.h0);
       out.push(s.h1);
-      for (let r = s.refFrom; r < s.refTo; r++) out.push(px(b[rp[r]]));
+      for (let r = s.refFrom; r < s.refTo; r++) out.push(this.px(b[rp[r]]));
     }
     hashRange(out.buf, 0, out.n, hash);
+
+    // Leave the lookup tables empty for the next world.
+    for (const m of mods) this.modIdx[m.id] = 0;
+    for (const t of tasks) {
+      this.pidIdx[t.pid] = 0;
+      refd[t.pid] = false;
+    }
+    if (w.klpMutex !== null) refd[w.klpMutex] = false;
+    for (const m of mods) {
+      refd[m.owner] = false;
+      if (m.work !== null) refd[m.work] = false;
+    }
   }
 
   /**
@@ -465,35 +509,43 @@ export class StateKeyer {
    * parent it is, which failure is its). Order-independent sums keep it canonical.
    */
   private refine(w: World, slots: TaskSlot[]): void {
-    const byPid = new Map<number, TaskSlot>();
-    for (const s of slots) byPid.set(s.task.pid, s);
-    const add = (pid: number | null | undefined, x: number) => {
-      if (pid === null || pid === undefined) return;
-      const s = byPid.get(pid);
-      if (s) s.inRef = (s.inRef + Math.imul(x ^ (x >>> 15), 0x2c1b3c6d)) | 0;
-    };
-    const code = (s: string) => {
-      let id = this.strings.get(s);
-      if (id === undefined) this.strings.set(s, (id = this.strings.size + 1));
-      return id;
-    };
+    for (let i = 0; i < slots.length; i++) this.pidIdx[slots[i].task.pid] = i + 1;
     for (const m of w.modules) {
-      if (m.state !== 'MODULE_STATE_LIVE') add(m.owner, code(m.name) * 31 + code(m.state));
-      if (m.work !== null) add(m.work, code(m.name) * 37 + 1);
+      if (m.state !== 'MODULE_STATE_LIVE') this.addRef(slots, m.owner, this.code(m.name) * 31 + this.code(m.state));
+      if (m.work !== null) this.addRef(slots, m.work, this.code(m.name) * 37 + 1);
     }
-    add(w.klpMutex, 0x51ed);
+    this.addRef(slots, w.klpMutex, 0x51ed);
     for (const s of slots) {
       const t = s.task;
-      add(t.parent, s.h0 ^ 0x1234567);
-      add(t.wait?.pid, s.h0 ^ 0x7654321);
-      for (const f of t.frames) for (const k in f.l) if (NUMERIC_LOCALS[k] === 'pid') add(f.l[k] as number, s.h1 ^ code(k));
+      this.addRef(slots, t.parent, s.h0 ^ 0x1234567);
+      this.addRef(slots, t.wait?.pid, s.h0 ^ 0x7654321);
+      for (const f of t.frames) for (const k in f.l) if (NUMERIC_LOCALS[k] === 'pid') this.addRef(slots, f.l[k] as number, s.h1 ^ this.code(k));
     }
-    w.failures.forEach((f, i) => add(w.tasks.find((t) => t.label === f.task)?.pid, (i + 1) * 0x9e37 + f.exit));
+    for (let i = 0; i < w.failures.length; i++) {
+      const f = w.failures[i];
+      this.addRef(slots, w.tasks.find((t) => t.label === f.task)?.pid, (i + 1) * 0x9e37 + f.exit);
+    }
+    for (const s of slots) this.pidIdx[s.task.pid] = 0;
+  }
+
+  private addRef(slots: TaskSlot[], pid: number | null | undefined, x: number): void {
+    if (pid === null || pid === undefined) return;
+    const i = this.pidIdx[pid];
+    if (!i) return;
+    const s = slots[i - 1];
+    s.inRef = (s.inRef + Math.imul(x ^ (x >>> 15), 0x2c1b3c6d)) | 0;
+  }
+
+  private code(s: string): number {
+    let id = this.strings.get(s);
+    if (id === undefined) this.strings.set(s, (id = this.strings.size + 1));
+    return id;
   }
 
   /** Canonical index of a task of the last world keyed (for grouping outcomes). */
   indexOf(pid: number): number | undefined {
-    return this.pidIndex.get(pid);
+    const i = this.order.indexOf(pid);
+    return i < 0 ? undefined : i;
   }
 }
 

@@ -1,0 +1,64 @@
+/**
+ * explorerRun.ts - one explorer measurement in a process of its own (so that memory and JIT
+ * warm-up are its own, as SPIN's compile and run are): `node --import tsx explorerRun.ts N K
+ * VARIANT` prints one JSON line: states, choices, seconds to the first deadlock found and to the
+ * verdict, CPU seconds, peak resident memory. A small search warms the JIT up first (not timed).
+ */
+import { Search } from '../explorer/search';
+import { scaledSituation2 } from '../presets/scaled';
+import type { VariantId } from '../model/variant';
+
+export interface ExplorerRun {
+  n: number;
+  k: number;
+  variant: VariantId;
+  states: number;
+  transitions: number;
+  complete: boolean;
+  /** Seconds to the first deadlock found, if any. */
+  firstDeadlock: number | null;
+  /** Seconds to the verdict: the whole state space searched. */
+  seconds: number;
+  cpu: number;
+  /** Peak resident memory of the process, MB. */
+  peakMB: number;
+  outcomes: string[];
+}
+
+const [n, k, variant] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4] as VariantId];
+const scenario = scaledSituation2(n, k);
+// Warm-up: the JIT compiles the engine on a small search first, as SPIN's verifier is compiled
+// by gcc before its search is timed.
+for (const v of ['split', 'split-poc19'] as const) {
+  const w = new Search(scaledSituation2(2, 1), { variant: v });
+  while (!w.run(1024));
+}
+let peak = process.memoryUsage().rss;
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const s = new Search(scenario, { variant });
+let firstDeadlock: number | null = null;
+let chunks = 0;
+while (!s.run(128)) {
+  if (firstDeadlock === null && s.progress().outcomes > 0 && s.result().findings.some((f) => f.outcome.kind === 'deadlock')) firstDeadlock = (performance.now() - t0) / 1000;
+  if (++chunks % 16 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+}
+const seconds = (performance.now() - t0) / 1000;
+const cu = process.cpuUsage(c0);
+const e = s.result();
+if (firstDeadlock === null && e.findings.some((f) => f.outcome.kind === 'deadlock')) firstDeadlock = seconds;
+peak = Math.max(peak, process.memoryUsage().rss);
+const out: ExplorerRun = {
+  n,
+  k,
+  variant,
+  states: e.states,
+  transitions: e.transitions,
+  complete: e.complete,
+  firstDeadlock,
+  seconds,
+  cpu: (cu.user + cu.system) / 1e6,
+  peakMB: peak / 2 ** 20,
+  outcomes: e.findings.map((f) => `${f.outcome.kind}${f.outcome.seedLocation ? ` (${f.outcome.seedLocation})` : ''} x${f.count}`),
+};
+console.log(JSON.stringify(out));
