@@ -5,7 +5,7 @@
  * to its first deadlock and to the verdict, its states and states/s and its peak memory; SPIN's
  * time on the Promela model of the same behaviour (promela/situation2.ts) to its first error and
  * to the full verdict; and the ratio. CPU seconds are printed as well: on a shared machine they
- * say more than the wall clock. Without `spin` the SPIN columns are left out, with a line saying so.
+ * say more than the wall clock. Runs shorter than a few seconds are repeated, the best kept. Without `spin` the SPIN columns are left out, with a line saying so.
  *
  *   npm run bench                      every size
  *   BENCH_SIZES=1x1,2x2 npm run bench  some
@@ -20,6 +20,21 @@ const SIZES: [number, number][] = (process.env.BENCH_SIZES ?? '1x1,1x2,1x3,2x1,2
   .split(',')
   .map((s) => s.split('x').map(Number) as [number, number]);
 const VARIANTS: PromelaVariant[] = ['split-poc19', 'split'];
+
+/**
+ * The best of up to three runs while they take less than 20 s together: on a shared machine one
+ * run's wall clock says as much about the neighbours as about the program.
+ */
+function best<T extends { seconds: number }>(f: () => T): T {
+  let b = f();
+  let spent = b.seconds;
+  for (let i = 1; i < 3 && spent < 20; i++) {
+    const r = f();
+    spent += r.seconds;
+    if (r.seconds < b.seconds) b = r;
+  }
+  return b;
+}
 
 /** pan's hash table: big enough for the size, not so big that allocating it dominates. */
 const hashBits = (n: number, k: number) => (n + k <= 3 ? 18 : n + k === 4 ? 20 : n + k === 5 ? 23 : 26);
@@ -56,13 +71,13 @@ console.log(
 
 for (const [n, k] of SIZES) {
   for (const variant of VARIANTS) {
-    const e = explorer(n, k, variant);
+    const e = best(() => explorer(n, k, variant));
     let cols: string[] = [];
     if (spin) {
       const model = promelaSituation2(n, k, variant);
-      const first: SpinRun = runSpin(model, { hashBits: hashBits(n, k) });
+      const first: SpinRun = best(() => runSpin(model, { hashBits: hashBits(n, k) }));
       // split stops at its first deadlock; the full verdict goes on past every error.
-      const full: SpinRun = variant === 'split' ? runSpin(model, { hashBits: hashBits(n, k), allErrors: true }) : first;
+      const full: SpinRun = variant === 'split' ? best(() => runSpin(model, { hashBits: hashBits(n, k), allErrors: true })) : first;
       const agree = (variant === 'split') === full.deadlock && !full.assertion && e.complete;
       const ratio = e.seconds / Math.max(full.seconds, 0.01);
       const cpuRatio = full.cpu === null ? null : e.cpu / Math.max(full.cpu, 0.01);

@@ -29,9 +29,15 @@ const [n, k, variant] = [Number(process.argv[2]), Number(process.argv[3]), proce
 const scenario = scaledSituation2(n, k);
 // Warm-up: the JIT compiles the engine on a small search first, as SPIN's verifier is compiled
 // by gcc before its search is timed.
-for (const v of ['split', 'split-poc19'] as const) {
-  const w = new Search(scaledSituation2(2, 1), { variant: v });
-  while (!w.run(1024));
+for (const [wn, wk] of [
+  [2, 1],
+  [1, 2],
+  [2, 2],
+]) {
+  for (const v of ['split', 'split-poc19'] as const) {
+    const w = new Search(scaledSituation2(wn, wk), { variant: v });
+    while (!w.run(1024));
+  }
 }
 let peak = process.memoryUsage().rss;
 const c0 = process.cpuUsage();

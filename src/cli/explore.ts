@@ -49,6 +49,7 @@ export function exploreTimed(scenario: unknown, variant: VariantId, f: Omit<Expl
 
 /** What was left when the search stopped early, in words. */
 export function stoppedText(e: Exploration): string {
+  if (!e.stopped && e.cutRuns) return `${e.cutRuns} run${e.cutRuns === 1 ? '' : 's'} cut at the step limit without a verdict: incomplete`;
   if (!e.stopped) return 'every interleaving explored';
   const why = { states: 'the state limit', memory: 'the memory budget', time: 'the time limit', cancelled: 'a cancel' }[e.stopped.reason];
   return `stopped at ${why}, ${e.stopped.untried.toLocaleString('en-US')} choices on the current path untried: there may be more outcomes`;
@@ -65,6 +66,7 @@ export function explorationJson(e: TimedExploration) {
     seconds: Number(e.seconds.toFixed(3)),
     maxDepth: e.maxDepth,
     starvingCycles: e.starvingCycles,
+    cutRuns: e.cutRuns,
     omissionProbability: e.omissionProbability,
     outcomes: e.findings.map((x) => ({
       kind: x.outcome.kind,

@@ -55,6 +55,22 @@ describe('interleaving explorer', () => {
     expect(e.stopped?.untried).toBeGreaterThan(0);
   });
 
+  it('is not complete when a run had to be cut at the step limit', () => {
+    // A worker polls every 20 ms while a user sleeps 1000 s: the time changes, no state repeats.
+    const s = {
+      type: 'klp-playground/scenario',
+      version: 1,
+      title: 'a worker polls for a long time',
+      modules: [{ name: 'test_klp_callbacks_busy', model: 'test_klp_callbacks_busy', params: { block_transition: { type: 'bool', default: 'N' } } }],
+      livepatches: [],
+      tasks: [{ commands: ['modprobe test_klp_callbacks_busy block_transition=Y', 'sleep 1000'] }],
+    };
+    const e = explore(s, { variant: 'upstream' });
+    expect(e.cutRuns).toBe(1);
+    expect(e.complete).toBe(false);
+    expect(e.findings[0].outcome).toMatchObject({ kind: 'limit', summary: expect.stringContaining('without a scheduling choice') });
+  });
+
   it('runs in chunks as it runs in one go, and stops when told', () => {
     const s = scaledSituation2(2, 1);
     const whole = explore(s, { variant: 'split' });

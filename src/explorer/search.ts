@@ -79,8 +79,10 @@ export interface Progress {
 
 export interface Exploration extends Progress {
   variant: VariantId;
-  /** Every reachable state was visited. */
+  /** Every reachable state was visited, and every run from them ended (none hit the step limit). */
   complete: boolean;
+  /** Runs cut at the step limit without a verdict (a `limit` outcome): their future is unknown. */
+  cutRuns: number;
   /** Why the search stopped early, and the choices it had not tried then. */
   stopped?: { reason: StopReason; untried: number };
   findings: Finding[];
@@ -134,6 +136,7 @@ export class Search {
   private endHits = 0;
   private maxDepth = 0;
   private starving = 0;
+  private cut = 0;
   private stopped: { reason: StopReason; untried: number } | undefined;
   private done = false;
   private readonly fresh: Finding[] = [];
@@ -295,6 +298,10 @@ export class Search {
     const known = this.ends.get(h0, h1);
     if (known !== undefined && len >= this.groupList[known].len) return;
     const outcome = classify(w, this.env, this.k, limited);
+    if (outcome.kind === 'limit') {
+      outcome.summary = `went ${STRETCH_LIMIT.toLocaleString('en-US')} steps without a scheduling choice, an end or a repeated state: cut there`;
+      if (known === undefined) this.cut++;
+    }
     const g = known !== undefined ? this.groupList[known] : this.groupOf(outcome, w);
     if (known === undefined) {
       g.finding.count++;
@@ -414,7 +421,8 @@ export class Search {
     return {
       variant: this.env.variant.id,
       ...this.progress(),
-      complete: this.done && !this.stopped,
+      complete: this.done && !this.stopped && this.cut === 0,
+      cutRuns: this.cut,
       ...(this.stopped ? { stopped: this.stopped } : {}),
       findings: this.groupList.map((g) => ({ ...g.finding, schedule: [...g.finding.schedule] })),
       starvingCycles: this.starving,

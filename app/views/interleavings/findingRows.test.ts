@@ -42,6 +42,9 @@ describe('explorationSummary', () => {
     expect(explorationSummary({ states: 20_000, complete: false, findings: [finding], stopped: { reason: 'states', untried: 7 } })).toBe(
       'Stopped after 20,000 scheduling points (the state limit), 7 choices on the current path untried: 1 distinct outcome so far; there may be more.',
     );
+    expect(explorationSummary({ states: 1, complete: false, findings: [finding], cutRuns: 1 })).toBe(
+      'Explored all 1 scheduling point, but 1 run went on too long without a choice and was cut: 1 distinct outcome, and there may be more.',
+    );
     expect(explorationSummary({ states: 12, complete: false, findings: [], stopped: { reason: 'cancelled', untried: 1 } })).toBe(
       'Cancelled after 12 scheduling points, 1 choice on the current path untried: 0 distinct outcomes so far; there may be more.',
     );

@@ -36,11 +36,14 @@ const n = (x: number) => x.toLocaleString('en-US');
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 /** How far a finished or stopped search went, in one sentence. */
-export function explorationSummary(ex: Pick<Exploration, 'states' | 'complete' | 'findings' | 'stopped'>): string {
+export function explorationSummary(ex: Pick<Exploration, 'states' | 'complete' | 'findings' | 'stopped'> & { cutRuns?: number }): string {
   const outcomes = plural(ex.findings.length, 'distinct outcome');
   if (ex.complete && ex.states === 0) return `No scheduling choice: the tasks can run in one order only, so there is ${outcomes.replace(/^1 /, 'one ')}.`;
   const points = plural(ex.states, 'scheduling point');
   if (ex.complete) return `Explored all ${points}: ${outcomes}, and no other is reachable.`;
+  if (!ex.stopped && ex.cutRuns) {
+    return `Explored all ${points}, but ${plural(ex.cutRuns, 'run')} went on too long without a choice and ${ex.cutRuns === 1 ? 'was' : 'were'} cut: ${outcomes}, and there may be more.`;
+  }
   const why = { states: 'the state limit', memory: 'the memory budget', time: 'the time limit', cancelled: 'cancelled' }[ex.stopped?.reason ?? 'states'];
   const left = ex.stopped ? `, ${plural(ex.stopped.untried, 'choice')} on the current path untried` : '';
   return ex.stopped?.reason === 'cancelled'
