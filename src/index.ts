@@ -9,6 +9,7 @@ export { fingerprint } from './rules/fingerprint';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
 export { killableTasks, killEffect } from './sim/kill';
+export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
