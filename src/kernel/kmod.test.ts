@@ -1,5 +1,5 @@
 /**
- * kernel/kmod.c request_module() (v4.13-v5.7 text, design §1.5): empty modprobe path, name
+ * kernel/kmod.c request_module() (the v4.13-v5.7 text): empty modprobe path, name
  * length, the usermode helper and its raw wait status.
  */
 import { describe, expect, it } from 'vitest';
@@ -91,7 +91,7 @@ describe('a helper exiting 1 (wait status 256) fails the livepatch with -EINVAL 
   }
 });
 
-describe('an empty modprobe path in the split POC (design §5.9)', () => {
+describe('an empty modprobe path in the split POC (kernel/README.md: the RFC loops in klp_module_coming())', () => {
   const s = scn({
     modules: [{ name: 'M', exports: ['m_fn'] }],
     livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],

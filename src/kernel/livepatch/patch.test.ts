@@ -1,7 +1,7 @@
 /**
  * kernel/livepatch/patch.c klp_patch_object() and kernel.ftrace_enabled: livepatch's ftrace_ops
  * are FTRACE_OPS_FL_PERMANENT, so registering them with ftrace disabled fails with -EBUSY, and
- * ftrace cannot be disabled while they are registered (selftest test-ftrace.sh, design §4.2).
+ * ftrace cannot be disabled while they are registered (selftest test-ftrace.sh).
  */
 import { describe, expect, it } from 'vitest';
 import { dmesg, out, runIn, scn } from '../../test/helpers';
