@@ -178,3 +178,28 @@ describe('lsmod and /proc/modules', () => {
     expect(o).toEqual(['noexit 16384 0 [permanent], Live 0x0000000000000000']);
   });
 });
+
+describe('modprobe --first-time while a module of its list is still COMING', () => {
+  // core's init takes 2 s (it stays COMING); U2 starts at t = 1 s.
+  const slowCore: ModuleSpec = { ...core, init: [{ sleep: 2 }] };
+  const run2 = (second: string) =>
+    runIn(
+      'upstream',
+      scn({
+        modules: [slowCore, drv, { name: 'drv2', imports: ['core_fn'] }],
+        tasks: [{ id: 'U1', commands: ['modprobe drv'] }, { id: 'U2', start: 1, commands: [second] }],
+      }),
+    );
+
+  it('a dependency that another load finishes meanwhile (-EEXIST) is fine: only the named module must be new', () => {
+    const t = run2('modprobe --first-time drv2');
+    expect(out(t)).toEqual([]);
+    expect(t.final.modules.map((m) => m.name).sort()).toEqual(['core', 'drv', 'drv2']);
+  });
+
+  it('the named module itself finished by another load is "already in kernel"', () => {
+    const t = run2('modprobe --first-time core');
+    expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'core': Module already in kernel"]);
+    expect(t.final.failures).toEqual([{ task: 'U2', command: 'modprobe --first-time core', exit: 1 }]);
+  });
+});

@@ -115,3 +115,16 @@ describe('transition_show() and force_store()', () => {
     expect(t.final.failures).toEqual([]);
   });
 });
+
+describe('enabled_store() reads its value with kstrtobool()', () => {
+  it("'off' disables the patch, as '0' does", () => {
+    const t = runIn('upstream', twoPatches('modprobe lp1', `echo off > ${LP}/lp1/enabled`, 'sleep 2', `cat ${LP}/lp1/enabled`));
+    expect(dmesg(t)).toContain("livepatch: 'lp1': unpatching complete");
+    expect(out(t)).toEqual([`cat: ${LP}/lp1/enabled: No such file or directory`]);
+  });
+
+  it("'on' on an enabled patch is -EINVAL like '1'", () => {
+    const t = runIn('upstream', twoPatches('modprobe lp1', `echo on > ${LP}/lp1/enabled`));
+    expect(out(t)).toEqual(['sh: echo: write error: Invalid argument']);
+  });
+});
