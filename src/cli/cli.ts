@@ -6,7 +6,7 @@
  *   run FILE.json [--variant V] [--json] [--schedule A,B,...]
  *   selftest FILE.json [--check] [--variant V]
  *   explore (--preset ID | FILE.json) [--variant V] [--max-states N]
- *   import-kernel DIR [--out FILE] [--kernel NAME]
+ *   import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
  *   kernel-graph FILE.json [--module NAME] [--json]
  *   scenario-from FILE.json NAME [--import S1,S2] [--out FILE]
  *
@@ -30,7 +30,7 @@ const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
        klp selftest FILE.json [--check] [--variant V]
        klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]
-       klp import-kernel DIR [--out FILE] [--kernel NAME]
+       klp import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
        klp kernel-graph GRAPH.json [--module NAME] [--json]
        klp scenario-from GRAPH.json NAME [--import SYM1,SYM2] [--out FILE]`;
 
@@ -43,6 +43,7 @@ interface Flags {
   module?: string;
   out?: string;
   kernel?: string;
+  source?: string;
   imports?: string;
   json: boolean;
   check: boolean;
@@ -64,6 +65,7 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--module') f.module = value();
     else if (a === '--out') f.out = value();
     else if (a === '--kernel') f.kernel = value();
+    else if (a === '--source') f.source = value();
     else if (a === '--import') f.imports = value();
     else if (a === '--json') f.json = true;
     else if (a === '--check') f.check = true;
@@ -203,7 +205,7 @@ export async function runCliAsync(argv: string[], io: Io): Promise<number> {
   if (argv[0] !== 'import-kernel') return runCli(argv, io);
   try {
     const f = parseFlags(argv.slice(1));
-    return await importKernel(f.positional[0], { out: f.out, kernel: f.kernel }, io);
+    return await importKernel(f.positional[0], { out: f.out, kernel: f.kernel, source: f.source }, io);
   } catch (e) {
     return failure(e, io);
   }

@@ -1,7 +1,7 @@
 /**
  * commands.ts - the CLI's real-kernel commands:
  *
- *   import-kernel DIR [--out FILE] [--kernel NAME]        module-graph JSON of /lib/modules/VERSION
+ *   import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]   module-graph JSON of /lib/modules/VERSION
  *   kernel-graph FILE [--module NAME] [--json]            overview, or one module: closure, users, hazards
  *   scenario-from FILE NAME [--import S1,S2] [--out FILE] the split-livepatch scenario of a module
  */
@@ -55,9 +55,9 @@ function output(text: string, out: string | undefined, io: KernelIo): void {
   else io.log(text);
 }
 
-export async function importKernel(dir: string | undefined, opts: { out?: string; kernel?: string }, io: KernelIo): Promise<number> {
+export async function importKernel(dir: string | undefined, opts: { out?: string; kernel?: string; source?: string }, io: KernelIo): Promise<number> {
   if (!dir) throw new KernelUsageError('import-kernel: give a kernel directory (/lib/modules/VERSION)');
-  const r = await importKernelDir(dir, { kernel: opts.kernel });
+  const r = await importKernelDir(dir, { kernel: opts.kernel, source: opts.source });
   const n = Object.keys(r.graph.modules).length;
   output(JSON.stringify(r.graph), opts.out, io);
   io.error(`klp: ${r.graph.kernel}: ${n} modules from ${r.modulesDir}${r.usedModulesDep ? ', with modules.dep' : ', no modules.dep: dependencies computed from the symbols'}${opts.out ? ` -> ${opts.out}` : ''}`);
