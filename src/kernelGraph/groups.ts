@@ -40,28 +40,45 @@ export const TOP_GROUP = '(top)';
 /** Only called for paths with a '/'. */
 const parent = (dir: string): string => dir.slice(0, dir.lastIndexOf('/'));
 
-export function groupByDirectory(g: KernelGraph, minSize = 3): GroupOverview {
+/** Fold sizes tried, smallest first, until the overview has at most `maxGroups` groups. */
+const FOLD_SIZES = [3, 5, 8, 12, 16, 20, 30, 50, 80];
+
+/**
+ * Groups of at least `minSize` modules (folding smaller directories into their parents); with
+ * `maxGroups`, the smallest fold size from FOLD_SIZES that gives at most that many groups.
+ */
+export function groupByDirectory(g: KernelGraph, minSize: number | { maxGroups: number } = 3): GroupOverview {
+  if (typeof minSize !== 'number') {
+    let o = groupByDirectory(g, FOLD_SIZES[0]);
+    for (const size of FOLD_SIZES.slice(1)) {
+      if (o.groups.length <= minSize.maxGroups) break;
+      o = groupByDirectory(g, size);
+    }
+    return o;
+  }
   const members = new Map<string, string[]>();
   for (const m of g.modules) {
     const d = m.dir;
     if (!members.has(d)) members.set(d, []);
     members.get(d)!.push(m.name);
   }
-  // Fold small directories into their parents, deepest first, until each group is big enough
-  // or is a top-level directory.
-  const dirs = [...members.keys()].sort((a, b) => b.split('/').length - a.split('/').length || a.localeCompare(b));
-  for (const d of dirs) {
-    const list = members.get(d);
-    if (!list || list.length >= minSize || !d.includes('/')) continue;
-    const up = parent(d);
-    members.delete(d);
-    if (!members.has(up)) {
-      members.set(up, []);
-      // The parent is processed later (it is shallower): keep the order by re-inserting it.
-      dirs.push(up);
-      dirs.sort((a, b) => b.split('/').length - a.split('/').length || a.localeCompare(b));
+  // Fold small directories into their parents, deepest first (a parent may grow from its
+  // children before its own turn comes), until each group is big enough or top-level.
+  const depth = (d: string) => d.split('/').length;
+  const byDepth: string[][] = [];
+  for (const d of members.keys()) (byDepth[depth(d)] ??= []).push(d);
+  for (let level = byDepth.length - 1; level > 1; level--) {
+    for (const d of (byDepth[level] ?? []).sort()) {
+      const list = members.get(d)!;
+      if (list.length >= minSize) continue;
+      const up = parent(d);
+      members.delete(d);
+      if (!members.has(up)) {
+        members.set(up, []);
+        (byDepth[level - 1] ??= []).push(up);
+      }
+      members.get(up)!.push(...list);
     }
-    members.get(up)!.push(...list);
   }
   const groupOf = new Map<string, string>();
   for (const [d, list] of members) for (const n of list) groupOf.set(n, d || TOP_GROUP);
