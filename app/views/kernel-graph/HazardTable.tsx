@@ -75,7 +75,9 @@ export function HazardTable({ graph, graphKey }: { graph: KernelGraph; graphKey:
         <label>
           <input type="checkbox" checked={onlyHazards} onChange={(e) => setOnlyHazards(e.target.checked)} /> only modules with a blocked import
         </label>
-        <span className="muted">{rows.length} rows</span>
+        <span className="muted" data-testid="hazard-rows" data-count={rows.length}>
+          {rows.length} rows
+        </span>
       </div>
       <div className="hazard-scroll">
         <table>

@@ -26,7 +26,7 @@ function Search({ graph }: { graph: KernelGraph }) {
   const setKernelModule = useStore((s) => s.setKernelModule);
   const setKernelTab = useStore((s) => s.setKernelTab);
   const [q, setQ] = useState('');
-  const hits = q.trim().length >= 2 ? searchModules(graph, q, 10) : [];
+  const hits = q.trim() ? searchModules(graph, q, 10) : [];
   const pick = (n: string) => {
     setKernelModule(n);
     setKernelTab('graph');

@@ -18,9 +18,11 @@ const RELATION: Record<string, string> = {
   vmlinux: 'vmlinux (what it calls)',
 };
 
-function Provider({ g, picked, toggle }: { g: ReturnType<typeof importCandidates>[number]; picked: Set<string>; toggle: (s: string) => void }) {
+function Provider({ g, picked, toggle, query }: { g: ReturnType<typeof importCandidates>[number]; picked: Set<string>; toggle: (s: string) => void; query: string }) {
   const [all, setAll] = useState(false);
-  const syms = all ? g.symbols : g.symbols.slice(0, SHOWN);
+  const matching = query ? g.symbols.filter((s) => s.includes(query)) : g.symbols;
+  const syms = all || query ? matching : matching.slice(0, SHOWN);
+  if (matching.length === 0) return null;
   return (
     <li className={`cand${g.hazard ? ' is-hazard' : ''}`}>
       <div className="cand-head">
@@ -33,7 +35,7 @@ function Provider({ g, picked, toggle }: { g: ReturnType<typeof importCandidates
             <input type="checkbox" checked={picked.has(s)} onChange={() => toggle(s)} data-testid="import-choice" data-symbol={s} /> <code>{s}</code>
           </label>
         ))}
-        {g.symbols.length > SHOWN && (
+        {!query && g.symbols.length > SHOWN && (
           <button type="button" className="link" onClick={() => setAll(!all)}>
             {all ? 'fewer' : `+${g.symbols.length - SHOWN} more`}
           </button>
@@ -46,6 +48,7 @@ function Provider({ g, picked, toggle }: { g: ReturnType<typeof importCandidates
 export function SimulatePanel({ graph, module }: { graph: KernelGraph; module: string }) {
   const { play, build } = useSimulate();
   const [picked, setPicked] = useState(() => new Set(defaultImports(graph, module)));
+  const [query, setQuery] = useState('');
   const candidates = useMemo(() => importCandidates(graph, module), [graph, module]);
   const verdicts = useMemo(() => [...picked].map((s) => classifyImport(graph, module, s)), [graph, module, picked]);
   const toggle = (s: string) => {
@@ -118,9 +121,10 @@ export function SimulatePanel({ graph, module }: { graph: KernelGraph; module: s
       </div>
       <details className="candidates" open={false}>
         <summary>Choose the imports ({candidates.reduce((a, c) => a + c.symbols.length, 0)} candidates)</summary>
+        <input type="search" className="cand-filter" placeholder="find a symbol" value={query} onChange={(e) => setQuery(e.target.value.trim())} aria-label="Find a symbol to import" data-testid="import-filter" />
         <ul>
           {candidates.map((c) => (
-            <Provider key={c.provider} g={c} picked={picked} toggle={toggle} />
+            <Provider key={c.provider} g={c} picked={picked} toggle={toggle} query={query} />
           ))}
         </ul>
       </details>
