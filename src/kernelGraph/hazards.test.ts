@@ -101,3 +101,30 @@ describe('hazard map of the shipped Debian 6.1 kernel', () => {
     }
   });
 });
+
+describe('every row of the shipped hazard tables, run in the simulator', () => {
+  const load = (f: string) => indexGraph(validateModuleGraph(JSON.parse(readFileSync(new URL(`../../public/data/${f}.modules.json`, import.meta.url), 'utf8'))));
+
+  it('Debian cloud: each demonstration deadlocks at add_unformed_module in split and split-poc19', () => {
+    const deb = load('debian-6.1.0-47-cloud-amd64');
+    const rows = hazardMap(deb).rows.filter((r) => r.example);
+    expect(rows.length).toBeGreaterThan(200);
+    for (const r of rows) {
+      const { scenario } = scenarioFromModule(deb, r.module, { imports: [r.example!.symbol] });
+      for (const variant of ['split', 'split-poc19'] as const) {
+        const o = run(scenario, { variant }).outcome;
+        expect(`${o.kind} ${o.location}`, `${r.module} importing ${r.example!.symbol} in ${variant}`).toBe('deadlock add_unformed_module');
+      }
+    }
+  });
+
+  it('Debian generic (4022 modules): every row, same verdict in split', () => {
+    const gen = load('debian-6.1.0-47-amd64');
+    const rows = hazardMap(gen).rows.filter((r) => r.example);
+    expect(rows.length).toBeGreaterThan(800);
+    for (const r of rows) {
+      const o = run(scenarioFromModule(gen, r.module, { imports: [r.example!.symbol] }).scenario, { variant: 'split' }).outcome;
+      expect(`${o.kind} ${o.location}`, `${r.module} importing ${r.example!.symbol}`).toBe('deadlock add_unformed_module');
+    }
+  });
+});
