@@ -16,12 +16,13 @@ export const FILE_GRAPH_ID = 'file';
 export interface KernelSlice {
   /** A shipped graph's id, or FILE_GRAPH_ID. */
   kernelGraphId: string;
-  kernelFile: { name: string; json: ModuleGraphJson } | null;
+  /** The file's text is kept for the hazard worker, which parses it on its own thread. */
+  kernelFile: { name: string; json: ModuleGraphJson; text: string } | null;
   kernelModule: string | null;
   kernelTab: KernelTab;
   setKernelGraph: (id: string) => void;
   /** Opens a validated graph from a file, with no module selected. */
-  openKernelFile: (name: string, json: ModuleGraphJson) => void;
+  openKernelFile: (name: string, json: ModuleGraphJson, text: string) => void;
   setKernelModule: (m: string | null) => void;
   setKernelTab: (t: KernelTab) => void;
 }
@@ -32,7 +33,7 @@ export const createKernelSlice: StateCreator<Store, [], [], KernelSlice> = (set)
   kernelModule: null,
   kernelTab: 'graph',
   setKernelGraph: (kernelGraphId) => set({ kernelGraphId }),
-  openKernelFile: (name, json) => set({ kernelGraphId: FILE_GRAPH_ID, kernelFile: { name, json }, kernelModule: null, kernelTab: 'graph' }),
+  openKernelFile: (name, json, text) => set({ kernelGraphId: FILE_GRAPH_ID, kernelFile: { name, json, text }, kernelModule: null, kernelTab: 'graph' }),
   setKernelModule: (kernelModule) => set({ kernelModule }),
   setKernelTab: (kernelTab) => set({ kernelTab }),
 });

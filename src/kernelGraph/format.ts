@@ -58,7 +58,11 @@ function need(cond: unknown, path: string, problem: string): asserts cond {
 
 function stringList(v: unknown, path: string, re: RegExp, what: string): string[] {
   need(Array.isArray(v), path, `must be a list of ${what}s`);
-  v.forEach((s, i) => need(typeof s === 'string' && re.test(s), `${path}[${i}]`, `${JSON.stringify(s)} is not a valid ${what}`));
+  // A graph holds half a million symbols: build a message only for the bad one.
+  for (let i = 0; i < v.length; i++) {
+    const s: unknown = v[i];
+    if (typeof s !== 'string' || !re.test(s)) throw new ModuleGraphError(`${path}[${i}]`, `${JSON.stringify(s)} is not a valid ${what}`);
+  }
   return v as string[];
 }
 
@@ -92,10 +96,11 @@ export function validateModuleGraph(input: unknown): ModuleGraphJson {
     const p = `modules.${n}`;
     const m = mods[n] as Obj;
     const depends = (m.depends ?? []) as string[];
-    depends.forEach((d, i) => {
-      need(d !== n, `${p}.depends[${i}]`, 'a module cannot depend on itself');
-      need(exports.has(d), `${p}.depends[${i}]`, `'${d}' is not a module of this graph`);
-    });
+    for (let i = 0; i < depends.length; i++) {
+      const d = depends[i];
+      if (d === n) throw new ModuleGraphError(`${p}.depends[${i}]`, 'a module cannot depend on itself');
+      if (!exports.has(d)) throw new ModuleGraphError(`${p}.depends[${i}]`, `'${d}' is not a module of this graph`);
+    }
     const deps = new Set(depends);
     for (const [provider, syms] of Object.entries((m.imports ?? {}) as Obj)) {
       const q = `${p}.imports.${provider}`;
@@ -104,7 +109,7 @@ export function validateModuleGraph(input: unknown): ModuleGraphJson {
       need(exports.has(provider), q, `'${provider}' is not a module of this graph (imports that no module exports go under "vmlinux")`);
       need(deps.has(provider), q, `${n} imports from ${provider}, so ${provider} must be in its depends (modules.dep)`);
       const own = exports.get(provider)!;
-      list.forEach((s, i) => need(own.has(s), `${q}[${i}]`, `'${s}' is not exported by ${provider}`));
+      for (let i = 0; i < list.length; i++) if (!own.has(list[i])) throw new ModuleGraphError(`${q}[${i}]`, `'${list[i]}' is not exported by ${provider}`);
     }
   }
   const modules: Record<string, ModuleEntry> = {};

@@ -40,30 +40,18 @@ export const TOP_GROUP = '(top)';
 /** Only called for paths with a '/'. */
 const parent = (dir: string): string => dir.slice(0, dir.lastIndexOf('/'));
 
-/** Fold sizes tried, smallest first, until the overview has at most `maxGroups` groups. */
-const FOLD_SIZES = [3, 5, 8, 12, 16, 20, 30, 50, 80];
-
 /**
- * Groups of at least `minSize` modules (folding smaller directories into their parents); with
- * `maxGroups`, the smallest fold size from FOLD_SIZES that gives at most that many groups.
+ * directory -> its modules, directories of fewer than `minSize` modules folded into their
+ * parents, deepest first (a parent may grow from its children before its own turn comes), until
+ * each group is big enough or top-level.
  */
-export function groupByDirectory(g: KernelGraph, minSize: number | { maxGroups: number } = 3): GroupOverview {
-  if (typeof minSize !== 'number') {
-    let o = groupByDirectory(g, FOLD_SIZES[0]);
-    for (const size of FOLD_SIZES.slice(1)) {
-      if (o.groups.length <= minSize.maxGroups) break;
-      o = groupByDirectory(g, size);
-    }
-    return o;
-  }
+function foldDirectories(g: KernelGraph, minSize: number): Map<string, string[]> {
   const members = new Map<string, string[]>();
   for (const m of g.modules) {
     const d = m.dir;
     if (!members.has(d)) members.set(d, []);
     members.get(d)!.push(m.name);
   }
-  // Fold small directories into their parents, deepest first (a parent may grow from its
-  // children before its own turn comes), until each group is big enough or top-level.
   const depth = (d: string) => d.split('/').length;
   const byDepth: string[][] = [];
   for (const d of members.keys()) (byDepth[depth(d)] ??= []).push(d);
@@ -78,6 +66,24 @@ export function groupByDirectory(g: KernelGraph, minSize: number | { maxGroups: 
         (byDepth[level - 1] ??= []).push(up);
       }
       members.get(up)!.push(...list);
+    }
+  }
+  return members;
+}
+
+/** Fold sizes tried, smallest first, until the overview has at most `maxGroups` groups. */
+const FOLD_SIZES = [3, 5, 8, 12, 16, 20, 30, 50, 80];
+
+/**
+ * Groups of at least `minSize` modules (folding smaller directories into their parents); with
+ * `maxGroups`, the smallest fold size from FOLD_SIZES that gives at most that many groups.
+ */
+export function groupByDirectory(g: KernelGraph, minSize: number | { maxGroups: number } = 3): GroupOverview {
+  let members = foldDirectories(g, typeof minSize === 'number' ? minSize : FOLD_SIZES[0]);
+  if (typeof minSize !== 'number') {
+    for (const size of FOLD_SIZES.slice(1)) {
+      if (members.size <= minSize.maxGroups) break;
+      members = foldDirectories(g, size);
     }
   }
   const groupOf = new Map<string, string>();

@@ -20,7 +20,7 @@ export function useGraphFile(): { open: (f: File) => void; error: string | null;
     f.text().then(
       (text) => {
         try {
-          openKernelFile(f.name, parseModuleGraph(text));
+          openKernelFile(f.name, parseModuleGraph(text), text);
           setError(null);
         } catch (e) {
           setError(`${f.name}: ${e instanceof ModuleGraphError ? e.message : String(e)}`);

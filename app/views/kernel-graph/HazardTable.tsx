@@ -23,7 +23,7 @@ const COLS: { id: Col; label: string; title: string; num: boolean }[] = [
 
 const PAGE = 200;
 
-export function HazardTable({ graph, graphKey }: { graph: KernelGraph; graphKey: string }) {
+export function HazardTable({ graph, graphKey, text }: { graph: KernelGraph; graphKey: string; text: string }) {
   const setKernelModule = useStore((s) => s.setKernelModule);
   const setKernelTab = useStore((s) => s.setKernelTab);
   const { play } = useSimulate();
@@ -34,14 +34,14 @@ export function HazardTable({ graph, graphKey }: { graph: KernelGraph; graphKey:
   const [shown, setShown] = useState(PAGE);
   useEffect(() => {
     let live = true;
-    hazardsInWorker(graphKey, graph.json).then(
+    hazardsInWorker(graphKey, text).then(
       (r) => live && setResult({ key: graphKey, r }),
       (e: Error) => live && setResult({ key: graphKey, error: e.message }),
     );
     return () => {
       live = false;
     };
-  }, [graph, graphKey]);
+  }, [graphKey, text]);
   const done = result && result.key === graphKey ? result : null;
   const rows = useMemo(() => {
     if (!done || !('r' in done)) return [];

@@ -60,7 +60,7 @@ function Search({ graph }: { graph: KernelGraph }) {
   );
 }
 
-function Body({ graph, graphKey }: { graph: KernelGraph; graphKey: string }) {
+function Body({ graph, graphKey, text }: { graph: KernelGraph; graphKey: string; text: string }) {
   const module = useStore((s) => s.kernelModule);
   const tab = useStore((s) => s.kernelTab);
   const setKernelModule = useStore((s) => s.setKernelModule);
@@ -68,7 +68,7 @@ function Body({ graph, graphKey }: { graph: KernelGraph; graphKey: string }) {
   const [group, setGroup] = useState<{ key: string; id: string | null }>({ key: graphKey, id: null });
   const selectedGroup = group.key === graphKey ? group.id : null;
   const focus = module && graph.byName.has(module) ? module : null;
-  if (tab === 'hazards') return <HazardTable graph={graph} graphKey={graphKey} />;
+  if (tab === 'hazards') return <HazardTable graph={graph} graphKey={graphKey} text={text} />;
   return (
     <>
       {module && !focus && (
@@ -157,7 +157,7 @@ export function KernelGraphView() {
         )}
         {state.status === 'loading' && <div className="flow-status">Loading {state.label}…</div>}
         {state.status === 'error' && <div className="flow-status is-error">Could not load the module graph: {state.message}</div>}
-        {ready && <Body graph={ready.graph} graphKey={ready.key} />}
+        {ready && <Body graph={ready.graph} graphKey={ready.key} text={ready.text} />}
       </Panel>
     </DropZone>
   );

@@ -1,11 +1,11 @@
 /**
  * hazardClient.ts - asks the hazard worker for a kernel's hazard map, once per graph.
  */
-import type { HazardMap, ModuleGraphJson } from '@engine';
+import type { HazardMap } from '@engine';
 
 export interface HazardResult {
   map: HazardMap;
-  /** Time the worker took, graph indexing included. */
+  /** Time the worker took, parsing and indexing the graph included. */
   ms: number;
 }
 
@@ -28,13 +28,13 @@ function getWorker(): Worker {
   return worker;
 }
 
-export function hazardsInWorker(key: string, json: ModuleGraphJson): Promise<HazardResult> {
+export function hazardsInWorker(key: string, text: string): Promise<HazardResult> {
   const hit = cache.get(key);
   if (hit) return hit;
   const id = nextId++;
   const p = new Promise<HazardResult>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    getWorker().postMessage({ id, json });
+    getWorker().postMessage({ id, text });
   });
   p.catch(() => cache.delete(key));
   cache.set(key, p);

@@ -10,7 +10,7 @@ import { FILE_GRAPH_ID } from '../../store/kernelSlice';
 import { shippedGraph } from './shippedGraphs';
 
 const loaded = new Map<string, Promise<KernelGraph>>();
-const ready = new Map<string, KernelGraph>();
+const ready = new Map<string, { graph: KernelGraph; text: string }>();
 
 function load(id: string): Promise<KernelGraph> {
   const hit = loaded.get(id);
@@ -24,7 +24,7 @@ function load(id: string): Promise<KernelGraph> {
     })
     .then((text) => {
       const graph = indexGraph(parseModuleGraph(text));
-      ready.set(id, graph);
+      ready.set(id, { graph, text });
       return graph;
     });
   // A failed load may be retried.
@@ -36,7 +36,8 @@ function load(id: string): Promise<KernelGraph> {
 /** Graphs from files, indexed once per file. */
 const fromFiles = new WeakMap<object, KernelGraph>();
 
-export type KernelGraphState = { status: 'loading'; label: string } | { status: 'error'; message: string } | { status: 'ready'; graph: KernelGraph; key: string };
+/** `text`: the graph file as read, for workers that parse it on their own thread. */
+export type KernelGraphState = { status: 'loading'; label: string } | { status: 'error'; message: string } | { status: 'ready'; graph: KernelGraph; key: string; text: string };
 
 export function useKernelGraph(): KernelGraphState {
   const id = useStore((s) => s.kernelGraphId);
@@ -61,10 +62,10 @@ export function useKernelGraph(): KernelGraphState {
       g = indexGraph(file.json);
       fromFiles.set(file.json, g);
     }
-    return { status: 'ready', graph: g, key: `file:${file.name}:${g.modules.length}` };
+    return { status: 'ready', graph: g, key: `file:${file.name}:${g.modules.length}`, text: file.text };
   }
-  const g = ready.get(id);
-  if (g) return { status: 'ready', graph: g, key: id };
+  const r = ready.get(id);
+  if (r) return { status: 'ready', graph: r.graph, key: id, text: r.text };
   if (error && error.id === id) return { status: 'error', message: error.message };
   return { status: 'loading', label: shippedGraph(id)?.label ?? id };
 }
