@@ -18,6 +18,8 @@ export interface DirGroup {
   linksIn: number;
   /** Modules of the group that some other module uses. */
   used: number;
+  /** Smaller subdirectories folded into this group. */
+  folded: number;
 }
 
 export interface GroupLink {
@@ -119,6 +121,7 @@ export function groupByDirectory(g: KernelGraph, minSize: number | { maxGroups: 
       linksOut: out.get(id) ?? 0,
       linksIn: inn.get(id) ?? 0,
       used: sorted.filter((n) => g.byName.get(n)!.usedBy.length > 0).length,
+      folded: new Set(sorted.map((n) => g.byName.get(n)!.dir).filter((x) => x !== d)).size,
     };
   });
   groups.sort((a, b) => b.modules.length - a.modules.length || a.id.localeCompare(b.id));

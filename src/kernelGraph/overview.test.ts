@@ -26,6 +26,9 @@ describe('groupByDirectory', () => {
   it('folds small directories into their parent and counts links between groups', () => {
     const o = groupByDirectory(g, 2);
     expect(o.groups.map((x) => `${x.id}:${x.modules.length}`)).toEqual(['drivers/side:2', 'net/mid:2', 'lib:1']);
+    expect(o.groups.every((x) => x.folded === 0)).toBe(true);
+    // At 3, drivers/side and net/mid are too small for a group of their own.
+    expect(groupByDirectory(g, 3).groups.map((x) => `${x.id}:${x.modules.length}:${x.folded}`)).toEqual(['drivers:2:1', 'net:2:1', 'lib:1:0']);
     expect(o.links).toEqual([
       { source: 'drivers/side', target: 'lib', count: 1 },
       { source: 'net/mid', target: 'lib', count: 1 },

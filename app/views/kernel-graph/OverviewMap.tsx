@@ -1,7 +1,8 @@
 /**
  * OverviewMap.tsx - a kernel at a glance: its modules grouped by directory, one section per
  * top-level area, each group a tile with its module count. Picking a group shows, on the other
- * tiles, how many module links go from it to them and back, and lists its modules beside. Plain
+ * tiles, how many module links go between them ("provides": the picked group imports from this
+ * one; "imports": this one imports from the picked group), and lists its modules beside. Plain
  * HTML: readable at any width, on screen at once for any kernel.
  */
 import { useMemo } from 'react';
@@ -33,7 +34,10 @@ export function OverviewMap({ overview, selected, onSelect }: { overview: GroupO
                   data-testid="kgroup"
                   data-group={g.id}
                 >
-                  <span className="kgroup-name">{g.id}</span>
+                  <span className="kgroup-name" title={g.folded ? `${g.id} and ${g.folded} smaller subdirectories` : g.id}>
+                    {g.id}
+                    {g.folded > 0 && <span className="muted">{g.folded === 1 ? ' +1 subdir' : ` +${g.folded} subdirs`}</span>}
+                  </span>
                   <span className="kgroup-count">
                     <b>{g.modules.length}</b> module{g.modules.length === 1 ? '' : 's'}
                     {g.used > 0 && <span className="muted"> · {g.used} used by others</span>}
@@ -41,8 +45,8 @@ export function OverviewMap({ overview, selected, onSelect }: { overview: GroupO
                   <span className="kgroup-bar" style={{ width: `${Math.max(4, (100 * g.modules.length) / biggest)}%` }} />
                   {l && (
                     <span className="kgroup-links">
-                      {l.uses > 0 && <span title={`${selected} imports from here ${l.uses} times`}>uses {l.uses}</span>}
-                      {l.usedBy > 0 && <span title={`imports from ${selected} ${l.usedBy} times`}>used by {l.usedBy}</span>}
+                      {l.uses > 0 && <span title={`${l.uses} modules of ${selected} import from modules here (module pairs)`}>provides {l.uses}</span>}
+                      {l.usedBy > 0 && <span title={`${l.usedBy} modules here import from modules of ${selected} (module pairs)`}>imports {l.usedBy}</span>}
                     </span>
                   )}
                 </button>

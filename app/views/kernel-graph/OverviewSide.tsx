@@ -9,7 +9,7 @@ export function OverviewSide({ graph, overview, group, onGroup }: { graph: Kerne
   const setKernelModule = useStore((s) => s.setKernelModule);
   const g = group ? overview.groups.find((x) => x.id === group) : undefined;
   const links = group ? overview.links.filter((l) => l.source === group || l.target === group) : overview.links.slice(0, 8);
-  const modules = g ? [...g.modules].sort((a, b) => graph.byName.get(b)!.dependents.length - graph.byName.get(a)!.dependents.length || a.localeCompare(b)) : [];
+  const modules = g ? [...g.modules].sort((a, b) => graph.byName.get(b)!.usedBy.length - graph.byName.get(a)!.usedBy.length || a.localeCompare(b)) : [];
   return (
     <div data-testid="kernel-overview-side">
       <p>
@@ -29,7 +29,7 @@ export function OverviewSide({ graph, overview, group, onGroup }: { graph: Kerne
                   <button type="button" className="link mono" onClick={() => setKernelModule(n)}>
                     {n}
                   </button>{' '}
-                  {m.dependents.length > 0 && <span className="muted">used by {m.dependents.length}</span>}
+                  {m.usedBy.length > 0 && <span className="muted">used by {m.usedBy.length}</span>}
                 </li>
               );
             })}
