@@ -93,7 +93,6 @@ export function focusGraph(g: KernelGraph, module: string, maxUsers = 48): Focus
     neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
   }
   const nodes: FocusNode[] = [];
-  let y = 0;
   const levels = [...byLevel.keys()];
   const order = [0, ...levels.filter((l) => l < 0).sort((a, b) => b - a), ...levels.filter((l) => l > 0).sort((a, b) => a - b)];
   const rowsAt = new Map<number, number>();
@@ -121,7 +120,7 @@ export function focusGraph(g: KernelGraph, module: string, maxUsers = 48): Focus
   // y: dependencies stacked upwards from the module, users downwards; wrapped rows take room.
   const rowY = new Map<string, number>();
   const place = (ls: number[], dir: 1 | -1) => {
-    y = 0;
+    let y = 0;
     for (const l of ls) {
       const names = byLevel.get(l)!;
       const rows = rowsAt.get(l)!;

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { scenarioFromModule, type HazardRow, type KernelGraph } from '@engine';
 import { useStore } from '../../store';
 import { hazardsInWorker, type HazardResult } from './hazardClient';
-import { useSimulate } from './useSimulate';
+import { playScenario } from './openScenario';
 
 type Col = 'module' | 'dir' | 'exports' | 'usedBy' | 'dependents' | 'exportingDependents' | 'blockedSymbols';
 
@@ -26,7 +26,6 @@ const PAGE = 200;
 export function HazardTable({ graph, graphKey, text }: { graph: KernelGraph; graphKey: string; text: string }) {
   const setKernelModule = useStore((s) => s.setKernelModule);
   const setKernelTab = useStore((s) => s.setKernelTab);
-  const { play } = useSimulate();
   const [result, setResult] = useState<{ key: string; r: HazardResult } | { key: string; error: string } | null>(null);
   const [sort, setSort] = useState<{ col: Col; desc: boolean }>({ col: 'exportingDependents', desc: true });
   const [filter, setFilter] = useState('');
@@ -61,7 +60,7 @@ export function HazardTable({ graph, graphKey, text }: { graph: KernelGraph; gra
   const s = done.r.map.summary;
   const open = (r: HazardRow) => {
     if (!r.example) return;
-    play(scenarioFromModule(graph, r.module, { imports: [r.example.symbol] }).scenario);
+    playScenario(scenarioFromModule(graph, r.module, { imports: [r.example.symbol] }).scenario);
   };
   return (
     <div className="hazards" data-testid="hazard-table">

@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { classifyImport, defaultImports, importCandidates, scenarioFromModule, type KernelGraph } from '@engine';
-import { useSimulate } from './useSimulate';
+import { buildScenario, playScenario } from './openScenario';
 
 const SHOWN = 6;
 
@@ -46,7 +46,6 @@ function Provider({ g, picked, toggle, query }: { g: ReturnType<typeof importCan
 }
 
 export function SimulatePanel({ graph, module }: { graph: KernelGraph; module: string }) {
-  const { play, build } = useSimulate();
   const [picked, setPicked] = useState(() => new Set(defaultImports(graph, module)));
   const [query, setQuery] = useState('');
   const candidates = useMemo(() => importCandidates(graph, module), [graph, module]);
@@ -112,10 +111,10 @@ export function SimulatePanel({ graph, module }: { graph: KernelGraph; module: s
         )}
       </p>
       <div className="simulate-actions">
-        <button type="button" className="primary" onClick={() => play(scenario())} data-testid="simulate-run">
+        <button type="button" className="primary" onClick={() => playScenario(scenario())} data-testid="simulate-run">
           ▶ Simulate
         </button>
-        <button type="button" onClick={() => build(scenario())} data-testid="simulate-build">
+        <button type="button" onClick={() => buildScenario(scenario())} data-testid="simulate-build">
           Open in Build
         </button>
       </div>
