@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { run } from '../../src/index';
 import { indexGraph, parseModuleGraph } from '../../src/kernelGraph/index';
 import { SHIPPED_GRAPHS } from '../../app/views/kernel-graph/shippedGraphs';
@@ -156,12 +157,15 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // Timings stretch with whatever else the machine runs: say how busy it was.
+    report('machine: cores, load average (1 min) at the start', `${cpus().length}, ${loadavg()[0].toFixed(1)}`);
     await scrubBench(page);
     await kernelBench(page);
     await browser.close();
   } finally {
     server.kill();
   }
+  report('machine: load average (1 min) at the end', loadavg()[0].toFixed(1));
   console.log(`\n${rows.length} measurements (timings depend on the machine; nothing is asserted).`);
 }
 
