@@ -13,7 +13,12 @@ pkg=$(apt-cache depends "$meta" | awk '/Depends: linux-image-[0-9]/ { print $2; 
 if ! command -v depmod >/dev/null 2>&1; then apt-get install -y --no-install-recommends kmod >&2; fi
 
 work=$(mktemp -d /tmp/klp-kernel.XXXXXX)
-(cd "$work" && apt-get download "$pkg" >&2)
+# Stale package lists name a version the mirror no longer has: refresh them once and retry.
+if ! (cd "$work" && apt-get download "$pkg" >&2); then
+  apt-get update >&2
+  pkg=$(apt-cache depends "$meta" | awk '/Depends: linux-image-[0-9]/ { print $2; exit }')
+  (cd "$work" && apt-get download "$pkg" >&2)
+fi
 dpkg-deb -x "$work"/*.deb "$work/root"
 rm -f "$work"/*.deb
 version=$(ls "$work/root/lib/modules")
