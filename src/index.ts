@@ -35,3 +35,4 @@ export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
 export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
 export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind } from './model/trace';
 export type { World, Task, ModuleInstance, ModuleState, KlpPatch, KlpObject, Wait, LogLine, UserLine, Frame } from './model/world';
+export * from './kernelGraph/index';
