@@ -18,9 +18,11 @@ export {
   type StopReason,
 } from './explorer/explore';
 export { fingerprint } from './rules/fingerprint';
+export { machineDiagram, type MachineDiagram, type MachineKind, type DiagramState, type DiagramTransition } from './machines/diagram';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
 export { killableTasks, killEffect } from './sim/kill';
+export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
@@ -47,3 +49,4 @@ export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec
 export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind, Granularity } from './model/trace';
 export { GRANULARITIES } from './model/trace';
 export type { World, Task, ModuleInstance, ModuleState, KlpPatch, KlpObject, Wait, LogLine, UserLine, Frame } from './model/world';
+export * from './kernelGraph/index';

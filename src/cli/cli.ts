@@ -7,6 +7,9 @@
  *   selftest FILE.json [--check] [--variant V]
  *   explore (--preset ID | FILE.json) [--variant V|all] [--max-states N] [--max-seconds S]
  *           [--granularity default|fine] [--json]
+ *   import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
+ *   kernel-graph FILE.json [--module NAME] [--json]
+ *   scenario-from FILE.json NAME [--import S1,S2] [--out FILE]
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
@@ -20,6 +23,8 @@ import { CaseError } from '../selftest/caseFile';
 import { formatRun, runJson } from './format';
 import { exploreCommand, type ExploreIo } from './explore';
 import { GRANULARITIES, type Granularity } from '../model/trace';
+import { importKernel, kernelGraphCommand, KernelUsageError, scenarioFromCommand } from './kernel/commands';
+import { KernelDirError } from './kernel/readKernelDir';
 
 class UsageError extends Error {}
 
@@ -27,8 +32,10 @@ const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
        klp selftest FILE.json [--check] [--variant V]
        klp explore (--preset ID | FILE.json) [--variant V|all] [--max-states N] [--max-seconds S]
-                   [--granularity default|fine] [--json]
-         (--max-seconds applies to each variant)`;
+                   [--granularity default|fine] [--json]   (--max-seconds: for each variant)
+       klp import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
+       klp kernel-graph GRAPH.json [--module NAME] [--json]
+       klp scenario-from GRAPH.json NAME [--import SYM1,SYM2] [--out FILE]`;
 
 interface Flags {
   positional: string[];
@@ -38,6 +45,11 @@ interface Flags {
   maxStates?: string;
   maxSeconds?: string;
   granularity?: string;
+  module?: string;
+  out?: string;
+  kernel?: string;
+  source?: string;
+  imports?: string;
   json: boolean;
   check: boolean;
 }
@@ -57,6 +69,11 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--max-states') f.maxStates = value();
     else if (a === '--max-seconds') f.maxSeconds = value();
     else if (a === '--granularity') f.granularity = value();
+    else if (a === '--module') f.module = value();
+    else if (a === '--out') f.out = value();
+    else if (a === '--kernel') f.kernel = value();
+    else if (a === '--source') f.source = value();
+    else if (a === '--import') f.imports = value();
     else if (a === '--json') f.json = true;
     else if (a === '--check') f.check = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -159,6 +176,10 @@ function main(argv: string[], io: Io): number {
       }
       return 1;
     }
+    case 'kernel-graph':
+      return kernelGraphCommand(f.positional[0], { module: f.module, json: f.json }, io);
+    case 'scenario-from':
+      return scenarioFromCommand(f.positional[0], f.positional[1], { imports: f.imports, out: f.out }, io);
     case undefined:
     case '--help':
     case 'help':
@@ -169,16 +190,31 @@ function main(argv: string[], io: Io): number {
   }
 }
 
+function failure(e: unknown, io: Io): number {
+  if (e instanceof UsageError || e instanceof ScenarioError || e instanceof CaseError || e instanceof KernelUsageError || e instanceof KernelDirError) {
+    io.error(`klp: ${e.message}`);
+    if (e instanceof UsageError) io.error(USAGE);
+    return 2;
+  }
+  throw e;
+}
+
 /** Run one command line; returns the exit status (2 for invalid input). */
 export function runCli(argv: string[], io: Io): number {
   try {
     return main(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof CaseError) {
-      io.error(`klp: ${e.message}`);
-      if (e instanceof UsageError) io.error(USAGE);
-      return 2;
-    }
-    throw e;
+    return failure(e, io);
+  }
+}
+
+/** runCli, plus the commands that read files asynchronously (import-kernel decompresses .ko.xz). */
+export async function runCliAsync(argv: string[], io: Io): Promise<number> {
+  if (argv[0] !== 'import-kernel') return runCli(argv, io);
+  try {
+    const f = parseFlags(argv.slice(1));
+    return await importKernel(f.positional[0], { out: f.out, kernel: f.kernel, source: f.source }, io);
+  } catch (e) {
+    return failure(e, io);
   }
 }
