@@ -22,6 +22,8 @@ export interface RunOptions {
   schedule?: string[];
   /** Where running tasks may be preempted (default: 'default'). */
   granularity?: Granularity;
+  /** With 'fine': a choice after every step, not only after those that touch shared state (tests). */
+  preemptEveryStep?: boolean;
   maxSteps?: number;
   /** Checkpoint interval for worldAt(); 0 disables checkpoints (benchmarks). */
   checkpointEvery?: number;
@@ -51,6 +53,7 @@ export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
     dyndbg: scenario.kernel?.dyndbg ?? true,
     schedule: opts.schedule ?? [],
     granularity: opts.granularity ?? 'default',
+    preemptEveryStep: opts.preemptEveryStep ?? false,
     patchedFuncs: new Set(scenario.livepatches.flatMap((p) => p.objects.flatMap((o) => o.funcs ?? []))),
     maxSteps: opts.maxSteps ?? DEFAULT_MAX_STEPS,
     checkpointEvery: opts.checkpointEvery ?? 256,

@@ -256,7 +256,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
   if (!rec.text && !k.quiet) rec.text = defaultText(op, frame.fn);
   if (env.granularity === 'fine' && w.current === task.pid && task.status === 'runnable' && w.runq.length > 0) {
     // Entering or leaving a patched function changes what the transition sees on the stack.
-    const visible = k.touched || ((op.op === 'call' || op.op === 'ret') && env.patchedFuncs.has(op.op === 'call' ? op.fn : frame.fn));
+    const visible = k.touched || env.preemptEveryStep || ((op.op === 'call' || op.op === 'ret') && env.patchedFuncs.has(op.op === 'call' ? op.fn : frame.fn));
     if (visible) {
       // Fine granularity: after a step others can see, another task may run first. It goes to
       // the head of the run queue, so that the default (FIFO) pick lets it go on as before.

@@ -46,4 +46,21 @@ describe('reduced and unreduced searches reach the same outcomes', () => {
     }
     sameOutcomes(scaledSituation2(1, 1), 'split', 'fine');
   }, 300_000);
+
+  it("fine granularity's reduction (no choice of its own after a step that touched nothing shared) loses nothing", () => {
+    // Against a choice after every step, kills (a signal another task reads) included.
+    const cases: [Scenario, VariantId[]][] = [
+      ...['P08k', 'P10k', 'P16', 'P03', 'P06'].map((id): [Scenario, VariantId[]] => [PRESETS.find((x) => x.id === id)!.scenario, ['split', 'split-poc19']]),
+      [scaledSituation2(1, 1), ['split', 'split-poc19']],
+    ];
+    for (const [s, variants] of cases) {
+      for (const variant of variants) {
+        const merged = explore(s, { variant, granularity: 'fine' });
+        const every = explore(s, { variant, granularity: 'fine', preemptEveryStep: true });
+        expect(every.complete).toBe(true);
+        expect(merged.findings.map((f) => f.key).sort(), `${s.title} ${variant}`).toEqual(every.findings.map((f) => f.key).sort());
+        expect(merged.states).toBeLessThanOrEqual(every.states);
+      }
+    }
+  }, 300_000);
 });

@@ -46,6 +46,8 @@ export interface SearchOptions {
   maxSteps?: number;
   /** Where running tasks may be preempted (default: 'default'). */
   granularity?: Granularity;
+  /** With 'fine': a choice after every step, without the reduction to steps that touch shared state (tests). */
+  preemptEveryStep?: boolean;
 }
 
 export interface Finding {
@@ -143,7 +145,7 @@ export class Search {
 
   constructor(input: unknown, opts: SearchOptions = {}) {
     const scenario = validateScenario(input);
-    this.env = makeEnv(scenario, { variant: opts.variant, granularity: opts.granularity, maxSteps: opts.maxSteps, checkpointEvery: 0, recordSteps: false });
+    this.env = makeEnv(scenario, { variant: opts.variant, granularity: opts.granularity, preemptEveryStep: opts.preemptEveryStep, maxSteps: opts.maxSteps, checkpointEvery: 0, recordSteps: false });
     this.k = newCtx(this.env);
     this.k.quiet = true;
     this.sym = symmetryOf(scenario);

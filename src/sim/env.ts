@@ -49,6 +49,11 @@ export interface Env {
   schedule: Choice[];
   /** Where running tasks may be preempted (model/trace.ts). */
   granularity: Granularity;
+  /**
+   * Fine granularity without its reduction: preempt after every step, local or not. Only for the
+   * test that the reduction (no choice after a step that touched nothing shared) loses nothing.
+   */
+  preemptEveryStep?: boolean;
   /** Every function some livepatch replaces: calls and returns of these are visible to transitions. */
   patchedFuncs: ReadonlySet<string>;
   maxSteps: number;

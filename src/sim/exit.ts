@@ -26,6 +26,8 @@ export function exitTask(k: Ctx, task: Task, code: number, signal: number | null
 
 /** A fatal signal is pending: the process dies on its way back to user space. */
 export function dieIfSignalled(k: Ctx): boolean {
+  // Another task's kill writes it: reading it is an interaction (fine granularity may preempt here).
+  k.touched = true;
   const sig = k.task.sigpending;
   if (sig === null) return false;
   // The shell reports a command killed by signal N with status 128+N.
