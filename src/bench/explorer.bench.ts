@@ -71,7 +71,7 @@ console.log(
 
 for (const [n, k] of SIZES) {
   for (const variant of VARIANTS) {
-    const e = best(() => explorer(n, k, variant));
+    const e = explorer(n, k, variant);
     let cols: string[] = [];
     if (spin) {
       const model = promelaSituation2(n, k, variant);

@@ -133,6 +133,13 @@ export function scheduleDecide(env: Env): Decide {
   };
 }
 
+/** The task with this pid (a loop: this runs at every step). */
+function taskOf(w: World, pid: number): Task | undefined {
+  const ts = w.tasks;
+  for (let i = 0; i < ts.length; i++) if (ts[i].pid === pid) return ts[i];
+  return undefined;
+}
+
 /** Returned by stepWith() when `decide` declined to choose: nothing was consumed. */
 export const CHOICE = Symbol('choice');
 
@@ -149,7 +156,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
   k.w = w;
   markSettle(w);
   let choice: TraceStep['choice'];
-  let cur = w.current === null ? undefined : w.tasks.find((t) => t.pid === w.current);
+  let cur = w.current === null ? undefined : taskOf(w, w.current);
   if (!cur || cur.status !== 'runnable') {
     w.current = null;
     // The admission pass may spawn workers; give them a record of their own.

@@ -113,25 +113,31 @@ class Words {
   }
 }
 
-/** 64-bit hash of words [from, to): two independent 32-bit lanes. */
+/**
+ * 64-bit hash of words [from, to): two independent 32-bit lanes, each a multiply and a shift
+ * or rotation per word (so that high bits reach low ones), then a full avalanche of each lane
+ * (murmur3's finaliser).
+ */
 function hashRange(b: Int32Array, from: number, to: number, out: Uint32Array): void {
   let h1 = 0x9e3779b9 ^ (to - from);
   let h2 = 0x85ebca6b;
   for (let i = from; i < to; i++) {
     const x = b[i];
-    h1 = Math.imul(h1 ^ x, 0xcc9e2d51);
-    h1 = (h1 << 15) | (h1 >>> 17);
-    h1 = Math.imul(h1, 0x1b873593) + 0xe6546b64;
-    h2 = Math.imul(h2 ^ x, 0x85ebca77);
-    h2 = (h2 << 13) | (h2 >>> 19);
-    h2 = Math.imul(h2, 0xc2b2ae3d) ^ (h2 >>> 16);
+    h1 = Math.imul(h1 ^ x, 0x01000193);
+    h1 ^= h1 >>> 15;
+    h2 = Math.imul((h2 << 5) ^ (h2 >>> 27) ^ x, 0x9e3779b1);
   }
+  h1 ^= h2 >>> 7;
   h1 ^= h1 >>> 16;
   h1 = Math.imul(h1, 0x85ebca6b);
   h1 ^= h1 >>> 13;
+  h1 = Math.imul(h1, 0xc2b2ae35);
+  h1 ^= h1 >>> 16;
   h2 ^= h2 >>> 15;
   h2 = Math.imul(h2, 0x2c1b3c6d);
   h2 ^= h2 >>> 12;
+  h2 = Math.imul(h2, 0x297a2d39);
+  h2 ^= h2 >>> 15;
   out[0] = h1 >>> 0;
   out[1] = h2 >>> 0;
 }
