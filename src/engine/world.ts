@@ -9,6 +9,7 @@ import { taskLabel } from '../rules/names';
 export function initialWorld(env: Env): World {
   const k = env.scenario.kernel ?? {};
   const w: World = {
+    release: env.variant.kernel.release,
     time: 0,
     step: 0,
     nextPid: 100,
@@ -37,6 +38,10 @@ export function initialWorld(env: Env): World {
     modprobePath: k.modprobePath ?? '/sbin/modprobe',
     ftraceEnabled: k.ftraceEnabled ?? true,
     taintLivepatch: false,
+    idem: [],
+    tracing: { tracer: 'nop', filter: [], on: true, buffer: [] },
+    kprobesEnabled: true,
+    kprobes: [],
     work: [],
     dmesg: [],
     userspace: [],

@@ -21,8 +21,11 @@ export type ModuleOp =
   | { request_module: string };
 
 export interface ModuleParamSpec {
-  type: 'int' | 'bool';
+  /** module_param(..., int|bool, ...) or module_param_array(..., int, ...) ('intarray', comma-separated). */
+  type: 'int' | 'bool' | 'intarray';
   default: string;
+  /** perm 0: no /sys/module/NAME/parameters/ file (test_klp_syscall's klp_pids). */
+  hidden?: boolean;
 }
 
 /** An ordinary (non-livepatch) module file: what modinfo and nm would show. */

@@ -41,6 +41,8 @@ export interface ModuleInstance {
   permanent: boolean;
   /** Worker running this module's queued work item, if any (for flush_work()). */
   work: number | null;
+  /** The module's own globals, for modules modelled in code (test_klp_syscall's npids_pending). */
+  data?: { [k: string]: Json };
 }
 
 export type WaitKind =
@@ -50,7 +52,8 @@ export type WaitKind =
   | 'mutex' // W6
   | 'sleep' // msleep(), a user-space sleep, a task sitting in a function
   | 'cond' // the selftest harness polling a file (loop_until)
-  | 'work'; // a worker waiting for queued work (flush_work)
+  | 'work' // a worker waiting for queued work (flush_work)
+  | 'completion'; // W5 (v6.5+): idempotent_wait_for_completion() on another task's finit_module() of the same file
 
 /** Why a task is blocked. `until` makes the wait timed (logical ms). */
 export interface Wait {
@@ -59,7 +62,7 @@ export interface Wait {
   fn: string;
   /** W1: module name; W2: owner module name; mutex: lock name. */
   name?: string;
-  /** W3: helper pid; work: worker pid. */
+  /** W3: helper pid; work: worker pid; W5: the task loading the file. */
   pid?: number;
   until?: number;
   /** Harness condition (see sim/conditions.ts). */
@@ -100,6 +103,8 @@ export interface Task {
   signal: number | null;
   /** A fatal signal is pending (delivered at the next interruptible/killable wait). */
   sigpending: number | null;
+  /** Shell variables of a user task (the selftest harness's `pids`), expanded in its commands. */
+  env?: Record<string, string>;
 }
 
 /** klp_object. */
@@ -108,7 +113,14 @@ export interface KlpObject {
   name: string | null;
   /** Livepatch module that carries this object (the patch module upstream, <patch>__<obj> split). */
   carrier: string;
+  /** Functions the object replaces (old_name), each redirected to its replacement when patched. */
   funcs: string[];
+  /**
+   * Atomic replace: nop klp_funcs (func->nop) that klp_add_nops() added for functions older
+   * patches changed and this patch does not. A nop runs the original code; it is discarded when
+   * the replace transition completes (klp_discard_nops()).
+   */
+  nops?: string[];
   /** obj->mod != NULL: the patched module is bound (loaded and klp_alive). */
   bound: boolean;
   /** Functions are redirected (ftrace handlers registered). */
@@ -188,7 +200,38 @@ export interface WorkItem {
   at: number;
 }
 
+/** A finit_module() in idempotent_init_module()'s hash (v6.5+), keyed by the file's inode. */
+export interface IdempotentEntry {
+  /** file_inode(f): the simulator identifies a file by its absolute path ([S] one inode per path). */
+  cookie: string;
+  pid: number;
+}
+
+/** The function tracer's files in /sys/kernel/tracing (kernel/trace/). */
+export interface TracingState {
+  /** current_tracer: 'nop' or 'function'. */
+  tracer: string;
+  /** set_ftrace_filter: the functions traced (empty = all). */
+  filter: string[];
+  /** tracing_on. */
+  on: boolean;
+  /** The trace buffer, one line per traced call. */
+  buffer: string[];
+}
+
+/** A registered kprobe (kernel/kprobes.c), by the module that registered it. */
+export interface KprobeState {
+  fn: string;
+  owner: string;
+  /** With a post_handler on an ftrace site it is armed through the IPMODIFY kprobe_ipmodify_ops. */
+  postHandler: boolean;
+  /** Armed (kprobes were enabled when it was registered). */
+  armed: boolean;
+}
+
 export interface World {
+  /** utsname()->release, as `uname -r` prints it. */
+  release: string;
   time: number;
   step: number;
   nextPid: number;
@@ -217,6 +260,13 @@ export interface World {
   ftraceEnabled: boolean;
   /** TAINT_LIVEPATCH already reported (pr_notice_once). */
   taintLivepatch: boolean;
+  /** idempotent_init_module()'s hash of finit_module() calls in flight (v6.5+), oldest first. */
+  idem: IdempotentEntry[];
+  /** /sys/kernel/tracing. */
+  tracing: TracingState;
+  /** /sys/kernel/debug/kprobes/enabled (on at boot). */
+  kprobesEnabled: boolean;
+  kprobes: KprobeState[];
   work: WorkItem[];
   dmesg: LogLine[];
   userspace: UserLine[];

@@ -63,7 +63,11 @@ function params(v: unknown, path: string): void {
   if (v === undefined) return;
   need(isObj(v), path, 'must map parameter names to {type, default}');
   for (const [name, spec] of Object.entries(v)) {
-    need(isObj(spec) && (spec.type === 'int' || spec.type === 'bool') && typeof spec.default === 'string', `${path}.${name}`, "must be {type: 'int'|'bool', default: string}");
+    need(
+      isObj(spec) && (spec.type === 'int' || spec.type === 'bool' || spec.type === 'intarray') && typeof spec.default === 'string' && (spec.hidden === undefined || typeof spec.hidden === 'boolean'),
+      `${path}.${name}`,
+      "must be {type: 'int'|'bool'|'intarray', default: string, hidden?: boolean}",
+    );
   }
 }
 

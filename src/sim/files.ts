@@ -13,7 +13,7 @@ const INITSTATE: Record<string, string> = {
 
 /** vmlinux functions that produce /proc files, so a patch of them shows in a read. */
 const PROC_FUNCS: Record<string, { fn: string; original: string }> = {
-  '/proc/cmdline': { fn: 'cmdline_proc_show', original: 'BOOT_IMAGE=/boot/vmlinuz-5.5.0 root=/dev/vda1 ro console=ttyS0' },
+  '/proc/cmdline': { fn: 'cmdline_proc_show', original: 'BOOT_IMAGE=/boot/vmlinuz-RELEASE root=/dev/vda1 ro console=ttyS0' },
   '/proc/meminfo': { fn: 'meminfo_proc_show', original: 'MemTotal:       24576000 kB' },
 };
 
@@ -56,7 +56,7 @@ export function readFile(w: World, path: string): string | null {
   const pf = PROC_FUNCS[path];
   if (pf) {
     const p = activePatchOf(w, pf.fn);
-    return p ? `${p}: this has been live patched` : pf.original;
+    return p ? `${p}: this has been live patched` : pf.original.replace('RELEASE', w.release);
   }
   return null;
 }
