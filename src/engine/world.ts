@@ -10,6 +10,7 @@ export function initialWorld(env: Env): World {
   const k = env.scenario.kernel ?? {};
   const w: World = {
     release: env.variant.kernel.release,
+    kernel: env.variant.kernel.version,
     time: 0,
     step: 0,
     nextPid: 100,
@@ -42,6 +43,7 @@ export function initialWorld(env: Env): World {
     tracing: { tracer: 'nop', filter: [], on: true, buffer: [] },
     kprobesEnabled: true,
     kprobes: [],
+    moduleFiles: [],
     work: [],
     dmesg: [],
     userspace: [],

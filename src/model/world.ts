@@ -37,6 +37,8 @@ export interface ModuleInstance {
   sysfs: boolean;
   /** Module parameters as set at load or through sysfs. */
   params: Record<string, string>;
+  /** Parameters with perm 0: no file under /sys/module/NAME/parameters/. */
+  hiddenParams?: string[];
   /** Has an init function but no exit function: cannot be removed ([permanent] in /proc/modules). */
   permanent: boolean;
   /** Worker running this module's queued work item, if any (for flush_work()). */
@@ -229,9 +231,28 @@ export interface KprobeState {
   armed: boolean;
 }
 
+/**
+ * A file a module creates while it is loaded: a /proc entry (proc_create_single()) whose show
+ * function can be livepatched, or a sysfs attribute showing one of the module's globals.
+ */
+export interface ModuleFileEntry {
+  path: string;
+  /** The module that created it (removed by its exit). */
+  owner: string;
+  /** `stat --format %A`. */
+  mode: string;
+  /** proc: the show function, and what it prints unpatched. */
+  fn?: string;
+  text?: string;
+  /** sysfs: the key of the owner's `data` it shows ("%u\n"). */
+  dataKey?: string;
+}
+
 export interface World {
   /** utsname()->release, as `uname -r` prints it. */
   release: string;
+  /** The kernel version (model/variant.ts KERNEL_VERSIONS): which sysfs attributes exist. */
+  kernel: 'v5.5' | 'v7.1';
   time: number;
   step: number;
   nextPid: number;
@@ -267,6 +288,8 @@ export interface World {
   /** /sys/kernel/debug/kprobes/enabled (on at boot). */
   kprobesEnabled: boolean;
   kprobes: KprobeState[];
+  /** /proc and sysfs files created by loaded modules. */
+  moduleFiles: ModuleFileEntry[];
   work: WorkItem[];
   dmesg: LogLine[];
   userspace: UserLine[];

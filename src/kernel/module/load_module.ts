@@ -224,6 +224,8 @@ function insertUnformed(k: Ctx, name: string, klp: boolean): ReturnType<typeof r
     work: null,
     permanent: isPermanent(k, name),
   };
+  const hidden = Object.entries(k.env.files[name]?.params ?? {}).filter(([, spec]) => spec.hidden).map(([p]) => p);
+  if (hidden.length) m.hiddenParams = hidden;
   k.w.modules.unshift(m); // list_add_rcu(&mod->list, &modules): at the head
   k.note(`${instanceName(m)} inserted as MODULE_STATE_UNFORMED`);
   k.mark('state');
