@@ -7,6 +7,8 @@ import { add_unformed_module, do_init_module, finit_module, load_module, resolve
 import { modExit, scriptedExit, do_one_initcall, scriptedInit } from '../kernel/module/initcall';
 import { idempotent_init_module, idempotent_wait_for_completion, init_module_from_file } from '../kernel/module/idempotent';
 import { early_mod_check, module_patient_check_exists } from '../kernel/module/patient';
+import { __x64_sys_getpid } from '../kernel/sys_getpid';
+import { test_klp_call_getpid } from '../userspace/getpid';
 import { delete_module, module_put_and_delete } from '../kernel/module/delete_module';
 import { request_module } from '../kernel/kmod';
 import { lockKlpMutex } from '../kernel/livepatch/mutex';
@@ -50,6 +52,8 @@ const PROCS: Record<string, Proc> = {
   enabled_store,
   force_store,
   ftrace_enable_sysctl,
+  __x64_sys_getpid,
+  test_klp_call_getpid,
   modprobe,
   insmod,
   rmmod,

@@ -18,6 +18,8 @@ export interface LivepatchModel {
   init?: boolean;
   /** Its exit is the procedure `<model>_exit`. */
   exit?: boolean;
+  /** Replacement functions the kernel calls in place of a patched one (by new_func name). */
+  functions?: Record<string, (k: Ctx, mod: ModuleInstance) => number>;
 }
 
 export class Ctx {
