@@ -28,6 +28,12 @@ export const SELFTEST_PRESETS: Preset[] = SELFTEST_CORPUS.map(({ file, own, data
       (c.needs ? ` It needs: ${c.needs}` : ''),
     variant,
     scenario: caseScenario(c),
-    expected: { [variant]: { outcome: 'ok', dmesg } },
+    expected: {
+      [variant]: {
+        outcome: 'ok',
+        dmesg,
+        ...(harness === 'v7.1' ? { why: "The kernel's own v7.1 selftest, run through functions.sh v7.1 on the v7.1 model: this is the transcript its check_result compares." } : {}),
+      },
+    },
   };
 });
