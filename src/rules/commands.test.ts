@@ -189,7 +189,7 @@ describe('functions.sh v7.1 helpers', () => {
   });
   it('name what is wrong', () => {
     fails('run_or_die insmod m.ko', 'run_or_die: expected run_or_die -- CMD');
-    fails('run_or_die -- capture x -- lsmod', 'run_or_die: cannot nest capture');
+    fails("run_or_die -- capture '' -- lsmod", 'run_or_die: cannot nest capture');
     fails('modinfo_check m.ko maybe', 'modinfo_check: expected FILE livepatch|module');
     fails('spawn pids 0 test_klp-call_getpid', 'spawn: expected VAR N PROGRAM (N from 1 to 128)');
     fails('spawn pids 2 /bin/sh', "spawn: unknown program '/bin/sh' (one of test_klp-call_getpid)");
