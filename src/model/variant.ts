@@ -136,8 +136,10 @@ export interface Variant {
   id: VariantId;
   /** The full name (tooltips, compare headings, the CLI). */
   label: string;
-  /** A few words where space is tight (the variant switch, the gallery). */
+  /** A few words where space is tight (the gallery, the compare menu). */
   short: string;
+  /** Its name inside its kernel version's group of the variant switch (the group names the version). */
+  tag: string;
   /** What it is, in one sentence. */
   description: string;
   /** The kernel version underneath, with its capability flags. */
@@ -163,6 +165,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'upstream',
     label: 'upstream v5.5',
     short: 'upstream v5.5',
+    tag: 'upstream',
     description: 'one livepatch module per patch, as in v5.5',
     kernel: KERNEL_V5_5,
     hypothetical: false,
@@ -175,6 +178,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'split',
     label: 'split POC, without 19/23',
     short: 'split POC',
+    tag: 'split POC',
     description: 'one livepatch module per patched object, the POC without patch 19/23',
     kernel: KERNEL_V5_5,
     hypothetical: false,
@@ -187,6 +191,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'split-poc19',
     label: 'split POC + 19/23',
     short: 'split + 19/23',
+    tag: 'split + 19/23',
     description: 'the POC with patch 19/23: both hunks',
     kernel: KERNEL_V5_5,
     hypothetical: false,
@@ -199,6 +204,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'split-break-only',
     label: 'split POC + 19/23 add_unformed_module hunk only',
     short: '19/23 hunk (i) only',
+    tag: '19/23 (i)',
     description: 'only the add_unformed_module() hunk of 19/23 (location i): klp_break_recursion() returns -EEXIST',
     kernel: KERNEL_V5_5,
     hypothetical: false,
@@ -211,6 +217,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'split-norefs-only',
     label: 'split POC + 19/23 ref_module hunk only',
     short: '19/23 hunk (ii) only',
+    tag: '19/23 (ii)',
     description: 'only the ref_module() hunk of 19/23 (location ii): livepatch modules take no references',
     kernel: KERNEL_V5_5,
     hypothetical: false,
@@ -223,6 +230,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'v7.1',
     label: 'upstream v7.1',
     short: 'upstream v7.1',
+    tag: 'upstream',
     description: 'Linux 7.1 as released: idempotent finit_module(), module_patient_check_exists(), one livepatch module per patch',
     kernel: KERNEL_V7_1,
     hypothetical: false,
@@ -235,6 +243,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'v7.1-split',
     label: 'split POC rebased onto v7.1, without 19/23 (hypothetical)',
     short: 'v7.1 split (hyp.)',
+    tag: 'split (hyp.)',
     description: 'hypothetical: the split POC as if rebased onto Linux 7.1, without patch 19/23',
     kernel: KERNEL_V7_1,
     hypothetical: true,
@@ -247,6 +256,7 @@ export const VARIANTS: Record<VariantId, Variant> = {
     id: 'v7.1-split-poc19',
     label: 'split POC + 19/23 rebased onto v7.1 (hypothetical)',
     short: 'v7.1 split + 19/23 (hyp.)',
+    tag: 'split + 19/23 (hyp.)',
     description:
       'hypothetical: the split POC and 19/23 as if rebased onto Linux 7.1, klp_break_recursion() still in add_unformed_module() and the ref_module() hunk',
     kernel: KERNEL_V7_1,

@@ -35,8 +35,9 @@ const SAME_LOADER =
 
 const NO_RECURSION_UPSTREAM = 'Upstream has one livepatch module per patch: its init enables the patch without loading anything, so nothing recurses.';
 
-function idemWhy(dep: string, who: string, extra = ''): string {
+function idemWhy(dep: string, who: string, extra = '', lead = ''): string {
   return (
+    lead +
     `${who}'s finit_module() of /lib/modules/7.1.0/extra/${dep}.ko is still running: it waits in request_module() for the helper H1. ` +
     `H1's modprobe loads the dependency ${dep} from the same file (modules.dep), so idempotent_init_module() (v6.5) finds that inode ` +
     `in flight and puts H1 to sleep in idempotent_wait_for_completion() until ${who}'s finit_module() returns: location i, moved before load_module().` +
@@ -44,9 +45,12 @@ function idemWhy(dep: string, who: string, extra = ''): string {
   );
 }
 
+/** Leads a v7.1-split-poc19 explanation: the answer first. */
+const HOOK_LEAD = '19/23 no longer breaks this: H1 sleeps in idempotent_wait_for_completion(), before add_unformed_module() and its klp_break_recursion() hook. ';
+
 const HOOK_NOT_REACHED =
-  " 19/23's klp_break_recursion() still sits in add_unformed_module(), where the 2020 patch put it, but H1 sleeps before the kernel has even read the file: " +
-  'it knows no module name, never reaches load_module(), let alone add_unformed_module(). Any signal ends the wait (-EINTR since v6.11). ' +
+  " The hook still sits in add_unformed_module(), where the 2020 patch put it, but H1 sleeps before the kernel has even read the file: " +
+  'it knows no module name and never reaches load_module(). Any signal ends the wait (-EINTR since v6.11). ' +
   'A rebased 19/23 would need hooks in module_patient_check_exists() and in the idempotent path, which knows only an inode.';
 
 const V71_EXPECTED: Record<string, V71> = {
@@ -60,7 +64,7 @@ const V71_EXPECTED: Record<string, V71> = {
       why: idemWhy('lp', 'U1', ' TAINT_LIVEPATCH is printed once lp is in the module list (module_augment_kernel_taints(), v6.4), before the wait.'),
       cites: IDEM_CITES,
     },
-    'v7.1-split-poc19': { outcome: 'deadlock', location: IDEM, cycle: ['U1', 'H1'], why: idemWhy('lp', 'U1', HOOK_NOT_REACHED), cites: IDEM_CITES, notReached: ['klp_break_recursion'] },
+    'v7.1-split-poc19': { outcome: 'deadlock', location: IDEM, cycle: ['U1', 'H1'], why: idemWhy('lp', 'U1', HOOK_NOT_REACHED, HOOK_LEAD), cites: IDEM_CITES, notReached: ['klp_break_recursion'] },
   },
   P10i: {
     'v7.1': { outcome: 'ok', dmesg: enableLpWithLiveM, why: NO_RECURSION_UPSTREAM, cites: ['early_mod_check', PATIENT] },
@@ -77,7 +81,8 @@ const V71_EXPECTED: Record<string, V71> = {
       location: PATIENT,
       cycle: ['U1', 'H1'],
       why:
-        'On v5.5 19/23 fixes this one: add_unformed_module() finds lp COMING and klp_break_recursion() returns -EEXIST. On v7.1 H1 waits in early_mod_check() -> module_patient_check_exists() before add_unformed_module(), so the hook is never reached.',
+        '19/23 no longer breaks this: H1 waits in early_mod_check() -> module_patient_check_exists(), before add_unformed_module() and its hook. ' +
+        'On v5.5 19/23 fixes this one (add_unformed_module() finds lp COMING and klp_break_recursion() returns -EEXIST); on v7.1 the same-name wait comes before allocation (v6.4).',
       cites: ['early_mod_check', PATIENT],
       notReached: ['klp_break_recursion'],
     },
@@ -104,7 +109,7 @@ const V71_EXPECTED: Record<string, V71> = {
       outcome: 'deadlock',
       location: IDEM,
       cycle: ['U1', 'H1'],
-      why: idemWhy('M', 'U1', " M is not a livepatch module, so 19/23 could not break this on v5.5 either; on v7.1 its hook is not even reached."),
+      why: idemWhy('M', 'U1', '', "M is not a livepatch module, so 19/23 could not break this on v5.5 either; on v7.1 its hook is not even reached. "),
       cites: IDEM_CITES,
       notReached: ['klp_break_recursion'],
     },
@@ -112,7 +117,7 @@ const V71_EXPECTED: Record<string, V71> = {
   P13: {
     'v7.1': { outcome: 'ok', dmesg: ['A: A_init', 'B: B_init', "livepatch: enabling patch 'lp'"], why: NO_RECURSION_UPSTREAM },
     'v7.1-split': { outcome: 'deadlock', location: IDEM, cycle: ['U1', 'H1'], why: idemWhy('A', 'U1', ' (`modprobe lp__A` loads B and its dependency A first.)'), cites: IDEM_CITES },
-    'v7.1-split-poc19': { outcome: 'deadlock', location: IDEM, cycle: ['U1', 'H1'], why: idemWhy('A', 'U1', HOOK_NOT_REACHED), cites: IDEM_CITES, notReached: ['klp_break_recursion'] },
+    'v7.1-split-poc19': { outcome: 'deadlock', location: IDEM, cycle: ['U1', 'H1'], why: idemWhy('A', 'U1', HOOK_NOT_REACHED, HOOK_LEAD), cites: IDEM_CITES, notReached: ['klp_break_recursion'] },
   },
   P11: {
     'v7.1': { outcome: 'ok', dmesg: enableLpWithLiveM, why: NO_RECURSION_UPSTREAM },
@@ -276,7 +281,7 @@ const V71_EXPECTED: Record<string, V71> = {
       outcome: 'deadlock',
       location: IDEM,
       cycle: ['U1', 'H1'],
-      why: idemWhy('lp', 'U1', ' On v5.5 19/23 made H1\'s load of lp return -EEXIST; on v7.1 H1 never reaches add_unformed_module().'),
+      why: idemWhy('lp', 'U1', " On v5.5 19/23 made H1's load of lp return -EEXIST.", HOOK_LEAD),
       cites: IDEM_CITES,
       notReached: ['klp_break_recursion'],
     },

@@ -29,7 +29,10 @@ export type ModuleNodeData = {
   object?: string;
   exports: string[];
   instances: InstanceView[];
-  /** Tasks sleeping on this module name (add_unformed_module, resolve_symbol_wait). */
+  /**
+   * Tasks sleeping on this module name (add_unformed_module, module_patient_check_exists,
+   * resolve_symbol_wait) or on a finit_module() of one of its files (idempotent_wait_for_completion).
+   */
   waiters: { task: string; fn: string }[];
   inCycle: boolean;
   selected: boolean;
@@ -74,7 +77,11 @@ export function toDependencyFlow(
     const instances = world.modules
       .filter((m) => m.name === n.id)
       .map((m) => ({ key: instanceName(m), state: m.state, owner: labelOf.get(m.owner) ?? String(m.owner), refcnt: module_refcount(m) }));
-    const waiting = world.tasks.filter((t) => t.status === 'blocked' && t.wait?.kind === 'module_wq' && t.wait.name === n.id);
+    const waiting = world.tasks.filter(
+      (t) =>
+        t.status === 'blocked' &&
+        ((t.wait?.kind === 'module_wq' && t.wait.name === n.id) || (t.wait?.kind === 'completion' && !!t.wait.name?.endsWith(`/${n.id}.ko`))),
+    );
     return {
       id: n.id,
       type: 'module',
