@@ -10,6 +10,7 @@ export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from '.
 export { explainWait, type WaitExplanation } from './sim/explainWait';
 export { killableTasks, killEffect } from './sim/kill';
 export { firstDivergence, transcript, type Divergence, type OutLine } from './analysis/firstDivergence';
+export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
@@ -35,3 +36,4 @@ export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
 export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
 export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind } from './model/trace';
 export type { World, Task, ModuleInstance, ModuleState, KlpPatch, KlpObject, Wait, LogLine, UserLine, Frame } from './model/world';
+export * from './kernelGraph/index';

@@ -7,6 +7,9 @@
  *   selftest FILE.json [--check] [--variant V]
  *   explore (--preset ID | FILE.json) [--variant V] [--max-states N]
  *   compare (--preset ID | FILE.json) [--variant V] --with W [--json]
+ *   import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
+ *   kernel-graph FILE.json [--module NAME] [--json]
+ *   scenario-from FILE.json NAME [--import S1,S2] [--out FILE]
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
@@ -23,6 +26,8 @@ import { firstDivergence, transcript } from '../analysis/firstDivergence';
 import { VARIANTS } from '../model/variant';
 import { seedMoveOf } from '../rules/seed';
 import type { Trace } from '../model/trace';
+import { importKernel, kernelGraphCommand, KernelUsageError, scenarioFromCommand } from './kernel/commands';
+import { KernelDirError } from './kernel/readKernelDir';
 
 class UsageError extends Error {}
 
@@ -30,6 +35,9 @@ const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
        klp selftest FILE.json [--check] [--variant V]
        klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]
+       klp import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
+       klp kernel-graph GRAPH.json [--module NAME] [--json]
+       klp scenario-from GRAPH.json NAME [--import SYM1,SYM2] [--out FILE]
        klp compare (--preset ID | FILE.json) [--variant V] --with W [--json]`;
 
 interface Flags {
@@ -39,6 +47,11 @@ interface Flags {
   schedule?: string;
   maxStates?: string;
   with?: string;
+  module?: string;
+  out?: string;
+  kernel?: string;
+  source?: string;
+  imports?: string;
   json: boolean;
   check: boolean;
 }
@@ -57,6 +70,11 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--schedule') f.schedule = value();
     else if (a === '--max-states') f.maxStates = value();
     else if (a === '--with') f.with = value();
+    else if (a === '--module') f.module = value();
+    else if (a === '--out') f.out = value();
+    else if (a === '--kernel') f.kernel = value();
+    else if (a === '--source') f.source = value();
+    else if (a === '--import') f.imports = value();
     else if (a === '--json') f.json = true;
     else if (a === '--check') f.check = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -209,6 +227,10 @@ function main(argv: string[], io: Io): number {
       }
       return 1;
     }
+    case 'kernel-graph':
+      return kernelGraphCommand(f.positional[0], { module: f.module, json: f.json }, io);
+    case 'scenario-from':
+      return scenarioFromCommand(f.positional[0], f.positional[1], { imports: f.imports, out: f.out }, io);
     case undefined:
     case '--help':
     case 'help':
@@ -219,16 +241,31 @@ function main(argv: string[], io: Io): number {
   }
 }
 
+function failure(e: unknown, io: Io): number {
+  if (e instanceof UsageError || e instanceof ScenarioError || e instanceof CaseError || e instanceof KernelUsageError || e instanceof KernelDirError) {
+    io.error(`klp: ${e.message}`);
+    if (e instanceof UsageError) io.error(USAGE);
+    return 2;
+  }
+  throw e;
+}
+
 /** Run one command line; returns the exit status (2 for invalid input). */
 export function runCli(argv: string[], io: Io): number {
   try {
     return main(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof CaseError) {
-      io.error(`klp: ${e.message}`);
-      if (e instanceof UsageError) io.error(USAGE);
-      return 2;
-    }
-    throw e;
+    return failure(e, io);
+  }
+}
+
+/** runCli, plus the commands that read files asynchronously (import-kernel decompresses .ko.xz). */
+export async function runCliAsync(argv: string[], io: Io): Promise<number> {
+  if (argv[0] !== 'import-kernel') return runCli(argv, io);
+  try {
+    const f = parseFlags(argv.slice(1));
+    return await importKernel(f.positional[0], { out: f.out, kernel: f.kernel, source: f.source }, io);
+  } catch (e) {
+    return failure(e, io);
   }
 }

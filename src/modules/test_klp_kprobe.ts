@@ -7,7 +7,7 @@
 import type { Proc } from '../sim/ops';
 import { num, proc, ret } from '../sim/ops';
 import { register_kprobe, unregister_kprobe } from '../kernel/kprobes';
-import { kstrtobool } from '../rules/kstrtox';
+import { kstrtobool } from '../rules/kstrtobool';
 
 export const kprobeProcs: Record<string, Proc> = {
   test_klp_kprobe_init: proc({ kernelName: 'kprobe_init' }, {

@@ -4,7 +4,7 @@ import { run } from '../engine/run';
 import type { Expectation } from './types';
 import type { VariantId } from '../model/variant';
 import type { Trace } from '../model/trace';
-import { missingInOrder } from '../test/helpers';
+import { missingInOrder, TEST_MAX_STEPS } from '../test/helpers';
 import { missingV71 } from './v71';
 import { kernelName } from '../engine/procs';
 import { VARIANTS } from '../model/variant';
@@ -73,7 +73,7 @@ describe('presets reproduce their expected outcomes in each kernel', () => {
   for (const p of PRESETS) {
     for (const [variant, e] of Object.entries(p.expected) as [VariantId, Expectation][]) {
       const cites = e.cites?.length ? ` (cites ${e.cites.join(', ')})` : '';
-      it(`${p.id} ${p.title} [${variant}]${cites}`, () => check(run(p.scenario, { variant }), e));
+      it(`${p.id} ${p.title} [${variant}]${cites}`, () => check(run(p.scenario, { variant, maxSteps: TEST_MAX_STEPS }), e));
     }
   }
 });

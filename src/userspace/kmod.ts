@@ -1,8 +1,8 @@
 /**
  * kmod.ts - the user-space tools of kmod: modprobe, insmod, rmmod, with their exact messages and
- * exit codes (design §1.4). The v5.5 kernels run kmod of early 2020 (v27); the v7.1 kernels run
- * kmod v34.2 (tools/*.c, libkmod/libkmod-module.c), whose rmmod prints two lines for a failed
- * delete_module() and garbles its "in use by" line.
+ * exit codes (kmod tools/modprobe.c, insmod.c, rmmod.c). The v5.5 kernels run kmod of early 2020
+ * (v27); the v7.1 kernels run kmod v34.2 (tools/*.c, libkmod/libkmod-module.c), whose rmmod prints
+ * two lines for a failed delete_module() and garbles its "in use by" line.
  */
 import type { Proc } from '../sim/ops';
 import { call, next, num, ret, str, proc } from '../sim/ops';

@@ -8,6 +8,7 @@ import { call, next, num, ret, str, proc } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
 import type { KlpObject, KlpPatch, Locals, ModuleInstance } from '../../model/world';
 import { ERRNO } from '../../model/errno';
+import { kstrtobool } from '../../rules/kstrtobool';
 import { try_module_get } from '../module/refs';
 import { unlockKlpMutex } from './mutex';
 import {
@@ -26,7 +27,7 @@ import {
 } from './patch';
 import { klp_reverse_transition } from './transition';
 import { klp_free_object_module, klp_free_patch_finish, klp_free_patch_start, listedPatches } from './free';
-import { kstrtobool, kstrtoint } from '../../rules/kstrtox';
+import { kstrtoint } from '../../rules/kstrtoint';
 import { objectFuncs } from './funcs';
 
 export function modArg(k: Ctx, l: Locals): ModuleInstance {

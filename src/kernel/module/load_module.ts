@@ -1,7 +1,7 @@
 /**
  * load_module.ts - kernel/module.c (v5.5) and kernel/module/main.c (v7.1): finit_module() ->
- * load_module() in the order of design §1.2, with the duplicate-name wait (location i) and the
- * symbol wait (location ii). Where v7.1 differs, the code asks the kernel's capability flags
+ * load_module() in the kernel's order, with the duplicate-name wait (location i) and the symbol
+ * wait (location ii). Where v7.1 differs, the code asks the kernel's capability flags
  * (model/variant.ts): the idempotent finit_module() layer (idempotent.ts), early_mod_check() and
  * module_patient_check_exists() (patient.ts), taints after add_unformed_module(), and
  * do_init_module()'s -EEXIST override.
@@ -14,7 +14,8 @@ import { ERRNO } from '../../model/errno';
 import { free_module, ref_module } from './refs';
 import { RESOLVE_SYMBOL_TIMEOUT_MS } from '../../rules/limits';
 import { instanceName } from '../../rules/names';
-import { kstrtobool, kstrtoint } from '../../rules/kstrtox';
+import { kstrtobool } from '../../rules/kstrtobool';
+import { kstrtoint } from '../../rules/kstrtoint';
 
 const EINTR_RESTART = -ERRNO.ERESTARTSYS;
 
@@ -107,8 +108,9 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     const r = num(l, 'ret');
     const m = modOf(k, l);
     if (r < 0) {
-      // bug_cleanup: no GOING notifier and no klp_module_going() on this path (design §1.2 step 9);
-      // since v5.11 bug_cleanup first sets MODULE_STATE_GOING.
+      // bug_cleanup: no GOING notifier and no klp_module_going() on this path: kernel/module.c
+      // load_module() jumps to bug_cleanup before any notifier ran. Since v5.11 bug_cleanup first
+      // sets MODULE_STATE_GOING.
       k.note('prepare_coming_module() failed: bug_cleanup');
       if (k.env.variant.kernel.bugCleanupGoing) k.moduleEvent(m, 'coming_cleanup');
       unlinkFailed(k, m);
