@@ -12,9 +12,9 @@ import { SELFTEST_PRESETS } from './selftests';
 /** Gallery order: the seed's situations first, then the rest by id, then the kernel selftests. */
 export const PRESETS: Preset[] = [
   P10,
-  P10i,
   P08,
   P13,
+  P10i,
   P11,
   P08k,
   P10k,
