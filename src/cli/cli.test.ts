@@ -109,4 +109,13 @@ describe('klp CLI', () => {
     expect(r.out[0]).toMatch(/^PASS .* on v7\.1$/);
     expect(cli('selftest', 'src/selftest/cases/test-sysfs__01_sysfs_test.json', '--check').out[0]).toMatch(/on upstream$/);
   });
+
+  it('run says which kernel it ran on and which files that kernel follows', () => {
+    const r = cli('run', '--preset', 'P10', '--variant', 'v7.1-split-poc19');
+    expect(r.out.join('\n').split('\n')[1]).toBe(
+      '# kernel: split POC + 19/23 rebased onto v7.1 (hypothetical); follows Linux v7.1 kernel/module/main.c, kernel/module/kmod.c and kernel/livepatch/, kmod 34.2, with the RFC "livepatch: Split livepatch module per-object" (January 2020) patches 01-19 as if rebased, hooks where the 2020 patches put them (never merged)',
+    );
+    const j = JSON.parse(cli('run', '--preset', 'P10', '--variant', 'v7.1', '--json').out.join(''));
+    expect(j.kernel).toMatchObject({ label: 'upstream v7.1', release: '7.1.0', hypothetical: false });
+  });
 });

@@ -4,6 +4,7 @@
  * in Linux 7.1.
  */
 import { useEffect, useRef } from 'react';
+import { VARIANT_IDS, VARIANTS } from '@engine';
 import { useStore } from '../../store';
 
 export function AboutPopover() {
@@ -46,6 +47,16 @@ export function AboutPopover() {
             and 19/23's hook in <code>add_unformed_module()</code> is never reached: the two <i>v7.1 split</i> kernels, marked hypothetical, show
             the POC as if rebased onto 7.1.
           </p>
+          <details data-testid="about-kernels">
+            <summary>The kernels and the files each follows</summary>
+            <ul className="about-kernels">
+              {VARIANT_IDS.map((id) => (
+                <li key={id}>
+                  <b>{VARIANTS[id].label}</b>: {VARIANTS[id].follows}.
+                </li>
+              ))}
+            </ul>
+          </details>
           <button type="button" className="link" onClick={() => setOpen(false)}>
             Close
           </button>

@@ -103,7 +103,9 @@ export function OutcomeBanner() {
         <div className={`verdict tone-${badge.tone}`} data-testid="outcome" data-kind={o.kind}>
           <div className="verdict-top">
             <span className={`badge ${badge.tone}`}>{badge.text}</span>
-            <span className="verdict-variant">{VARIANTS[variant].label}</span>
+            <span className="verdict-variant" title={`Follows ${VARIANTS[variant].follows}`} data-testid="verdict-variant">
+              {VARIANTS[variant].label}
+            </span>
             <Interleavings />
           </div>
           <div className="verdict-summary">{o.summary}</div>

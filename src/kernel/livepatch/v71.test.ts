@@ -8,6 +8,7 @@ import { dmesg, out, runIn, scn } from '../../test/helpers';
 import { fileMode, readFile } from '../../sim/files';
 import { worldAt } from '../../engine/replay';
 import type { VariantId } from '../../model/variant';
+import { MODULE_STATE_STRING } from './callbacks';
 
 const cmdline = { name: 'lp1', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] };
 const meminfoReplace = { name: 'lp2', replace: true, objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] };
@@ -137,5 +138,16 @@ describe('kstrtobool() and the vmlinux.ko check', () => {
     expect(dmesg(t)).toEqual(['livepatch: vmlinux.ko: invalid module name']);
     expect(out(t)).toEqual(['insmod: ERROR: could not insert module vmlinux.ko: Invalid parameters']);
     expect(dmesg(runIn('upstream', s))).toEqual(['vmlinux: hello']);
+  });
+});
+
+describe('test_klp_callbacks_demo.c module_state[]', () => {
+  it('reads as the C source spells it, UNFORMED included (klp never sees an UNFORMED module, so no run prints it)', () => {
+    expect(MODULE_STATE_STRING).toEqual({
+      MODULE_STATE_LIVE: '[MODULE_STATE_LIVE] Normal state',
+      MODULE_STATE_COMING: '[MODULE_STATE_COMING] Full formed, running module_init',
+      MODULE_STATE_GOING: '[MODULE_STATE_GOING] Going away',
+      MODULE_STATE_UNFORMED: '[MODULE_STATE_UNFORMED] Still setting it up',
+    });
   });
 });
