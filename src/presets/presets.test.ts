@@ -9,11 +9,11 @@ import { missingV71 } from './v71';
 import { kernelName } from '../engine/procs';
 import { VARIANTS } from '../model/variant';
 
-/** The kernel functions a run called (call steps, by procedure and by kernel name). */
+/** The kernel functions that ran in a run (called, or run by a worker), by procedure and by kernel name. */
 function called(t: Trace): Set<string> {
   const out = new Set<string>();
   for (const s of t.steps) {
-    if (s.kind !== 'call') continue;
+    if (!s.fn) continue;
     out.add(s.fn);
     out.add(kernelName(s.fn));
   }

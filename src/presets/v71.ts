@@ -222,13 +222,14 @@ const V71_EXPECTED: Record<string, V71> = {
     ],
     userspace: ['rmmod: ERROR: Module lp is in use'],
     why: `${SAME_LOADER} The patch holds a reference on its own module (try_module_get() in klp_enable_patch()); TAINT_LIVEPATCH comes after add_unformed_module() since v6.4.`,
+    cites: ['klp_enable_patch', 'enabled_store', 'delete_module'],
   }),
   P06: {
     'v7.1': { outcome: 'ok', dmesg: ["livepatch: applying patch 'lp' to loading module 'M'", 'M: M_init', "livepatch: reverting patch 'lp' on unloading module 'M'"], why: SAME_LOADER, cites: ['klp_module_coming', 'klp_module_going'] },
     'v7.1-split': { outcome: 'ok', dmesg: ["livepatch: applying patch 'lp' to loading module 'M'", 'M: M_init'], userspace: ['lp__M                  16384  1'], why: SAME_LOADER },
     'v7.1-split-poc19': { outcome: 'ok', dmesg: ["livepatch: applying patch 'lp' to loading module 'M'", 'M: M_init'], userspace: ['lp__M                  16384  1'], why: SAME_LOADER },
   },
-  P07: sameAll({ outcome: 'ok', dmesg: enableLpWithLiveM, notDmesg: ["livepatch: applying patch 'lp' to loading module 'M'"], userspace: ['1'], why: SAME_LOADER }),
+  P07: sameAll({ outcome: 'ok', dmesg: enableLpWithLiveM, notDmesg: ["livepatch: applying patch 'lp' to loading module 'M'"], userspace: ['1'], why: SAME_LOADER, cites: ['klp_enable_patch'] }),
   P09: {
     'v7.1': { outcome: 'error', userspace: [inUseBy('M', 'lp')], why: GARBLED },
     'v7.1-split': { outcome: 'error', userspace: [inUseBy('M', 'lp__M')], why: GARBLED },
@@ -237,6 +238,7 @@ const V71_EXPECTED: Record<string, V71> = {
       dmesg: ['M: M_exit', "livepatch: reverting patch 'lp' on unloading module 'M'"],
       notUserspace: ['lp__M                  16384  1'],
       why: "ref_module() is unchanged in 7.1, so the rebased ref_module() hunk of 19/23 works as on v5.5: lp__M takes no reference on M.",
+      cites: ['delete_module', 'klp_module_going'],
     },
   },
   P12: {
@@ -266,6 +268,7 @@ const V71_EXPECTED: Record<string, V71> = {
       dmesg: ['livepatch: Livepatched module is not loaded: M', "livepatch: patch 'lp' failed for module 'M', refusing to load module 'M'"],
       userspace: ['insmod: ERROR: could not insert module lp__M.ko: Invalid parameters'],
       why: "klp_add_object() as rebased refuses the object as on v5.5; kmod 34.2's insmod prints -EINVAL as 'Invalid parameters' too.",
+      cites: ['klp_add_object'],
     },
     'v7.1-split-poc19': {
       outcome: 'error',
@@ -293,6 +296,7 @@ const V71_EXPECTED: Record<string, V71> = {
       notDmesg: ["livepatch: enabling patch 'lp2'"],
       userspace: ['1', "modprobe: ERROR: could not insert 'lp2': Device or resource busy"],
       why: 'The transition code of 7.1 prints the same: __klp_enable_patch() returns -EBUSY while klp_transition_patch is set, before "enabling patch"; klp_send_signals() at the 15th retry.',
+      cites: ['klp_enable_patch', 'klp_transition_work_fn'],
     },
     'v7.1-split': {
       outcome: 'error',
@@ -313,6 +317,7 @@ const V71_EXPECTED: Record<string, V71> = {
     notDmesg: ['lp1: pre_unpatch_callback: vmlinux', 'lp1: post_unpatch_callback: vmlinux'],
     notUserspace: ['lp1__M                 16384  1'],
     why: 'Atomic replace is unchanged since v5.1: klp_unpatch_replaced_patches() runs no callbacks of the replaced patch, and its module can be removed once it is freed.',
+    cites: ['klp_enable_patch', 'klp_free_patch_work_fn'],
   }),
   P18: {
     'v7.1': { outcome: 'ok', userspace: ['live'], why: 'lp is LIVE before U2 starts: modprobe finds /sys/module/lp/initstate live and does nothing.' },
@@ -336,10 +341,17 @@ const V71_EXPECTED: Record<string, V71> = {
       dmesg: ['X: X_exit'],
       warnings: ['lp uses x_fn() of X, which is no longer loaded'],
       why: 'The ref_module() hunk of 19/23 works on 7.1 as on v5.5, with the same side effect: no reference pins X.',
+      cites: ['delete_module'],
     },
   },
   P20: {
-    'v7.1': { outcome: 'ok', dmesg: ["livepatch: applying patch 'lp' to loading module 'M'", 'M: M_init'], why: 'Upstream never calls request_module() from klp_module_coming().' },
+    'v7.1': {
+      outcome: 'ok',
+      dmesg: ["livepatch: applying patch 'lp' to loading module 'M'", 'M: M_init'],
+      why: 'Upstream never calls request_module() from klp_module_coming().',
+      cites: ['klp_module_coming'],
+      notReached: ['request_module'],
+    },
     'v7.1-split': {
       outcome: 'error',
       dmesg: ['livepatch: Module load failed: lp__M'],
