@@ -10,17 +10,18 @@ export { machineDiagram, type MachineDiagram, type MachineKind, type DiagramStat
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
 export { killableTasks, killEffect } from './sim/kill';
+export { firstDivergence, transcript, type Divergence, type OutLine } from './analysis/firstDivergence';
 export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
-export { VARIANTS, VARIANT_IDS, isVariantId, type Variant, type VariantId } from './model/variant';
+export { VARIANTS, VARIANT_IDS, KERNEL_VERSIONS, isVariantId, variantsOf, upstreamOf, type Variant, type VariantId, type KernelVersion } from './model/variant';
 export { validateScenario, ScenarioError } from './scenario/validate';
 export { parseCommand, CommandError, type Command } from './rules/commands';
 export { readFile, procModules } from './sim/files';
 export { strerror, errnoName, ERRNO } from './model/errno';
 export { module_refcount } from './rules/refcount';
-export { SEED_LOCATIONS, seedLocationOf, type SeedLocation } from './rules/seed';
+export { SEED_LOCATIONS, SEED_MOVES, seedLocationOf, seedMoveOf, type SeedLocation, type SeedMove } from './rules/seed';
 export {
   MODULE_NAME_RE,
   SYMBOL_RE,

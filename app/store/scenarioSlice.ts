@@ -27,7 +27,12 @@ export interface ScenarioState {
 
 export interface ScenarioActions {
   /** Opens a preset; the step defaults to the outcome step, the schedule to FIFO. */
-  openPreset: (id: string, step?: number, schedule?: readonly string[]) => void;
+  /**
+   * Opens a preset in the current kernel, or in the preset's own kernel when the current one has
+   * nothing to say about it (a v7.1 selftest opened from a v5.5 kernel), unless `pinVariant`
+   * (the URL names the kernel).
+   */
+  openPreset: (id: string, step?: number, schedule?: readonly string[], pinVariant?: boolean) => void;
   openScenario: (scenario: Scenario, key: string, step?: number, schedule?: readonly string[]) => void;
   setVariant: (v: VariantId) => void;
   /** Replays the scenario with another schedule (an interleaving) and opens it on its outcome. */
@@ -72,9 +77,13 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   };
   return {
     ...initialScenario(),
-    openPreset: (id, step, schedule) => {
+    openPreset: (id, step, schedule, pinVariant = false) => {
       const p = getPreset(id);
       if (!p) return;
+      const { variant, compareVariant } = get();
+      if (!pinVariant && !p.expected[variant] && p.variant !== variant) {
+        set({ variant: p.variant, compareVariant: compareVariant === p.variant ? null : compareVariant });
+      }
       load(p.id, `preset:${p.id}`, p.scenario, step, schedule);
     },
     openScenario: (scenario, key, step, schedule) => load(null, key, scenario, step, schedule),

@@ -20,6 +20,18 @@ describe('store', () => {
     expect(s().step).toBe(interestingStep(s().trace));
   });
 
+  it('opens a preset in its own kernel when the current one has no expectation for it, unless the URL names the kernel', () => {
+    s().openPreset('ST7-syscall-01');
+    expect(s().variant).toBe('v7.1');
+    expect(s().trace.outcome.kind).toBe('ok');
+    s().setVariant('split');
+    s().openPreset('ST7-syscall-01', undefined, undefined, true);
+    expect(s().variant).toBe('split');
+    // A preset the current kernel has an expectation for keeps the kernel.
+    s().openPreset('P13');
+    expect(s().variant).toBe('split');
+  });
+
   it('keeps "at the end" when the variant changes, and otherwise the step', () => {
     s().setVariant('split-poc19');
     expect(s().trace.outcome.kind).toBe('ok');

@@ -6,7 +6,7 @@
 import { fingerprint, type Outcome, type VariantId } from '@engine';
 import { useStore } from '../store';
 import { worldAtCached } from '../store/worldCache';
-import { firstDivergence, type Divergence } from '../views/compare/firstDivergence';
+import { firstDivergence, type Divergence } from '@engine';
 
 export interface PlaygroundApi {
   readonly presetId: string | null;

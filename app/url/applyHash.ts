@@ -21,7 +21,7 @@ export function applyHash(hash: string): void {
   if (state.variant && state.variant !== s.variant) s.setVariant(state.variant);
   s.setCompareVariant(state.compare ?? null);
   if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule);
-  else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step, state.schedule);
+  else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step, state.schedule, state.variant !== undefined);
   const count = useStore.getState().trace.steps.length;
   if (state.step !== undefined && state.step >= count) {
     errors.push(`URL parameter "step": ${state.step} is past the last step (${count - 1}) of this trace; showing the last step.`);

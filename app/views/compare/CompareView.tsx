@@ -7,7 +7,7 @@ import { VARIANTS, type Trace } from '@engine';
 import { useStore } from '../../store';
 import { Panel } from '../../components/Panel';
 import { outcomeBadge } from '../outcome/outcomeText';
-import { firstDivergence, transcript, type Divergence } from './firstDivergence';
+import { firstDivergence, transcript, type Divergence } from '@engine';
 
 function Side({ trace, side, div, onJump }: { trace: Trace; side: 'a' | 'b'; div: Divergence | null; onJump?: (s: number) => void }) {
   const lines = useMemo(() => transcript(trace), [trace]);

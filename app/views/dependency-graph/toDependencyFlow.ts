@@ -19,7 +19,10 @@ export type ModuleNodeData = {
   object?: string;
   exports: string[];
   instances: InstanceView[];
-  /** Tasks sleeping on this module name (add_unformed_module, resolve_symbol_wait). */
+  /**
+   * Tasks sleeping on this module name (add_unformed_module, module_patient_check_exists,
+   * resolve_symbol_wait) or on a finit_module() of one of its files (idempotent_wait_for_completion).
+   */
   waiters: { task: string; fn: string }[];
   inCycle: boolean;
   selected: boolean;

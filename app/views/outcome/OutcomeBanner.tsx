@@ -88,6 +88,12 @@ export function OutcomeBanner() {
               {story.summary}{' '}
             </p>
           )}
+          {expected?.why && (
+            // What this kernel does differently from the v5.5 ones here, and why (the v7.1 kernels).
+            <p className={`variant-why${more ? ' is-open' : ''}`} data-testid="variant-why">
+              <b>On {VARIANTS[variant].short}:</b> {expected.why}
+            </p>
+          )}
           {story && (
             <button type="button" className="link more" onClick={() => setMore(!more)} aria-expanded={more}>
               {more ? 'less' : 'more'}
@@ -97,7 +103,9 @@ export function OutcomeBanner() {
         <div className={`verdict tone-${badge.tone}`} data-testid="outcome" data-kind={o.kind}>
           <div className="verdict-top">
             <span className={`badge ${badge.tone}`}>{badge.text}</span>
-            <span className="verdict-variant">{VARIANTS[variant].label}</span>
+            <span className="verdict-variant" title={`Follows ${VARIANTS[variant].follows}`} data-testid="verdict-variant">
+              {VARIANTS[variant].label}
+            </span>
             <Interleavings />
           </div>
           <div className="verdict-summary">{o.summary}</div>

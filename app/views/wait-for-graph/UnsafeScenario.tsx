@@ -10,7 +10,7 @@ import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
 import { interestingStep } from '../../store/traceCache';
 import { KillAction } from '../kill/KillAction';
-import { explainWait, killableTasks } from '@engine';
+import { explainWait, killableTasks, seedMoveOf } from '@engine';
 
 export function UnsafeScenario() {
   const setStep = useStore((s) => s.setStep);
@@ -65,7 +65,12 @@ export function UnsafeScenario() {
                   </th>
                   <td>
                     <code>{e.fn}()</code> <span className="wid">{e.wid}</span>
-                    {x.location && <span className={`loc loc-${x.location}`}> location ({x.location})</span>}
+                    {x.location && (
+                      <span className={`loc loc-${x.location}`} title={x.title} data-testid="unsafe-location">
+                        {' '}
+                        location ({x.location}){seedMoveOf(e.fn) ? `, moved (${seedMoveOf(e.fn)!.since})` : ''}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <span className="task-chip">{name(e.to)}</span> {e.what}
