@@ -15,6 +15,7 @@ import { fingerprint } from '../rules/fingerprint';
 import { danglingImports } from '../sim/dangling';
 import { newCtx } from './ctx';
 import { kernelName } from './procs';
+import { dict } from '../model/dict';
 
 export interface RunOptions {
   variant?: VariantId;
@@ -37,7 +38,7 @@ export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
   const files = buildModuleFiles(scenario, variant);
   const exporters = buildExporters(files);
   const { deps, errors } = depmod(files, exporters);
-  const patches = Object.fromEntries(scenario.livepatches.map((p) => [p.name, p]));
+  const patches = dict(scenario.livepatches.map((p) => [p.name, p] as const));
   return {
     scenario,
     variant,

@@ -16,3 +16,11 @@ export const LIVEPATCH_MODELS: Record<string, LivepatchModel> = {
 export const MODULE_PROCS: Record<string, Proc> = {
   ...busyProcs,
 };
+
+/** The `model` a scenario's module may name: one whose init (`<model>_init`) and exit are modelled. */
+export const MODULE_MODEL_NAMES: readonly string[] = Object.keys(MODULE_PROCS)
+  .filter((n) => n.endsWith('_init') && Object.prototype.hasOwnProperty.call(MODULE_PROCS, `${n.slice(0, -'_init'.length)}_exit`))
+  .map((n) => n.slice(0, -'_init'.length));
+
+/** The `model` a scenario's livepatch may name: one whose callbacks are modelled. */
+export const LIVEPATCH_MODEL_NAMES: readonly string[] = Object.keys(LIVEPATCH_MODELS);

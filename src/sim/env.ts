@@ -5,6 +5,7 @@
 import type { LivepatchSpec, ModuleOp, ModuleParamSpec, Scenario } from '../model/scenario';
 import type { Variant } from '../model/variant';
 import { perObjectModuleName } from '../rules/names';
+import { dict, own } from '../model/dict';
 
 export type InitBody =
   | { kind: 'ops'; ops: ModuleOp[] }
@@ -33,6 +34,11 @@ export interface ModuleFile {
 /** One scheduling decision: the label of the task to run at a choice point. */
 export type Choice = string;
 
+/**
+ * The records keyed by names from the scenario (files, patches, exporters, deps) are built with
+ * dict(): no prototype, so a module named `toString` or a symbol named `__proto__` is found only
+ * if the scenario has it.
+ */
 export interface Env {
   scenario: Scenario;
   variant: Variant;
@@ -61,7 +67,7 @@ function uniq(xs: string[]): string[] {
  * module in the split POC.
  */
 export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<string, ModuleFile> {
-  const files: Record<string, ModuleFile> = {};
+  const files = dict<ModuleFile>();
   for (const m of scenario.modules) {
     files[m.name] = {
       name: m.name,
@@ -72,7 +78,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
       hasInit: m.init !== undefined || !!m.model,
       model: m.model ?? null,
       livepatch: null,
-      params: m.params ?? {},
+      params: dict(Object.entries(m.params ?? {})),
     };
   }
   for (const lp of scenario.livepatches) {
@@ -92,7 +98,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
       hasInit: true,
       model: lp.model ?? null,
       livepatch: { patch: lp.name, object: 'vmlinux' },
-      params: lp.params ?? {},
+      params: dict(Object.entries(lp.params ?? {})),
     };
     if (!variant.split) continue;
     for (const o of others) {
@@ -106,7 +112,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
         hasInit: true,
         model: null,
         livepatch: { patch: lp.name, object: o.name },
-        params: {},
+        params: dict(),
       };
     }
   }
@@ -114,8 +120,13 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
 }
 
 export function buildExporters(files: Record<string, ModuleFile>): Record<string, string[]> {
-  const ex: Record<string, string[]> = {};
-  for (const f of Object.values(files)) for (const s of f.exports) (ex[s] ??= []).push(f.name);
+  const ex = dict<string[]>();
+  for (const f of Object.values(files)) {
+    for (const s of f.exports) {
+      const list = own(ex, s) ?? (ex[s] = []);
+      if (!list.includes(f.name)) list.push(f.name);
+    }
+  }
   return ex;
 }
 
@@ -128,13 +139,13 @@ export function depmod(
   files: Record<string, ModuleFile>,
   exporters: Record<string, string[]>,
 ): { deps: Record<string, string[]>; errors: string[] } {
-  const direct: Record<string, string[]> = {};
+  const direct = dict<string[]>();
   for (const f of Object.values(files)) {
     direct[f.name] = uniq(
-      f.imports.map((s) => exporters[s]?.[0]).filter((p): p is string => !!p && p !== f.name),
+      f.imports.map((s) => own(exporters, s)?.[0]).filter((p): p is string => !!p && p !== f.name),
     );
   }
-  const deps: Record<string, string[]> = {};
+  const deps = dict<string[]>();
   const errors: string[] = [];
   // Memoised depth-first search: each closure is built once from its dependencies' closures, so
   // a chain of 1000 modules costs O(total closure size), not a search per module.
@@ -154,7 +165,7 @@ export function depmod(
     const order: string[] = [];
     const seen = new Set<string>();
     let broken = false;
-    for (const d of direct[n] ?? []) {
+    for (const d of own(direct, n) ?? []) {
       const c = closure(d);
       if (c === null) {
         broken = true;

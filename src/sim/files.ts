@@ -4,6 +4,7 @@
  */
 import type { World } from '../model/world';
 import { module_refcount } from '../rules/refcount';
+import { own } from '../model/dict';
 
 const INITSTATE: Record<string, string> = {
   MODULE_STATE_LIVE: 'live',
@@ -36,8 +37,7 @@ export function readFile(w: World, path: string): string | null {
     if (m[2] === 'initstate') return INITSTATE[mod.state] ?? 'unformed';
     if (m[2] === 'refcnt') return String(module_refcount(mod));
     if (m[2] === 'holders') return mod.holders.join(' ');
-    const v = mod.params[m[3]];
-    return v === undefined ? null : v;
+    return own(mod.params, m[3]) ?? null;
   }
   m = /^\/sys\/kernel\/livepatch\/([^/]+)(?:\/(enabled|transition|force|([^/]+)\/patched))?$/.exec(path);
   if (m) {
@@ -53,7 +53,7 @@ export function readFile(w: World, path: string): string | null {
   if (path === '/proc/sys/kernel/modprobe') return w.modprobePath;
   if (path === '/proc/sys/kernel/ftrace_enabled') return w.ftraceEnabled ? '1' : '0';
   if (path === '/proc/modules') return procModules(w);
-  const pf = PROC_FUNCS[path];
+  const pf = own(PROC_FUNCS, path);
   if (pf) {
     const p = activePatchOf(w, pf.fn);
     return p ? `${p}: this has been live patched` : pf.original;

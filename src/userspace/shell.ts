@@ -11,6 +11,7 @@ import { evalCond } from '../sim/conditions';
 import { strerror } from '../model/errno';
 import { module_refcount } from '../rules/refcount';
 import { dieIfSignalled, exitTask } from '../sim/exit';
+import { hasOwn, own, setOwn } from '../model/dict';
 
 function fail(k: Ctx, text: string): ReturnType<typeof ret> {
   k.out('stderr', text);
@@ -168,6 +169,9 @@ export const shBuiltin = proc({ kernelName: 'sh' }, {
   },
   slept: () => ret(0),
   poll: (k, l) => {
+    // A signal ends the harness's polling loop (bash dies at its next `sleep`); the shell then
+    // reports the command as killed (dieIfSignalled in sh).
+    if (l.signal) return ret(128 + num(l, 'signal'));
     if (evalCond(k.w, str(l, 'cond'))) return ret(0);
     if (k.now >= num(l, 'deadline')) return die(k, `gave up waiting for ${str(l, 'cond')}`);
     return block(
@@ -208,8 +212,8 @@ function write(k: Ctx, l: Locals, path: string, value: string): ReturnType<typeo
   m = /^\/sys\/module\/([^/]+)\/parameters\/([^/]+)$/.exec(path);
   if (m) {
     const mod = k.w.modules.find((x) => x.name === m![1] && x.sysfs);
-    if (!mod || !(m[2] in mod.params)) return fail(k, `sh: ${path}: No such file or directory`);
-    mod.params[m[2]] = value;
+    if (!mod || !hasOwn(mod.params, m[2])) return fail(k, `sh: ${path}: No such file or directory`);
+    setOwn(mod.params, m[2], value);
     k.note(`${m[1]}.${m[2]} = ${value}`);
     return ret(0);
   }
@@ -230,7 +234,7 @@ function sysctl(k: Ctx, l: Locals, key: string, value: string | null, quiet: boo
     'kernel.ftrace_enabled': '/proc/sys/kernel/ftrace_enabled',
     'kernel.modprobe': '/proc/sys/kernel/modprobe',
   };
-  const file = files[key];
+  const file = own(files, key);
   if (!file) return fail(k, `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
   if (value === null) {
     k.out('stdout', `${key} = ${readFile(k.w, file) ?? ''}`);

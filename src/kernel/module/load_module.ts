@@ -10,6 +10,7 @@ import { ERRNO } from '../../model/errno';
 import { free_module, ref_module } from './refs';
 import { RESOLVE_SYMBOL_TIMEOUT_MS } from '../../rules/limits';
 import { instanceName } from '../../rules/names';
+import { hasOwn, own, setOwn } from '../../model/dict';
 
 const EINTR_RESTART = -ERRNO.ERESTARTSYS;
 
@@ -94,8 +95,8 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     const file = k.env.files[m.name];
     const params = (l.params ?? {}) as Record<string, string>;
     for (const [p, v] of Object.entries(params)) {
-      if (!(p in file.params)) k.printk(`${m.name}: unknown parameter '${p}' ignored`);
-      else m.params[p] = v;
+      if (!hasOwn(file.params, p)) k.printk(`${m.name}: unknown parameter '${p}' ignored`);
+      else setOwn(m.params, p, v);
     }
     // mod_sysfs_setup(): /sys/module/NAME appears now, so modprobe sees initstate 'coming'.
     m.sysfs = true;
@@ -118,7 +119,7 @@ export const add_unformed_module: Proc = {
     if (!old) {
       const m: ModuleInstance = {
         id: k.w.nextModId++,
-        inst: (k.w.instSeq[name] = (k.w.instSeq[name] ?? 0) + 1),
+        inst: nextInstance(k, name),
         name,
         state: 'MODULE_STATE_UNFORMED',
         // module_unload_init(): MODULE_REF_BASE plus one reference held during init.
@@ -154,6 +155,13 @@ export const add_unformed_module: Proc = {
     block({ kind: 'module_wq', fn: 'add_unformed_module', name: str(l, 'name'), killable: true }, 'start'),
 };
 
+/** The instance number of the next module of this name (M#1, M#2, ...). */
+function nextInstance(k: Ctx, name: string): number {
+  const n = (own(k.w.instSeq, name) ?? 0) + 1;
+  setOwn(k.w.instSeq, name, n);
+  return n;
+}
+
 /** mod->init != NULL && mod->exit == NULL. */
 function isPermanent(k: Ctx, name: string): boolean {
   const f = k.env.files[name];
@@ -162,7 +170,7 @@ function isPermanent(k: Ctx, name: string): boolean {
 
 function defaultParams(k: Ctx, name: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [p, spec] of Object.entries(k.env.files[name]?.params ?? {})) out[p] = spec.default;
+  for (const [p, spec] of Object.entries(k.env.files[name]?.params ?? {})) setOwn(out, p, spec.default);
   return out;
 }
 
