@@ -12,7 +12,7 @@ import { CHOICE, markSettle, nextTimer, scheduleDecide, step, stepWith, type Dec
 import { Ctx } from '../sim/context';
 import { cycleLocation, waitForGraph } from '../sim/waitFor';
 import { fingerprint } from '../rules/fingerprint';
-import { danglingImports } from '../sim/dangling';
+import { danglingImports, orphanedPatches } from '../sim/dangling';
 import { newCtx } from './ctx';
 import { kernelName } from './procs';
 import { dict } from '../model/dict';
@@ -157,7 +157,7 @@ function detectLivelock(w: World, env: Env, k: Ctx): { pids: number[]; fn: strin
 /** The verdict on a finished (or step-limited) world. */
 export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: TraceStep[] = []): Outcome {
   const failures = [...w.failures];
-  const base = { failures, step: w.step, warnings: danglingImports(w, env) };
+  const base = { failures, step: w.step, warnings: [...danglingImports(w, env), ...orphanedPatches(w)] };
   if (limited) {
     const loop = detectLivelock(w, env, k);
     if (loop) {

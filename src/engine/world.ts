@@ -37,6 +37,7 @@ export function initialWorld(env: Env): World {
     modprobePath: k.modprobePath ?? '/sbin/modprobe',
     ftraceEnabled: k.ftraceEnabled ?? true,
     taintLivepatch: false,
+    debugLocks: true,
     work: [],
     dmesg: [],
     userspace: [],
