@@ -9,7 +9,8 @@
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { MAX_SCENARIO_BYTES } from '../rules/limits';
 import { PRESETS, getPreset } from '../presets/index';
 import { run } from '../engine/run';
 import { isVariantId, VARIANT_IDS, type VariantId } from '../model/variant';
@@ -20,6 +21,8 @@ import { formatRun, runJson } from './format';
 import { explore } from '../explorer/explore';
 
 class UsageError extends Error {}
+/** A file that cannot be a scenario or case (missing, not a regular file, too large, not JSON). */
+class InputError extends Error {}
 
 const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
@@ -63,17 +66,41 @@ function variantOf(f: Flags, fallback: VariantId): VariantId {
   return f.variant;
 }
 
-function readJson(file: string): unknown {
-  let text: string;
+/**
+ * The text of a regular file of at most MAX_SCENARIO_BYTES: a device (`/dev/zero`), a FIFO or a
+ * directory is refused before reading, and so is a file too large to be a scenario.
+ */
+function readSmallFile(file: string): string {
+  let fd: number;
   try {
-    text = readFileSync(file, 'utf8');
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new UsageError(`${file}: cannot read: ${(e as Error).message}`);
+    throw new InputError(`${file}: cannot read: ${(e as Error).message}`);
   }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new InputError(`${file}: not a regular file`);
+    if (st.size > MAX_SCENARIO_BYTES) throw new InputError(`${file}: ${st.size} bytes is more than a scenario may have (${MAX_SCENARIO_BYTES})`);
+    const buf = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = readSync(fd, buf, at, st.size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return buf.subarray(0, at).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readJson(file: string): unknown {
+  const text = readSmallFile(file);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file}: invalid JSON: ${(e as Error).message}`);
+    throw new InputError(`${file}: invalid JSON: ${(e as Error).message}`);
   }
 }
 
@@ -164,16 +191,25 @@ function main(argv: string[], io: Io): number {
   }
 }
 
-/** Run one command line; returns the exit status (2 for invalid input). */
-export function runCli(argv: string[], io: Io): number {
+/** Exit status for a failure inside the simulator itself (sysexits.h EX_SOFTWARE). */
+export const EXIT_INTERNAL = 70;
+
+/**
+ * Run one command line; returns the exit status: 2 for invalid input (naming the field and the
+ * problem), EXIT_INTERNAL for a bug in the simulator (one line, no stack unless KLP_DEBUG is set).
+ */
+export function runCli(argv: string[], io: Io, env: Record<string, string | undefined> = {}): number {
   try {
     return main(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ScenarioError || e instanceof CaseError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof ScenarioError || e instanceof CaseError) {
       io.error(`klp: ${e.message}`);
       if (e instanceof UsageError) io.error(USAGE);
       return 2;
     }
-    throw e;
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.error(`klp: internal error in the simulator: ${err.message}`);
+    io.error(env.KLP_DEBUG ? String(err.stack) : 'klp: this is a bug; please report it with the input (set KLP_DEBUG=1 for the stack)');
+    return EXIT_INTERNAL;
   }
 }

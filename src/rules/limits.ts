@@ -24,5 +24,11 @@ export const KLP_SIGNALS_TIMEOUT = 15;
 /** The simulator's own bound on any time a scenario names (a sleep, a start time, an init delay). */
 export const MAX_SCENARIO_SECONDS = 3600;
 
+/**
+ * The simulator's bound on the size of a scenario document (a file, a link, an autosave), in bytes
+ * of JSON: a thousand-module chain takes about 100 kB.
+ */
+export const MAX_SCENARIO_BYTES = 2_000_000;
+
 /** Seconds, as the kernel prints them in messages ("for more than 5 seconds now"). */
 export const seconds = (ms: number): number => ms / 1000;

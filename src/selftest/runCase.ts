@@ -6,13 +6,26 @@ import type { Scenario } from '../model/scenario';
 import type { VariantId } from '../model/variant';
 import type { Trace } from '../model/trace';
 import { run } from '../engine/run';
-import { parseCase, type SelftestCase } from './caseFile';
+import { CaseError, parseCase, type SelftestCase } from './caseFile';
+import { CommandError, parseCommand } from '../rules/commands';
 import { expandStep } from './functionsSh';
 import { TEST_LIVEPATCHES, TEST_MODULES } from './testModules';
 
 /** The scenario a case runs as: all test modules on disk, one shell running the helpers. */
 export function caseScenario(c: SelftestCase): Scenario {
-  const commands = [`log ===== TEST: ${c.title} =====`, ...c.steps.flatMap((s, i) => expandStep(s, i))];
+  const commands = [`log ===== TEST: ${c.title} =====`];
+  c.steps.forEach((s, i) => {
+    for (const line of expandStep(s, i)) {
+      // A problem in a command is a problem of the case step it came from, named as such.
+      try {
+        parseCommand(line);
+      } catch (e) {
+        if (e instanceof CommandError) throw new CaseError(`steps[${i}]: the harness command '${line}' does not parse: ${e.message}`);
+        throw e;
+      }
+      commands.push(line);
+    }
+  });
   return {
     type: 'klp-playground/scenario',
     version: 1,
