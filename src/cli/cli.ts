@@ -2,8 +2,8 @@
  * cli.ts - the command line: `npm run -s klp -- <command>` (main.ts wires it to the process).
  *
  *   presets                                   list preset ids and titles
- *   run --preset ID [--variant V] [--json] [--schedule A,B,...]
- *   run FILE.json [--variant V] [--json] [--schedule A,B,...]
+ *   run --preset ID [--variant V] [--json] [--schedule A,B,...] [--max-steps N]
+ *   run FILE.json [--variant V] [--json] [--schedule A,B,...] [--max-steps N]
  *   selftest FILE.json [--check] [--variant V]
  *   explore (--preset ID | FILE.json) [--variant V] [--max-states N]
  *
@@ -21,11 +21,14 @@ import { formatRun, runJson } from './format';
 import { explore } from '../explorer/explore';
 
 class UsageError extends Error {}
+
+/** The most steps `run --max-steps` may ask for: about a minute of simulation. */
+const MAX_CLI_STEPS = 2_000_000;
 /** A file that cannot be a scenario or case (missing, not a regular file, too large, not JSON). */
 class InputError extends Error {}
 
 const USAGE = `usage: klp presets
-       klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
+       klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...] [--max-steps N]
        klp selftest FILE.json [--check] [--variant V]
        klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]`;
 
@@ -35,6 +38,7 @@ interface Flags {
   variant?: string;
   schedule?: string;
   maxStates?: string;
+  maxSteps?: string;
   json: boolean;
   check: boolean;
 }
@@ -52,6 +56,7 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--variant') f.variant = value();
     else if (a === '--schedule') f.schedule = value();
     else if (a === '--max-states') f.maxStates = value();
+    else if (a === '--max-steps') f.maxSteps = value();
     else if (a === '--json') f.json = true;
     else if (a === '--check') f.check = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -134,7 +139,11 @@ function main(argv: string[], io: Io): number {
     case 'run': {
       const { scenario, label, variant: fallback } = scenarioOf(f);
       const variant = variantOf(f, fallback);
-      const trace = run(scenario, { variant, schedule: f.schedule ? f.schedule.split(',') : [] });
+      const maxSteps = f.maxSteps === undefined ? undefined : Number(f.maxSteps);
+      if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0 && maxSteps <= MAX_CLI_STEPS)) {
+        throw new UsageError(`--max-steps: expected a whole number from 1 to ${MAX_CLI_STEPS}`);
+      }
+      const trace = run(scenario, { variant, schedule: f.schedule ? f.schedule.split(',') : [], maxSteps });
       io.log(f.json ? JSON.stringify(runJson(trace, label)) : formatRun(trace, label));
       return 0;
     }

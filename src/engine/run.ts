@@ -5,7 +5,7 @@ import type { Scenario } from '../model/scenario';
 import { validateScenario } from '../scenario/validate';
 import { VARIANTS, type VariantId } from '../model/variant';
 import type { World } from '../model/world';
-import type { Outcome, Trace, TraceStep } from '../model/trace';
+import { APPEND_ONLY_LOGS, type Checkpoint, type Outcome, type Trace, type TraceStep } from '../model/trace';
 import { buildExporters, buildModuleFiles, depmod, type Env } from '../sim/env';
 import { initialWorld } from './world';
 import { CHOICE, markSettle, nextTimer, scheduleDecide, step, stepWith, type Decide } from './step';
@@ -16,6 +16,7 @@ import { danglingImports, orphanedPatches } from '../sim/dangling';
 import { newCtx } from './ctx';
 import { kernelName } from './procs';
 import { dict } from '../model/dict';
+import { DEFAULT_MAX_STEPS } from '../rules/limits';
 
 export interface RunOptions {
   variant?: VariantId;
@@ -28,10 +29,15 @@ export interface RunOptions {
   recordSteps?: boolean;
 }
 
-export const DEFAULT_MAX_STEPS = 200_000;
+export { DEFAULT_MAX_STEPS };
 
-/** How far past the step limit the livelock probe looks for a repeated state. */
+/**
+ * How far past the step limit the livelock probe looks for a repeated state: 5000 steps in a small
+ * world, fewer in a big one (each step of the probe hashes the whole world), never fewer than 200.
+ */
 const LIVELOCK_PROBE_STEPS = 5000;
+const LIVELOCK_PROBE_WORK = 5000 * 50;
+const probeSteps = (w: World): number => Math.max(200, Math.min(LIVELOCK_PROBE_STEPS, Math.floor(LIVELOCK_PROBE_WORK / Math.max(1, worldWeight(w)))));
 
 export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
   const variant = VARIANTS[opts.variant ?? 'split-poc19'];
@@ -56,6 +62,42 @@ export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
 
 export type Stop = 'end' | 'limit' | 'choice';
 
+/** A copy of `w` without its logs, and how long each log was (see Checkpoint). */
+export function checkpointOf(w: World): Checkpoint {
+  const lean = { ...w, dmesg: [], userspace: [], failures: [], stalls: [] };
+  return {
+    world: structuredClone(lean),
+    logs: { dmesg: w.dmesg.length, userspace: w.userspace.length, failures: w.failures.length, stalls: w.stalls.length },
+  };
+}
+
+/** The world of a checkpoint with its logs as they were, read from the final world's. */
+export function worldOfCheckpoint(c: Checkpoint, final: World): World {
+  const w = structuredClone(c.world);
+  for (const log of APPEND_ONLY_LOGS) (w[log] as unknown[]) = final[log].slice(0, c.logs[log]);
+  return w;
+}
+
+/**
+ * How big a world is, in the things a checkpoint copies: module instances, tasks and their frames,
+ * patches and their objects, queued work.
+ */
+export function worldWeight(w: World): number {
+  let n = w.modules.length + w.work.length;
+  for (const t of w.tasks) n += 1 + t.frames.length;
+  for (const p of w.klp.patches) n += 1 + p.objects.length;
+  return n;
+}
+
+/**
+ * Steps until the next checkpoint: `every`, or as many steps as the world weighs if that is more.
+ * Copying the world then costs about one unit per step however big the world grows, and the
+ * checkpoints of a run weigh about as much as its steps, never steps x world size.
+ */
+export function checkpointSpacing(w: World, every: number): number {
+  return Math.max(every, worldWeight(w));
+}
+
 /**
  * Run until the end (every task done, or nothing can run again), the step limit, or a
  * scheduling choice that `decide` declines. Once every user command is done, kernel work may go on
@@ -68,11 +110,15 @@ export function advance(
   k: Ctx,
   decide: Decide,
   onStep?: (rec: TraceStep) => void,
-  checkpoints?: World[],
+  checkpoints?: Checkpoint[],
 ): Stop {
+  let next = 0;
   for (;;) {
-    if (checkpoints && env.checkpointEvery && w.step % env.checkpointEvery === 0 && checkpoints.length === w.step / env.checkpointEvery) {
-      checkpoints.push(structuredClone(w));
+    if (checkpoints && env.checkpointEvery && w.step >= next) {
+      const last = checkpoints[checkpoints.length - 1];
+      if (!last || w.step >= last.world.step + checkpointSpacing(last.world, env.checkpointEvery)) checkpoints.push(checkpointOf(w));
+      const newest = checkpoints[checkpoints.length - 1];
+      next = newest.world.step + checkpointSpacing(newest.world, env.checkpointEvery);
     }
     markSettle(w);
     if (w.settleUntil !== null && w.runq.length === 0 && w.current === null) {
@@ -98,7 +144,7 @@ export function run(input: unknown, opts: RunOptions = {}): Trace {
   const w = initialWorld(env);
   const k = newCtx(env);
   const steps: TraceStep[] = [];
-  const checkpoints: World[] = [];
+  const checkpoints: Checkpoint[] = [];
   const record = opts.recordSteps !== false;
   const stop = advance(w, env, k, scheduleDecide(env), (rec) => {
     if (record) steps.push(rec);
@@ -134,7 +180,8 @@ function detectLivelock(w: World, env: Env, k: Ctx): { pids: number[]; fn: strin
   const seen = new Map<string, number>();
   /** Per step of the probe: the task that ran, its depth before the step and the function there. */
   const ran: { pid: number; depth: number; fn: string }[] = [];
-  for (let i = 0; i < LIVELOCK_PROBE_STEPS; i++) {
+  const steps = probeSteps(w);
+  for (let i = 0; i < steps; i++) {
     const fp = fingerprint(probe);
     const first = seen.get(fp);
     if (first !== undefined) {
@@ -171,7 +218,11 @@ export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: Tr
         summary: `livelock: ${who.join(', ')} loops forever in ${loop.fn}() without progress`,
       };
     }
-    return { ...base, kind: 'limit', summary: `stopped after ${env.maxSteps} steps without finishing` };
+    return {
+      ...base,
+      kind: 'limit',
+      summary: `stopped after ${env.maxSteps} steps without finishing: the simulator's step limit (the scenario is too big to finish, or it keeps changing without end)`,
+    };
   }
   const g = waitForGraph(w);
   const dead = g.cycles.find((c) => !c.timed);

@@ -25,6 +25,18 @@ export const KLP_SIGNALS_TIMEOUT = 15;
 export const MAX_SCENARIO_SECONDS = 3600;
 
 /**
+ * The simulator's bounds on what one run may take, so that any scenario ends in bounded time and
+ * memory: steps before a run stops with the `limit` outcome (the livelock probe then looks a little
+ * further), and the size of a scenario (module and livepatch files, user tasks, commands per task,
+ * entries of one list such as a module's exports).
+ */
+export const DEFAULT_MAX_STEPS = 50_000;
+export const MAX_SCENARIO_MODULES = 5000;
+export const MAX_SCENARIO_TASKS = 100;
+export const MAX_TASK_COMMANDS = 1000;
+export const MAX_LIST_ENTRIES = 1000;
+
+/**
  * The simulator's bound on the size of a scenario document (a file, a link, an autosave), in bytes
  * of JSON: a thousand-module chain takes about 100 kB.
  */

@@ -218,3 +218,14 @@ describe('unknown and mistyped fields (issue 8: misspelled optional fields were 
     expect(() => validateScenario({ ...base(), tasks: [{ commands: ['sleep 3600', 'sleep 0.5', 'busy f 2'] }] })).not.toThrow();
   });
 });
+
+describe('size bounds (issue 8: big scenarios must end in bounded time and memory)', () => {
+  it('lists longer than the simulator takes are rejected at the list, with the bound', () => {
+    rejects({ ...base(), modules: Array.from({ length: 5001 }, (_, i) => ({ name: `m${i}` })) }, 'modules', 'has 5001 entries; the simulator takes at most 5000');
+    rejects({ ...base(), modules: Array.from({ length: 4000 }, (_, i) => ({ name: `m${i}` })), livepatches: Array.from({ length: 1001 }, (_, i) => ({ name: `p${i}`, objects: [{ name: 'vmlinux' }] })) }, 'livepatches', /at most 1000$/);
+    rejects({ ...base(), tasks: Array.from({ length: 101 }, () => ({ commands: [] })) }, 'tasks', /at most 100$/);
+    rejects({ ...base(), tasks: [{ commands: Array.from({ length: 1001 }, () => 'lsmod') }] }, 'tasks[0].commands', /at most 1000$/);
+    rejects({ ...base(), modules: [{ name: 'm', exports: Array.from({ length: 1001 }, (_, i) => `s${i}`) }] }, 'modules[0].exports', /at most 1000$/);
+    expect(() => validateScenario({ ...base(), modules: Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}` })) })).not.toThrow();
+  });
+});

@@ -7,7 +7,7 @@ import { parseCommand, CommandError } from '../rules/commands';
 import { ERRNO } from '../model/errno';
 import { hasOwn } from '../model/dict';
 import { KERNEL_TASK_LABEL_RE, MODULE_NAME_RE, SYMBOL_RE, TASK_LABEL_RE, perObjectModuleName, taskLabel } from '../rules/names';
-import { MAX_SCENARIO_SECONDS, MODULE_NAME_LEN } from '../rules/limits';
+import { MAX_LIST_ENTRIES, MAX_SCENARIO_MODULES, MAX_SCENARIO_SECONDS, MAX_SCENARIO_TASKS, MAX_TASK_COMMANDS, MODULE_NAME_LEN } from '../rules/limits';
 import { LIVEPATCH_MODEL_NAMES, MODULE_MODEL_NAMES } from '../modules/registry';
 import { suggestion } from './closest';
 
@@ -71,15 +71,21 @@ function time(v: unknown, path: string, allowUndefined = true): void {
   need(typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_S, path, `must be 0..${MAX_S} seconds`);
 }
 
+/** A list of at most `max` entries. */
+function list(v: unknown, path: string, what: string, max = MAX_LIST_ENTRIES): asserts v is unknown[] {
+  need(Array.isArray(v), path, `must be a list${what ? ` of ${what}` : ''}`);
+  need(v.length <= max, path, `has ${v.length} entries; the simulator takes at most ${max}`);
+}
+
 function strings(v: unknown, path: string, re: RegExp, what: string): void {
   if (v === undefined) return;
-  need(Array.isArray(v), path, `must be a list of ${what}s`);
+  list(v, path, `${what}s`);
   v.forEach((s, i) => need(typeof s === 'string' && re.test(s), `${path}[${i}]`, `'${String(s)}' is not a valid ${what}`));
 }
 
 function ops(v: unknown, path: string, allowNull: boolean): void {
   if (v === undefined || (allowNull && v === null)) return;
-  need(Array.isArray(v), path, 'must be a list of steps');
+  list(v, path, 'steps');
   v.forEach((op, i) => {
     const p = `${path}[${i}]`;
     need(isObj(op) && Object.keys(op).length === 1, p, "each step is one of {print}, {sleep}, {return}, {request_module}");
@@ -125,9 +131,9 @@ export function validateScenario(input: unknown): Scenario {
     optional(s.kernel.ftraceEnabled, 'kernel.ftraceEnabled', 'boolean');
     optional(s.kernel.dyndbg, 'kernel.dyndbg', 'boolean');
   }
-  need(Array.isArray(s.modules), 'modules', 'must be a list');
-  need(Array.isArray(s.livepatches), 'livepatches', 'must be a list');
-  need(Array.isArray(s.tasks), 'tasks', 'must be a list');
+  list(s.modules, 'modules', '', MAX_SCENARIO_MODULES);
+  list(s.livepatches, 'livepatches', '', MAX_SCENARIO_MODULES - s.modules.length);
+  list(s.tasks, 'tasks', '', MAX_SCENARIO_TASKS);
   const names = new Set<string>();
   s.modules.forEach((m: unknown, i: number) => {
     const p = `modules[${i}]`;
@@ -151,6 +157,7 @@ export function validateScenario(input: unknown): Scenario {
     need(!names.has(lp.name), `${p}.name`, `'${lp.name}' is already a module name`);
     names.add(lp.name);
     need(Array.isArray(lp.objects) && lp.objects.length > 0, `${p}.objects`, 'must list at least the vmlinux object');
+    list(lp.objects, `${p}.objects`, 'objects');
     const objs = new Set<string>();
     lp.objects.forEach((o: unknown, j: number) => {
       const q = `${p}.objects[${j}]`;
@@ -164,9 +171,9 @@ export function validateScenario(input: unknown): Scenario {
       strings(o.exports, `${q}.exports`, SYMBOL, 'symbol');
       time(o.initDelay, `${q}.initDelay`);
     });
-    need(lp.objects[0].name === 'vmlinux', `${p}.objects[0].name`, "the first object must be 'vmlinux' (the main livepatch module)");
+    need((lp.objects[0] as Obj).name === 'vmlinux', `${p}.objects[0].name`, "the first object must be 'vmlinux' (the main livepatch module)");
     optional(lp.replace, `${p}.replace`, 'boolean');
-    need(lp.states === undefined || Array.isArray(lp.states), `${p}.states`, 'must be a list of {id, version}');
+    if (lp.states !== undefined) list(lp.states, `${p}.states`, '{id, version}');
     ((lp.states ?? []) as unknown[]).forEach((st, j) => {
       const q = `${p}.states[${j}]`;
       need(isObj(st), q, 'must be {id, version}');
@@ -199,7 +206,7 @@ export function validateScenario(input: unknown): Scenario {
     need(!labels.has(label), `${p}.id`, `duplicate task label '${label}'`);
     labels.add(label);
     time(t.start, `${p}.start`);
-    need(Array.isArray(t.commands), `${p}.commands`, 'must be a list of commands');
+    list(t.commands, `${p}.commands`, 'commands', MAX_TASK_COMMANDS);
     t.commands.forEach((c: unknown, j: number) => {
       need(typeof c === 'string', `${p}.commands[${j}]`, 'must be a string');
       try {

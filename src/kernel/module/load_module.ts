@@ -69,9 +69,9 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     const file = k.env.files[m.name];
     // verify_exported_symbols(): an export may exist only once.
     for (const s of file.exports) {
-      const owner = k.w.modules.find(
-        (o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && k.env.files[o.name]?.exports.includes(s),
-      );
+      // depmod's table says which module files export s: look for a formed instance of one.
+      const names = own(k.env.exporters, s) ?? [];
+      const owner = k.w.modules.find((o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && names.includes(o.name));
       if (owner) {
         k.printk(`${m.name}: exports duplicate symbol ${s} (owned by ${owner.name})`);
         unlinkFailed(k, m);
