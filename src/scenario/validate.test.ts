@@ -229,3 +229,10 @@ describe('size bounds (issue 8: big scenarios must end in bounded time and memor
     expect(() => validateScenario({ ...base(), modules: Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}` })) })).not.toThrow();
   });
 });
+
+describe("'vmlinux' (issue 8: a module renamed vmlinux and deleted left a livepatch without objects)", () => {
+  it('is no module or livepatch name', () => {
+    rejects({ ...base(), modules: [{ name: 'vmlinux' }] }, 'modules[0].name', /'vmlinux' is the kernel itself/);
+    rejects({ ...base(), livepatches: [{ name: 'vmlinux', objects: [{ name: 'vmlinux' }] }] }, 'livepatches[0].name', /'vmlinux' is the kernel itself/);
+  });
+});

@@ -28,6 +28,10 @@ const MAX_S = MAX_SCENARIO_SECONDS;
 
 type Obj = Record<string, unknown>;
 
+/** A livepatch object named 'vmlinux' patches the kernel itself, so no module may take the name. */
+const VMLINUX = 'vmlinux';
+const VMLINUX_RESERVED = "'vmlinux' is the kernel itself (a livepatch object of that name patches it), not a module name";
+
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -140,6 +144,7 @@ export function validateScenario(input: unknown): Scenario {
     need(isObj(m), p, 'must be an object');
     fields(m, p, SCENARIO_FIELDS.module);
     need(typeof m.name === 'string' && NAME.test(m.name), `${p}.name`, `must be 1-${MODULE_NAME_LEN - 1} letters, digits or underscores`);
+    need(m.name !== VMLINUX, `${p}.name`, VMLINUX_RESERVED);
     need(!names.has(m.name), `${p}.name`, `duplicate module name '${m.name}'`);
     names.add(m.name);
     strings(m.exports, `${p}.exports`, SYMBOL, 'symbol');
@@ -154,6 +159,7 @@ export function validateScenario(input: unknown): Scenario {
     need(isObj(lp), p, 'must be an object');
     fields(lp, p, SCENARIO_FIELDS.livepatch);
     need(typeof lp.name === 'string' && NAME.test(lp.name), `${p}.name`, `must be 1-${MODULE_NAME_LEN - 1} letters, digits or underscores`);
+    need(lp.name !== VMLINUX, `${p}.name`, VMLINUX_RESERVED);
     need(!names.has(lp.name), `${p}.name`, `'${lp.name}' is already a module name`);
     names.add(lp.name);
     need(Array.isArray(lp.objects) && lp.objects.length > 0, `${p}.objects`, 'must list at least the vmlinux object');
