@@ -53,6 +53,8 @@ export function drawableProblem(v: unknown): string | null {
   return problems[0] ?? null;
 }
 
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 /** What repairScenario() made of an input. */
 export interface Repair {
   scenario: Scenario;
@@ -78,7 +80,7 @@ export function repairScenario(v: unknown): Repair {
       return undefined;
     }
     const out = x.filter((s) => typeof s === 'string');
-    if (out.length < x.length) drop(`${path}: ${x.length - out.length} entries`, 'not strings');
+    if (out.length < x.length) drop(`${path}: ${count(x.length - out.length, 'entry', 'entries')}`, 'not strings');
     return out;
   };
   const ops = (x: unknown, path: string): ModuleOp[] | undefined => {
@@ -88,7 +90,7 @@ export function repairScenario(v: unknown): Repair {
       return undefined;
     }
     const out = x.filter(isOp);
-    if (out.length < x.length) drop(`${path}: ${x.length - out.length} steps`, 'not {print}, {sleep}, {return} or {request_module}');
+    if (out.length < x.length) drop(`${path}: ${count(x.length - out.length, 'step', 'steps')}`, 'not {print}, {sleep}, {return} or {request_module}');
     return out;
   };
   const list = (k: 'modules' | 'livepatches' | 'tasks'): unknown[] => {

@@ -86,9 +86,9 @@ describe('loadSaved: an unreadable autosave is reported and kept, never dropped 
     expect(repaired.positions).toEqual({ 'module:M1': { x: 1, y: 2 } });
     expect(repaired.changes).toEqual([
       'modules[0].exports left out: not a list',
-      'modules[1].exports: 1 entries left out: not strings',
+      'modules[1].exports: 1 entry left out: not strings',
       'livepatches[0]: the vmlinux object added (a livepatch always has it)',
-      'tasks[0].commands: 1 entries left out: not strings',
+      'tasks[0].commands: 1 entry left out: not strings',
     ]);
     expect(drawableProblem(repaired.scenario)).toBeNull();
   });
