@@ -6,11 +6,18 @@ import { DEFAULT_PRESET_ID } from '@engine';
 import { useStore } from '../store';
 import { parseHash } from './parseHash';
 import { encodeScenario } from './scenarioCodec';
+import { FILE_GRAPH_ID } from '../store/kernelSlice';
+import { DEFAULT_GRAPH_ID } from '../views/kernel-graph/shippedGraphs';
 
 export function applyHash(hash: string): void {
   const { state, errors, rejectedScenario } = parseHash(hash);
   const s = useStore.getState();
   s.setView(state.view ?? 'playground');
+  // A graph opened from a file is in no link: a hash without a graph keeps it on screen.
+  if (state.graph) s.setKernelGraph(state.graph);
+  else if (s.kernelGraphId !== FILE_GRAPH_ID) s.setKernelGraph(DEFAULT_GRAPH_ID);
+  s.setKernelModule(state.module ?? null);
+  s.setKernelTab(state.tab ?? 'graph');
   if (state.variant && state.variant !== s.variant) s.setVariant(state.variant);
   s.setCompareVariant(state.compare ?? null);
   if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule);

@@ -6,6 +6,9 @@
  *   run FILE.json [--variant V] [--json] [--schedule A,B,...] [--max-steps N]
  *   selftest FILE.json [--check] [--variant V]
  *   explore (--preset ID | FILE.json) [--variant V] [--max-states N]
+ *   import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
+ *   kernel-graph FILE.json [--module NAME] [--json]
+ *   scenario-from FILE.json NAME [--import S1,S2] [--out FILE]
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
@@ -19,6 +22,8 @@ import { runSelftest } from '../selftest/runCase';
 import { CaseError } from '../selftest/caseFile';
 import { formatRun, runJson } from './format';
 import { explore } from '../explorer/explore';
+import { importKernel, kernelGraphCommand, KernelUsageError, scenarioFromCommand } from './kernel/commands';
+import { KernelDirError } from './kernel/readKernelDir';
 
 class UsageError extends Error {}
 
@@ -30,7 +35,10 @@ class InputError extends Error {}
 const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...] [--max-steps N]
        klp selftest FILE.json [--check] [--variant V]
-       klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]`;
+       klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]
+       klp import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
+       klp kernel-graph GRAPH.json [--module NAME] [--json]
+       klp scenario-from GRAPH.json NAME [--import SYM1,SYM2] [--out FILE]`;
 
 interface Flags {
   positional: string[];
@@ -39,6 +47,11 @@ interface Flags {
   schedule?: string;
   maxStates?: string;
   maxSteps?: string;
+  module?: string;
+  out?: string;
+  kernel?: string;
+  source?: string;
+  imports?: string;
   json: boolean;
   check: boolean;
 }
@@ -57,6 +70,11 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--schedule') f.schedule = value();
     else if (a === '--max-states') f.maxStates = value();
     else if (a === '--max-steps') f.maxSteps = value();
+    else if (a === '--module') f.module = value();
+    else if (a === '--out') f.out = value();
+    else if (a === '--kernel') f.kernel = value();
+    else if (a === '--source') f.source = value();
+    else if (a === '--import') f.imports = value();
     else if (a === '--json') f.json = true;
     else if (a === '--check') f.check = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
@@ -190,6 +208,10 @@ function main(argv: string[], io: Io): number {
       }
       return 1;
     }
+    case 'kernel-graph':
+      return kernelGraphCommand(f.positional[0], { module: f.module, json: f.json }, io);
+    case 'scenario-from':
+      return scenarioFromCommand(f.positional[0], f.positional[1], { imports: f.imports, out: f.out }, io);
     case undefined:
     case '--help':
     case 'help':
@@ -204,21 +226,37 @@ function main(argv: string[], io: Io): number {
 export const EXIT_INTERNAL = 70;
 
 /**
- * Run one command line; returns the exit status: 2 for invalid input (naming the field and the
- * problem), EXIT_INTERNAL for a bug in the simulator (one line, no stack unless KLP_DEBUG is set).
+ * The exit status for an error: 2 for invalid input (naming the field and the problem),
+ * EXIT_INTERNAL for a bug in the simulator (one line, no stack unless KLP_DEBUG is set).
  */
+function failure(e: unknown, io: Io, env: Record<string, string | undefined>): number {
+  if (e instanceof UsageError || e instanceof InputError || e instanceof ScenarioError || e instanceof CaseError || e instanceof KernelUsageError || e instanceof KernelDirError) {
+    io.error(`klp: ${e.message}`);
+    if (e instanceof UsageError) io.error(USAGE);
+    return 2;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.error(`klp: internal error in the simulator: ${err.message}`);
+  io.error(env.KLP_DEBUG ? String(err.stack) : 'klp: this is a bug; please report it with the input (set KLP_DEBUG=1 for the stack)');
+  return EXIT_INTERNAL;
+}
+
+/** Run one command line; returns the exit status (see failure()). */
 export function runCli(argv: string[], io: Io, env: Record<string, string | undefined> = {}): number {
   try {
     return main(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof ScenarioError || e instanceof CaseError) {
-      io.error(`klp: ${e.message}`);
-      if (e instanceof UsageError) io.error(USAGE);
-      return 2;
-    }
-    const err = e instanceof Error ? e : new Error(String(e));
-    io.error(`klp: internal error in the simulator: ${err.message}`);
-    io.error(env.KLP_DEBUG ? String(err.stack) : 'klp: this is a bug; please report it with the input (set KLP_DEBUG=1 for the stack)');
-    return EXIT_INTERNAL;
+    return failure(e, io, env);
+  }
+}
+
+/** runCli, plus the commands that read files asynchronously (import-kernel decompresses .ko.xz). */
+export async function runCliAsync(argv: string[], io: Io, env: Record<string, string | undefined> = {}): Promise<number> {
+  if (argv[0] !== 'import-kernel') return runCli(argv, io, env);
+  try {
+    const f = parseFlags(argv.slice(1));
+    return await importKernel(f.positional[0], { out: f.out, kernel: f.kernel, source: f.source }, io);
+  } catch (e) {
+    return failure(e, io, env);
   }
 }

@@ -7,6 +7,7 @@ import type { Proc } from '../sim/ops';
 import { block, next, num, ret, str } from '../sim/ops';
 import type { Ctx } from '../sim/context';
 import type { Locals, ModuleInstance } from '../model/world';
+import { kstrtobool } from '../rules/kstrtobool';
 
 function mod(k: Ctx, l: Locals): ModuleInstance {
   const m = k.moduleById(num(l, 'mod'));
@@ -15,7 +16,8 @@ function mod(k: Ctx, l: Locals): ModuleInstance {
 }
 
 function blockTransition(m: ModuleInstance | undefined): boolean {
-  return /^(1|y|Y)/.test(m?.params.block_transition ?? 'N');
+  // module_param(block_transition, bool, 0644): param_set_bool() reads it with kstrtobool().
+  return kstrtobool(m?.params.block_transition ?? 'N') === true;
 }
 
 function flushWork(k: Ctx, m: ModuleInstance, pc: string) {

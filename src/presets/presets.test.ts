@@ -4,7 +4,7 @@ import { run } from '../engine/run';
 import type { Expectation } from './types';
 import type { VariantId } from '../model/variant';
 import type { Trace } from '../model/trace';
-import { missingInOrder } from '../test/helpers';
+import { missingInOrder, TEST_MAX_STEPS } from '../test/helpers';
 
 function sameCycle(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -43,7 +43,7 @@ describe('each preset opens in the kernel it is about', () => {
 describe('presets reproduce their expected outcomes in each kernel', () => {
   for (const p of PRESETS) {
     for (const [variant, e] of Object.entries(p.expected) as [VariantId, Expectation][]) {
-      it(`${p.id} ${p.title} [${variant}]`, () => check(run(p.scenario, { variant }), e));
+      it(`${p.id} ${p.title} [${variant}]`, () => check(run(p.scenario, { variant, maxSteps: TEST_MAX_STEPS }), e));
     }
   }
 });

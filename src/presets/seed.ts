@@ -145,7 +145,7 @@ export const P10k: Preset = {
   summary:
     'Killing the administrator\'s modprobe (U1) instead of the helper ends U1\'s wait in request_module(): lp\'s ' +
     'enable fails and lp is freed. That wakes H1, which finds no lp any more and loads lp itself, whose init ' +
-    'requests lp__M again: the same deadlock one level deeper, now between H1 and H2 (design §6.2).',
+    'requests lp__M again: the same deadlock one level deeper, now between H1 and H2.',
   scenario: scenario('P10k - situation 2, kill the outer modprobe', {
     modules: [mod('M', { exports: ['m_fn'] })],
     livepatches: P10.scenario.livepatches,

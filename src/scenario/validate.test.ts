@@ -117,10 +117,7 @@ describe('livepatches[i]', () => {
     expect(e.problem).toBe("'lp__M' clashes with a module name");
   });
 
-  // ENGINE BUG (scenario/validate.ts, validateScenario, per-object name checks; the file's own
-  // contract "name the first problem and where it is"; names per design §5.2): the path is
-  // `livepatches[lp]` (the patch *name* in brackets), which is not a path into the document;
-  // every other rule points at the offending field by index. Expected `livepatches[0].objects[1].name`.
+  // Like every other rule, the per-object name check points at the offending field by index.
   it('the per-object clash points at the offending object by index', () => {
     rejects({ ...base(), modules: [{ name: 'lp__M' }], livepatches: [lp()] }, 'livepatches[0].objects[1].name');
   });

@@ -1,5 +1,5 @@
 /**
- * waitFor.ts - the wait-for graph of a world (design §3.3): which task waits for which, in which
+ * waitFor.ts - the wait-for graph of a world (kernel/README.md, "Waits"): which task waits for which, in which
  * kernel function, and the cycles among them.
  *
  * A cycle of untimed edges (W1 add_unformed_module, W3 request_module, mutexes) is a deadlock;
@@ -14,7 +14,7 @@ export interface WaitEdge {
   to: number;
   /** Kernel function the waiter sleeps in. */
   fn: string;
-  /** W1..W6 of design §3.2. */
+  /** W1..W6, as kernel/README.md names the waits. */
   wid: 'W1' | 'W2' | 'W3' | 'W4' | 'W6' | 'work';
   timed: boolean;
   /** What is waited for, in words. */

@@ -1,6 +1,6 @@
 /**
  * kmod.ts - the user-space tools of kmod (early 2020): modprobe, insmod, rmmod, with their
- * exact messages and exit codes (design §1.4).
+ * exact messages and exit codes (kmod tools/modprobe.c, insmod.c, rmmod.c).
  */
 import type { Proc } from '../sim/ops';
 import { call, next, num, ret, str, proc } from '../sim/ops';

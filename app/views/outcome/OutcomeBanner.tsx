@@ -87,13 +87,13 @@ export function OutcomeBanner() {
               {step === at ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
             </button>
             {expected && schedule.length > 0 && (
-              // The design notes speak of the default schedule: another interleaving may well end otherwise.
-              <span className="expect muted" title="What the kernel does here with the default schedule, per the design notes">
+              // Expectations speak of the default schedule: another interleaving may well end otherwise.
+              <span className="expect muted" title="What the kernel does here with the default schedule, as the preset's tests check">
                 default schedule: {shortOutcome(expected)}
               </span>
             )}
             {expected && schedule.length === 0 && (
-              <span className={`expect ${expected.outcome === o.kind ? 'ok' : 'off'}`} title="What the kernel does here, per the design notes">
+              <span className={`expect ${expected.outcome === o.kind ? 'ok' : 'off'}`} title="What the kernel does here, as the preset's tests check">
                 expected: {shortOutcome(expected)} {expected.outcome === o.kind ? '✓' : '✗'}
               </span>
             )}

@@ -8,6 +8,7 @@ import { call, next, num, ret, str, proc } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
 import type { KlpObject, KlpPatch, Locals, ModuleInstance } from '../../model/world';
 import { ERRNO } from '../../model/errno';
+import { kstrtobool } from '../../rules/kstrtobool';
 import { try_module_get } from '../module/refs';
 import { unlockKlpMutex } from './mutex';
 import {
@@ -212,13 +213,6 @@ export const klp_module_going: Proc = {
     return ret(0);
   },
 };
-
-/** kstrtobool(). */
-function kstrtobool(s: string): boolean | null {
-  if (/^(1|y|Y|on)/.test(s)) return true;
-  if (/^(0|n|N|of)/.test(s)) return false;
-  return null;
-}
 
 /** /sys/kernel/livepatch/<patch>/enabled writes. */
 export const enabled_store: Proc = {

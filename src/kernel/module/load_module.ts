@@ -1,5 +1,5 @@
 /**
- * load_module.ts - kernel/module.c: finit_module() -> load_module() in the order of design §1.2,
+ * load_module.ts - kernel/module.c: finit_module() -> load_module() in the kernel's order,
  * with the duplicate-name wait (location i) and the symbol wait (location ii).
  */
 import type { Proc } from '../../sim/ops';
@@ -86,7 +86,8 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     const r = num(l, 'ret');
     const m = modOf(k, l);
     if (r < 0) {
-      // bug_cleanup: no GOING notifier and no klp_module_going() on this path (design §1.2 step 9).
+      // bug_cleanup: no GOING notifier and no klp_module_going() on this path: kernel/module.c
+      // load_module() jumps to bug_cleanup before any notifier ran.
       k.note('prepare_coming_module() failed: bug_cleanup');
       unlinkFailed(k, m);
       return ret(r);
