@@ -92,6 +92,7 @@ describe('klp CLI on hostile input (issue 8)', () => {
     expect(zero.code).toBe(2);
     expect(zero.err[0]).toBe('klp: /dev/zero: not a regular file');
     expect(cli('run', dir).err[0]).toBe(`klp: ${dir}: not a regular file`);
+    expect(cli('kernel-graph', '/dev/zero')).toMatchObject({ code: 2, err: ['klp: /dev/zero: not a regular file'] });
   });
 
   it('refuses a file larger than a scenario may be, before reading it (exit 2)', () => {

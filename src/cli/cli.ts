@@ -12,7 +12,7 @@
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { FileInputError, readSmallFile } from './readSmallFile';
 import { MAX_SCENARIO_BYTES } from '../rules/limits';
 import { PRESETS, getPreset } from '../presets/index';
 import { run } from '../engine/run';
@@ -89,37 +89,14 @@ function variantOf(f: Flags, fallback: VariantId): VariantId {
   return f.variant;
 }
 
-/**
- * The text of a regular file of at most MAX_SCENARIO_BYTES: a device (`/dev/zero`), a FIFO or a
- * directory is refused before reading, and so is a file too large to be a scenario.
- */
-function readSmallFile(file: string): string {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    throw new InputError(`${file}: cannot read: ${(e as Error).message}`);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new InputError(`${file}: not a regular file`);
-    if (st.size > MAX_SCENARIO_BYTES) throw new InputError(`${file}: ${st.size} bytes is more than a scenario may have (${MAX_SCENARIO_BYTES})`);
-    const buf = Buffer.alloc(st.size);
-    let at = 0;
-    while (at < st.size) {
-      const n = readSync(fd, buf, at, st.size - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return buf.subarray(0, at).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function readJson(file: string): unknown {
-  const text = readSmallFile(file);
+  let text: string;
+  try {
+    text = readSmallFile(file, MAX_SCENARIO_BYTES);
+  } catch (e) {
+    if (e instanceof FileInputError) throw new InputError(e.message);
+    throw e;
+  }
   try {
     return JSON.parse(text);
   } catch (e) {
