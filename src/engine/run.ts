@@ -98,6 +98,21 @@ export function checkpointSpacing(w: World, every: number): number {
   return Math.max(every, worldWeight(w));
 }
 
+/** How often (in steps) advance() looks for a deadlock that kernel threads would hide. */
+const DEADLOCK_CHECK_EVERY = 512;
+
+/**
+ * Every user task and modprobe helper that has not exited sits in a cycle of untimed waits: none
+ * of them can ever run again, whatever kernel threads still do (a worker polling in msleep() would
+ * otherwise keep the run going to the step limit, hiding the deadlock).
+ */
+export function stuckInDeadlock(w: World): boolean {
+  const live = w.tasks.filter((t) => t.kind !== 'kthread' && t.status !== 'exited');
+  if (!live.length || live.some((t) => t.status !== 'blocked')) return false;
+  const inCycle = new Set(waitForGraph(w).cycles.filter((c) => !c.timed).flatMap((c) => c.pids));
+  return live.every((t) => inCycle.has(t.pid));
+}
+
 /**
  * Run until the end (every task done, or nothing can run again), the step limit, or a
  * scheduling choice that `decide` declines. Once every user command is done, kernel work may go on
@@ -126,6 +141,7 @@ export function advance(
       if (t === null || t > w.settleUntil) return 'end';
     }
     if (w.step >= env.maxSteps) return 'limit';
+    if (w.step && w.step % DEADLOCK_CHECK_EVERY === 0 && w.settleUntil === null && stuckInDeadlock(w)) return 'end';
     const rec = stepWith(w, env, k, decide);
     if (rec === CHOICE) return 'choice';
     if (!rec) return 'end';

@@ -68,7 +68,7 @@ const params = fc.dictionary(
 
 /** Mostly no model; sometimes a modelled one; rarely a name no model has (a rejection). */
 const sometimes = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+  fc.oneof({ weight: 24, arbitrary: fc.constant(undefined) }, { weight: 6, arbitrary: valid }, { weight: 1, arbitrary: invalid });
 const moduleModel = sometimes(fc.constantFrom(...MODULE_MODEL_NAMES), fc.constantFrom('mod', 'toString', '__proto__'));
 const livepatchModel = sometimes(fc.constantFrom(...LIVEPATCH_MODEL_NAMES), fc.constantFrom('mod', 'constructor'));
 
@@ -96,7 +96,7 @@ const objectSpec = fc.record(
 );
 
 /** Livepatch names: mostly their own, sometimes a module's. */
-const patchName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('lp', 'lp2', 'klp_x', 'valueOf', 'hasOwnProperty') }, { weight: 1, arbitrary: name });
+const patchName = fc.oneof({ weight: 7, arbitrary: fc.constantFrom('lp', 'lp2', 'klp_x', 'valueOf', 'hasOwnProperty') }, { weight: 1, arbitrary: name });
 
 const livepatchSpec = fc
   .record(
@@ -118,67 +118,90 @@ const livepatchSpec = fc
 const label = fc.oneof(fc.constantFrom('U1', 'U2', 'U3', 'H1', 'H2', 'kworker/1', 'sh', 'toString'), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,3}$/));
 
 /** A user task's own label (mostly none: U1, U2, ...). */
-const ownLabel = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('U1', 'sh', 'toString', 'constructor', 'admin') }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'H1') });
+const ownLabel = fc.oneof({ weight: 19, arbitrary: fc.constantFrom('sh', 'toString', 'constructor', 'admin') }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'H1', 'U1') });
 
 const seconds = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('0', '0.001', '1', '2.5', '30', '3600') },
   { weight: 1, arbitrary: fc.constantFrom('1e308', '1e9', '3601', 'Infinity', '-1', 'NaN', '0x10') },
 );
 
-const sysfsPath = fc.oneof(
-  name.map((p) => `/sys/kernel/livepatch/${p}/enabled`),
-  name.map((p) => `/sys/kernel/livepatch/${p}/force`),
-  fc.tuple(name, fc.constantFrom('debug', 'block_transition', 'toString', '__proto__')).map(([m, p]) => `/sys/module/${m}/parameters/${p}`),
-  fc.constantFrom('/proc/sys/kernel/modprobe', '/dev/kmsg', '/proc/modules', '/proc/cmdline'),
-  name.map((m) => `/sys/module/${m}/refcnt`),
-  name.map((m) => `/sys/kernel/livepatch/${m}/transition`),
-);
+/** Commands over `nm` (module and patch names) and `fn` (function names for `busy`). */
+function commandArb(nm: fc.Arbitrary<string>, fn: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const sysfsPath = fc.oneof(
+    nm.map((p) => `/sys/kernel/livepatch/${p}/enabled`),
+    nm.map((p) => `/sys/kernel/livepatch/${p}/force`),
+    fc.tuple(nm, fc.constantFrom('debug', 'block_transition', 'pre_patch_ret', 'toString', '__proto__')).map(([m, p]) => `/sys/module/${m}/parameters/${p}`),
+    fc.constantFrom('/proc/sys/kernel/modprobe', '/dev/kmsg', '/proc/modules', '/proc/cmdline'),
+    nm.map((m) => `/sys/module/${m}/refcnt`),
+    nm.map((m) => `/sys/kernel/livepatch/${m}/transition`),
+  );
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(fc.constantFrom('modprobe ', 'modprobe -q ', 'modprobe --first-time '), nm, fc.constantFrom('', '', ' debug=1', ' toString=1', ' replace=1')).map(([a, n, p]) => `${a}${n}${p}`) },
+    { weight: 2, arbitrary: nm.map((n) => `insmod ${n}.ko`) },
+    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('rmmod ', 'rmmod ', 'rmmod -f '), nm).map(([a, n]) => `${a}${n}`) },
+    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('0', '1', 'x', ''), sysfsPath).map(([v, p]) => `echo ${v} > ${p}`) },
+    { weight: 1, arbitrary: fc.constantFrom('sysctl kernel.ftrace_enabled=0', 'sysctl -q kernel.ftrace_enabled=1', 'sysctl kernel.modprobe', 'sysctl kernel.toString=1', 'echo > /proc/sys/kernel/modprobe') },
+    { weight: 1, arbitrary: sysfsPath.map((p) => `cat ${p}`) },
+    { weight: 1, arbitrary: fc.constant('lsmod') },
+    { weight: 2, arbitrary: seconds.map((x) => `sleep ${x}`) },
+    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('kill ', 'kill -9 ', 'kill -TERM '), label).map(([a, t]) => `${a}${t}`) },
+    { weight: 2, arbitrary: fc.tuple(fn, fc.oneof({ weight: 5, arbitrary: fc.constantFrom('0.5', '1', '3', '40') }, { weight: 1, arbitrary: seconds })).map(([f, x]) => `busy ${f} ${x}`) },
+    { weight: 2, arbitrary: fc.oneof(sysfsPath.map((p) => `wait_until exists ${p}`), sysfsPath.map((p) => `wait_until gone ${p}`), sysfsPath.map((p) => `wait_until ${p} == 1`)) },
+    { weight: 1, arbitrary: fc.constantFrom('log hello', "grep 'Live' /proc/modules", "capture 'x: ' -- lsmod && cat /proc/modules", 'assert_file /proc/sys/kernel/modprobe == /sbin/modprobe', 'check_sysfs_value /sys/module/M/refcnt 0') },
+  );
+}
 
-const command = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.constantFrom('modprobe ', 'modprobe -q ', 'modprobe --first-time '), name, fc.constantFrom('', ' debug=1', ' toString=1')).map(([a, n, p]) => `${a}${n}${p}`) },
-  { weight: 2, arbitrary: name.map((n) => `insmod ${n}.ko`) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('rmmod ', 'rmmod -f '), name).map(([a, n]) => `${a}${n}`) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('0', '1', 'x', ''), sysfsPath).map(([v, p]) => `echo ${v} > ${p}`) },
-  { weight: 1, arbitrary: fc.constantFrom('sysctl kernel.ftrace_enabled=0', 'sysctl -q kernel.ftrace_enabled=1', 'sysctl kernel.modprobe', 'sysctl kernel.toString=1') },
-  { weight: 1, arbitrary: sysfsPath.map((p) => `cat ${p}`) },
-  { weight: 1, arbitrary: fc.constant('lsmod') },
-  { weight: 2, arbitrary: seconds.map((s) => `sleep ${s}`) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('kill ', 'kill -9 ', 'kill -TERM '), label).map(([a, t]) => `${a}${t}`) },
-  { weight: 1, arbitrary: fc.tuple(symbol, seconds).map(([f, s]) => `busy ${f} ${s}`) },
-  { weight: 2, arbitrary: fc.oneof(sysfsPath.map((p) => `wait_until exists ${p}`), sysfsPath.map((p) => `wait_until gone ${p}`), sysfsPath.map((p) => `wait_until ${p} == 1`)) },
-  { weight: 1, arbitrary: fc.constantFrom('log hello', "grep 'Live' /proc/modules", "capture 'x: ' -- lsmod && cat /proc/modules", 'assert_file /proc/sys/kernel/modprobe == /sbin/modprobe', 'check_sysfs_value /sys/module/M/refcnt 0') },
-);
+function tasksArb(nm: fc.Arbitrary<string>, fn: fc.Arbitrary<string>) {
+  const task = fc.record(
+    { id: ownLabel, start: fc.constantFrom(0, 0.001, 1, 3600), commands: fc.array(commandArb(nm, fn), { minLength: 1, maxLength: 5 }) },
+    { requiredKeys: ['commands'] },
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.uniqueArray(task, { minLength: 1, maxLength: 4, selector: (t) => t.id ?? {} }) },
+    { weight: 1, arbitrary: fc.array(task, { minLength: 1, maxLength: 4 }) },
+  );
+}
 
-const task = fc.record(
-  { id: ownLabel, start: fc.constantFrom(0, 0.001, 1, 3600), commands: fc.array(command, { minLength: 1, maxLength: 5 }) },
-  { requiredKeys: ['commands'] },
-);
+/** The names a scenario's commands should mostly use: its modules, patches and per-object modules. */
+function namesOf(s: { modules: { name: string }[]; livepatches: { name: string; objects: { name: string; funcs?: string[] }[] }[] }) {
+  const names = [...s.modules.map((m) => m.name), ...s.livepatches.flatMap((p) => [p.name, ...p.objects.slice(1).map((o) => `${p.name}__${o.name}`)])];
+  const funcs = s.livepatches.flatMap((p) => p.objects.flatMap((o) => o.funcs ?? []));
+  return { names, funcs };
+}
+
+const oneOfOr = (own: string[], other: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  own.length ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: other }) : other;
 
 const kernel = fc.record(
   { modprobePath: fc.constantFrom('', '/sbin/modprobe'), ftraceEnabled: fc.boolean(), dyndbg: fc.boolean() },
   { requiredKeys: [] },
 );
 
-/** A scenario of the right shape whose names and commands are chosen to break lookups. */
-export const scenarioArb = fc.record(
-  {
-    type: fc.constant('klp-playground/scenario'),
-    version: fc.constant(1),
-    title: fc.constantFrom('fuzz', 'toString', '__proto__'),
-    kernel,
-    // Mostly distinct names (so that most scenarios validate and run), sometimes clashing ones.
-    modules: fc.oneof({ weight: 4, arbitrary: fc.uniqueArray(moduleSpec, { maxLength: 5, selector: (m) => m.name }) }, { weight: 1, arbitrary: fc.array(moduleSpec, { maxLength: 5 }) }),
-    livepatches: fc.oneof(
-      { weight: 4, arbitrary: fc.uniqueArray(livepatchSpec, { maxLength: 3, selector: (p) => p.name }) },
-      { weight: 1, arbitrary: fc.array(livepatchSpec, { maxLength: 3 }) },
-    ),
-    tasks: fc.oneof(
-      { weight: 4, arbitrary: fc.uniqueArray(task, { minLength: 1, maxLength: 4, selector: (t) => t.id ?? {} }) },
-      { weight: 1, arbitrary: fc.array(task, { minLength: 1, maxLength: 4 }) },
-    ),
-  },
-  { requiredKeys: ['type', 'version', 'title', 'modules', 'livepatches', 'tasks'] },
-);
+/**
+ * A scenario of the right shape whose names and commands are chosen to break lookups. Commands
+ * mostly name the scenario's own modules, patches and patched functions, so that most runs reach
+ * the kernel code (loads, waits, transitions, forced removals) rather than "not found".
+ */
+export const scenarioArb = fc
+  .record(
+    {
+      type: fc.constant('klp-playground/scenario'),
+      version: fc.constant(1),
+      title: fc.constantFrom('fuzz', 'toString', '__proto__'),
+      kernel,
+      // Mostly distinct names (so that most scenarios validate and run), sometimes clashing ones.
+      modules: fc.oneof({ weight: 4, arbitrary: fc.uniqueArray(moduleSpec, { maxLength: 5, selector: (m) => m.name }) }, { weight: 1, arbitrary: fc.array(moduleSpec, { maxLength: 5 }) }),
+      livepatches: fc.oneof(
+        { weight: 4, arbitrary: fc.uniqueArray(livepatchSpec, { maxLength: 3, selector: (p) => p.name }) },
+        { weight: 1, arbitrary: fc.array(livepatchSpec, { maxLength: 3 }) },
+      ),
+    },
+    { requiredKeys: ['type', 'version', 'title', 'modules', 'livepatches'] },
+  )
+  .chain((s) => {
+    const { names, funcs } = namesOf(s);
+    return tasksArb(oneOfOr(names, name), oneOfOr(funcs, symbol)).map((tasks) => ({ ...s, tasks }));
+  });
 
 /** Misspelled or mistyped fields a scenario may carry: validation must name each. */
 const MISTAKES: [path: (string | number)[], value: unknown][] = [

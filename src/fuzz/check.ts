@@ -11,6 +11,7 @@ import { worldAt } from '../engine/replay';
 import { ScenarioError, validateScenario } from '../scenario/validate';
 import type { OutcomeKind } from '../model/trace';
 import type { VariantId } from '../model/variant';
+import { DEFAULT_MAX_STEPS } from '../rules/limits';
 
 const OUTCOMES: readonly OutcomeKind[] = ['ok', 'error', 'deadlock', 'stall', 'livelock', 'limit'];
 
@@ -43,7 +44,7 @@ export function checkInput(input: unknown, opts: CheckOptions): Verdict {
     if (!e.problem) return { kind: 'failed', why: `rejection gives no reason at ${e.path}` };
     return { kind: 'rejected', path: e.path, problem: e.problem };
   }
-  const maxSteps = opts.maxSteps ?? 200_000;
+  const maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
   let trace;
   try {
     trace = run(input, { variant: opts.variant, schedule: opts.schedule ?? [], maxSteps });
