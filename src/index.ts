@@ -6,6 +6,7 @@ export { run, makeEnv, DEFAULT_MAX_STEPS, type RunOptions } from './engine/run';
 export { worldAt } from './engine/replay';
 export { explore, type Exploration, type ExploreOptions, type Finding } from './explorer/explore';
 export { fingerprint } from './rules/fingerprint';
+export { machineDiagram, type MachineDiagram, type MachineKind, type DiagramState, type DiagramTransition } from './machines/diagram';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
 export { killableTasks, killEffect } from './sim/kill';
