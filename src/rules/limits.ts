@@ -34,7 +34,7 @@ export const DEFAULT_MAX_STEPS = 50_000;
 export const MAX_SCENARIO_MODULES = 5000;
 export const MAX_SCENARIO_TASKS = 100;
 export const MAX_TASK_COMMANDS = 1000;
-export const MAX_LIST_ENTRIES = 1000;
+export const MAX_LIST_ENTRIES = 5000;
 
 /**
  * The simulator's bound on the size of a scenario document (a file, a link, an autosave), in bytes
