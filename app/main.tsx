@@ -20,6 +20,7 @@ import './styles/wait-graph.css';
 import './styles/kernel-graph.css';
 import './styles/timeline.css';
 import './styles/builder.css';
+import './styles/errors.css';
 // Last: its media queries rearrange everything above for narrow screens.
 import './styles/layout.css';
 import { applyHash } from './url/applyHash';

@@ -32,7 +32,15 @@ export {
   perObjectModuleName,
   instanceName,
 } from './rules/names';
-export { MAX_KMOD_CONCURRENT, MAX_KMOD_ALL_BUSY_TIMEOUT_MS, RESOLVE_SYMBOL_TIMEOUT_MS, MAX_SCENARIO_SECONDS, MODULE_NAME_LEN, seconds } from './rules/limits';
+export {
+  MAX_KMOD_CONCURRENT,
+  MAX_KMOD_ALL_BUSY_TIMEOUT_MS,
+  RESOLVE_SYMBOL_TIMEOUT_MS,
+  MAX_SCENARIO_SECONDS,
+  MAX_SCENARIO_BYTES,
+  MODULE_NAME_LEN,
+  seconds,
+} from './rules/limits';
 export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
 export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
 export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind } from './model/trace';

@@ -23,6 +23,19 @@ export interface ScenarioState {
   trace: Trace;
   compareVariant: VariantId | null;
   compareTrace: Trace | null;
+  /**
+   * The simulator failed on the scenario asked for: the playground shows this (the error and the
+   * input, with a way into the Build view) instead of a stale trace. The scenario, variant and
+   * schedule above are the ones asked for, so the address bar keeps the input.
+   */
+  runError: RunError | null;
+}
+
+/** A run that threw: what was asked for and what went wrong. */
+export interface RunError {
+  message: string;
+  scenario: Scenario;
+  variant: VariantId;
 }
 
 export interface ScenarioActions {
@@ -38,6 +51,8 @@ export interface ScenarioActions {
   /** Replays the scenario with another schedule (an interleaving) and opens it on its outcome. */
   setSchedule: (schedule: readonly string[]) => void;
   setCompareVariant: (v: VariantId | null) => void;
+  /** Records a failure of the simulator found while rendering (the error boundary's report). */
+  setRunError: (e: RunError | null) => void;
 }
 
 export type ScenarioSlice = ScenarioState & ScenarioActions;
@@ -55,25 +70,46 @@ export function initialScenario(variant: VariantId = 'split'): ScenarioState {
     trace: traceFor(`preset:${preset.id}`, preset.scenario, variant),
     compareVariant: null,
     compareTrace: null,
+    runError: null,
   };
 }
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => {
   const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE): void => {
     const { variant, compareVariant } = get();
     const sched = ownSchedule(schedule);
-    const trace = traceFor(key, scenario, variant, sched);
+    let trace: Trace;
+    let compareTrace: Trace | null;
+    try {
+      trace = traceFor(key, scenario, variant, sched);
+      compareTrace = compareVariant ? traceFor(key, scenario, compareVariant, sched) : null;
+    } catch (e) {
+      set({ presetId, scenarioKey: key, scenario, schedule: sched, playing: false, selectedTask: null, runError: { message: messageOf(e), scenario, variant } });
+      return;
+    }
     set({
       presetId,
       scenarioKey: key,
       scenario,
       schedule: sched,
       trace,
-      compareTrace: compareVariant ? traceFor(key, scenario, compareVariant, sched) : null,
+      compareTrace,
       step: step === undefined ? interestingStep(trace) : clampStep(trace, step),
       playing: false,
       selectedTask: null,
+      runError: null,
     });
+  };
+  /** traceFor(), or null after recording why it failed. */
+  const tryTrace = (key: string, scenario: Scenario, variant: VariantId, schedule: readonly string[]): Trace | null => {
+    try {
+      return traceFor(key, scenario, variant, schedule);
+    } catch (e) {
+      set({ runError: { message: messageOf(e), scenario, variant }, playing: false });
+      return null;
+    }
   };
   return {
     ...initialScenario(),
@@ -88,30 +124,34 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
     },
     openScenario: (scenario, key, step, schedule) => load(null, key, scenario, step, schedule),
     setVariant: (variant) => {
-      const { scenarioKey, scenario, schedule, trace: old, step } = get();
-      if (variant === old.variant) return;
+      const { scenarioKey, scenario, schedule, trace: old, step, runError } = get();
+      if (variant === old.variant && !runError) return;
       // The schedule stays: it is an input like the scenario, even if this kernel cannot honour it.
-      const trace = traceFor(scenarioKey, scenario, variant, schedule);
+      set({ variant });
+      const trace = tryTrace(scenarioKey, scenario, variant, schedule);
+      if (!trace) return;
       // Sitting on the old verdict means "show me how it ends": keep that meaning.
       const atEnd = step === interestingStep(old);
-      set({ variant, trace, step: atEnd ? interestingStep(trace) : clampStep(trace, step) });
+      set({ trace, runError: null, step: atEnd ? interestingStep(trace) : clampStep(trace, step) });
     },
     setSchedule: (next) => {
       const { scenarioKey, scenario, variant, compareVariant, schedule } = get();
       if (sameSchedule(next, schedule)) return;
       const sched = ownSchedule(next);
-      const trace = traceFor(scenarioKey, scenario, variant, sched);
-      set({
-        schedule: sched,
-        trace,
-        compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, sched) : null,
-        step: interestingStep(trace),
-        playing: false,
-      });
+      const trace = tryTrace(scenarioKey, scenario, variant, sched);
+      const compareTrace = trace && compareVariant ? tryTrace(scenarioKey, scenario, compareVariant, sched) : null;
+      if (!trace || (compareVariant && !compareTrace)) return;
+      set({ schedule: sched, trace, compareTrace, step: interestingStep(trace), playing: false });
     },
     setCompareVariant: (compareVariant) => {
       const { scenarioKey, scenario, schedule } = get();
-      set({ compareVariant, compareTrace: compareVariant ? traceFor(scenarioKey, scenario, compareVariant, schedule) : null });
+      if (!compareVariant) {
+        set({ compareVariant, compareTrace: null });
+        return;
+      }
+      const compareTrace = tryTrace(scenarioKey, scenario, compareVariant, schedule);
+      set(compareTrace ? { compareVariant, compareTrace } : { compareVariant: null, compareTrace: null });
     },
+    setRunError: (runError) => set({ runError, playing: false }),
   };
 };

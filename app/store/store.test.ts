@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getPreset } from '@engine';
+import { getPreset, type Scenario } from '@engine';
 import { useStore } from './index';
 import { interestingStep } from './traceCache';
 import { applyHash } from '../url/applyHash';
@@ -149,5 +149,31 @@ describe('interestingStep', () => {
     expect(t.outcome.kind).toBe('stall');
     expect(s().step).toBe(interestingStep(t));
     expect(waitForGraph(worldAt(t, s().step)).cycles).toHaveLength(1);
+  });
+});
+
+describe('a scenario the simulator fails on (issue 8)', () => {
+  // run() validates first: an input that skipped validation fails inside it, like an engine bug.
+  const broken = { type: 'klp-playground/scenario', version: 1, title: 'broken', modules: [{ name: 'M', model: 'no_such' }], livepatches: [], tasks: [] } as unknown as Scenario;
+
+  it('records the error and keeps the input asked for, instead of the old trace silently', () => {
+    s().setVariant('split');
+    s().openPreset('P10');
+    const before = s().trace;
+    s().openScenario(broken, 'custom:broken');
+    expect(s().runError).toMatchObject({ scenario: broken, variant: 'split' });
+    expect(s().runError!.message).toMatch(/modules\[0\]\.model: no modelled module 'no_such'/);
+    expect(s().scenario).toBe(broken);
+    expect(s().presetId).toBeNull();
+    expect(s().trace).toBe(before);
+  });
+
+  it('another kernel tries again; opening a preset clears the error', () => {
+    s().openScenario(broken, 'custom:broken');
+    s().setVariant('upstream');
+    expect(s().runError).toMatchObject({ variant: 'upstream' });
+    s().openPreset('P10');
+    expect(s().runError).toBeNull();
+    s().setVariant('split');
   });
 });

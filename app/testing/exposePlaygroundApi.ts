@@ -1,9 +1,10 @@
 /**
  * exposePlaygroundApi.ts - window.__playground: a read-only view of engine facts for end-to-end
- * tests (and curious users), so specs compare kernel state without scraping the DOM. Present in
+ * tests (and curious users), so specs compare kernel state without scraping the DOM; and one door
+ * in, openUnchecked(), through which a spec hands the simulator an input it fails on. Present in
  * every build on purpose: the e2e suite runs against the production bundle.
  */
-import { fingerprint, type Outcome, type VariantId } from '@engine';
+import { fingerprint, type Outcome, type Scenario, type VariantId } from '@engine';
 import { useStore } from '../store';
 import { worldAtCached } from '../store/worldCache';
 import { firstDivergence, type Divergence } from '@engine';
@@ -22,6 +23,12 @@ export interface PlaygroundApi {
   fingerprint(): string;
   /** First divergence between the variant and the compared one, if comparing. */
   divergence(): Divergence | null;
+  /**
+   * Opens any object as the playground's scenario without the page's validation in front, as an
+   * input that makes the simulator fail would arrive: the page must show the failure and the
+   * input and stay alive.
+   */
+  openUnchecked(input: unknown): void;
 }
 
 declare global {
@@ -46,6 +53,7 @@ export function exposePlaygroundApi(): void {
       const { trace, compareTrace } = s();
       return compareTrace ? firstDivergence(trace, compareTrace) : null;
     },
+    openUnchecked: (input) => s().openScenario(input as Scenario, `unchecked:${JSON.stringify(input)}`),
   };
   Object.defineProperty(window, '__playground', { value: Object.freeze(api), configurable: true });
 }

@@ -10,7 +10,7 @@ import { FILE_GRAPH_ID } from '../store/kernelSlice';
 import { DEFAULT_GRAPH_ID } from '../views/kernel-graph/shippedGraphs';
 
 export function applyHash(hash: string): void {
-  const { state, errors } = parseHash(hash);
+  const { state, errors, rejectedScenario } = parseHash(hash);
   const s = useStore.getState();
   s.setView(state.view ?? 'playground');
   // A graph opened from a file is in no link: a hash without a graph keeps it on screen.
@@ -23,8 +23,8 @@ export function applyHash(hash: string): void {
   if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule);
   else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step, state.schedule, state.variant !== undefined);
   const count = useStore.getState().trace.steps.length;
-  if (state.step !== undefined && state.step >= count) {
+  if (state.step !== undefined && state.step >= count && !useStore.getState().runError) {
     errors.push(`URL parameter "step": ${state.step} is past the last step (${count - 1}) of this trace; showing the last step.`);
   }
-  useStore.getState().setUrlErrors(errors);
+  useStore.getState().setUrlErrors(errors, rejectedScenario);
 }

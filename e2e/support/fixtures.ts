@@ -23,6 +23,7 @@ type PlaygroundWindow = Window & {
   __playground?: Omit<ApiSnapshot, 'fingerprint' | 'divergence'> & {
     fingerprint(): string;
     divergence(): ApiSnapshot['divergence'];
+    openUnchecked(input: unknown): void;
   };
 };
 
@@ -43,6 +44,11 @@ export async function snapshot(page: Page): Promise<ApiSnapshot> {
       divergence: p.divergence(),
     };
   });
+}
+
+/** Hands the page an input without its validation in front (see exposePlaygroundApi). */
+export async function openUnchecked(page: Page, input: unknown): Promise<void> {
+  await page.evaluate((i) => (window as PlaygroundWindow).__playground!.openUnchecked(i), input);
 }
 
 export async function currentStep(page: Page): Promise<number> {

@@ -119,3 +119,36 @@ describe('klp CLI', () => {
     expect(j.kernel).toMatchObject({ label: 'upstream v7.1', release: '7.1.0', hypothetical: false });
   });
 });
+
+describe('klp CLI on hostile input (issue 8)', () => {
+  it('reads only regular files: /dev/zero and a directory are refused at once (exit 2)', () => {
+    const zero = cli('run', '/dev/zero');
+    expect(zero.code).toBe(2);
+    expect(zero.err[0]).toBe('klp: /dev/zero: not a regular file');
+    expect(cli('run', dir).err[0]).toBe(`klp: ${dir}: not a regular file`);
+    expect(cli('kernel-graph', '/dev/zero')).toMatchObject({ code: 2, err: ['klp: /dev/zero: not a regular file'] });
+  });
+
+  it('refuses a file larger than a scenario may be, before reading it (exit 2)', () => {
+    const big = file('big.json', ' '.repeat(2_000_001));
+    const r = cli('run', big);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toBe(`klp: ${big}: 2000001 bytes is more than a scenario may have (2000000)`);
+  });
+
+  it('an unknown model is named as the field it is, not an internal error (exit 2)', () => {
+    const r = cli('run', file('model.json', { type: 'klp-playground/scenario', version: 1, title: 't', modules: [{ name: 'M', model: 'mod' }], livepatches: [], tasks: [{ commands: ['modprobe M'] }] }));
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^klp: modules\[0\]\.model: no modelled module 'mod' \(known: .*test_klp_callbacks_busy/);
+  });
+
+  it("selftest errors name the case's own field, not the generated scenario's", () => {
+    const c = (step: object) => ({ title: 'x', script: 'test-livepatch.sh', case_no: 1, steps: [{ cmd: 'modprobe a', helper: 'load_mod', module: 'a' }, step], expected_log: [] });
+    const r = cli('selftest', file('case1.json', c({ cmd: 'modprobe a b', helper: 'load_mod', module: 'a b' })));
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual(['klp: steps[1].module: must be one word (no blanks or quotes), got "a b"']);
+    expect(cli('selftest', file('case2.json', c({ cmd: 'x', helper: 'set_pre_patch_ret', module: 'a', value: 'x y' }))).err).toEqual(['klp: steps[1].value: must be a number or one word, got "x y"']);
+    expect(cli('selftest', file('case3.json', c({ cmd: 'x', helper: 'load_mod', module: 'a', params: { 'p q': '1' } }))).err).toEqual(['klp: steps[1].params.p q: not a parameter name']);
+  });
+});

@@ -2,8 +2,8 @@
  * cli.ts - the command line: `npm run -s klp -- <command>` (main.ts wires it to the process).
  *
  *   presets                                   list preset ids and titles
- *   run --preset ID [--variant V] [--json] [--schedule A,B,...]
- *   run FILE.json [--variant V] [--json] [--schedule A,B,...]
+ *   run --preset ID [--variant V] [--json] [--schedule A,B,...] [--max-steps N]
+ *   run FILE.json [--variant V] [--json] [--schedule A,B,...] [--max-steps N]
  *   selftest FILE.json [--check] [--variant V]
  *   explore (--preset ID | FILE.json) [--variant V] [--max-states N]
  *   compare (--preset ID | FILE.json) [--variant V] --with W [--json]
@@ -13,7 +13,8 @@
  *
  * Invalid input prints what is wrong and where, and exits with status 2.
  */
-import { readFileSync } from 'node:fs';
+import { FileInputError, readSmallFile } from './readSmallFile';
+import { MAX_SCENARIO_BYTES } from '../rules/limits';
 import { PRESETS, getPreset } from '../presets/index';
 import { run } from '../engine/run';
 import { isVariantId, VARIANT_IDS, type VariantId } from '../model/variant';
@@ -31,8 +32,13 @@ import { KernelDirError } from './kernel/readKernelDir';
 
 class UsageError extends Error {}
 
+/** The most steps `run --max-steps` may ask for: about a minute of simulation. */
+const MAX_CLI_STEPS = 2_000_000;
+/** A file that cannot be a scenario or case (missing, not a regular file, too large, not JSON). */
+class InputError extends Error {}
+
 const USAGE = `usage: klp presets
-       klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...]
+       klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...] [--max-steps N]
        klp selftest FILE.json [--check] [--variant V]
        klp explore (--preset ID | FILE.json) [--variant V] [--max-states N]
        klp import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
@@ -47,6 +53,7 @@ interface Flags {
   schedule?: string;
   maxStates?: string;
   with?: string;
+  maxSteps?: string;
   module?: string;
   out?: string;
   kernel?: string;
@@ -70,6 +77,7 @@ function parseFlags(args: string[]): Flags {
     else if (a === '--schedule') f.schedule = value();
     else if (a === '--max-states') f.maxStates = value();
     else if (a === '--with') f.with = value();
+    else if (a === '--max-steps') f.maxSteps = value();
     else if (a === '--module') f.module = value();
     else if (a === '--out') f.out = value();
     else if (a === '--kernel') f.kernel = value();
@@ -131,14 +139,15 @@ function compare(scenario: unknown, label: string, a: VariantId, b: VariantId, j
 function readJson(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSmallFile(file, MAX_SCENARIO_BYTES);
   } catch (e) {
-    throw new UsageError(`${file}: cannot read: ${(e as Error).message}`);
+    if (e instanceof FileInputError) throw new InputError(e.message);
+    throw e;
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file}: invalid JSON: ${(e as Error).message}`);
+    throw new InputError(`${file}: invalid JSON: ${(e as Error).message}`);
   }
 }
 
@@ -172,7 +181,11 @@ function main(argv: string[], io: Io): number {
     case 'run': {
       const { scenario, label, variant: fallback } = scenarioOf(f);
       const variant = variantOf(f, fallback);
-      const trace = run(scenario, { variant, schedule: f.schedule ? f.schedule.split(',') : [] });
+      const maxSteps = f.maxSteps === undefined ? undefined : Number(f.maxSteps);
+      if (maxSteps !== undefined && !(Number.isInteger(maxSteps) && maxSteps > 0 && maxSteps <= MAX_CLI_STEPS)) {
+        throw new UsageError(`--max-steps: expected a whole number from 1 to ${MAX_CLI_STEPS}`);
+      }
+      const trace = run(scenario, { variant, schedule: f.schedule ? f.schedule.split(',') : [], maxSteps });
       io.log(f.json ? JSON.stringify(runJson(trace, label)) : formatRun(trace, label));
       return 0;
     }
@@ -241,31 +254,41 @@ function main(argv: string[], io: Io): number {
   }
 }
 
-function failure(e: unknown, io: Io): number {
-  if (e instanceof UsageError || e instanceof ScenarioError || e instanceof CaseError || e instanceof KernelUsageError || e instanceof KernelDirError) {
+/** Exit status for a failure inside the simulator itself (sysexits.h EX_SOFTWARE). */
+export const EXIT_INTERNAL = 70;
+
+/**
+ * The exit status for an error: 2 for invalid input (naming the field and the problem),
+ * EXIT_INTERNAL for a bug in the simulator (one line, no stack unless KLP_DEBUG is set).
+ */
+function failure(e: unknown, io: Io, env: Record<string, string | undefined>): number {
+  if (e instanceof UsageError || e instanceof InputError || e instanceof ScenarioError || e instanceof CaseError || e instanceof KernelUsageError || e instanceof KernelDirError) {
     io.error(`klp: ${e.message}`);
     if (e instanceof UsageError) io.error(USAGE);
     return 2;
   }
-  throw e;
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.error(`klp: internal error in the simulator: ${err.message}`);
+  io.error(env.KLP_DEBUG ? String(err.stack) : 'klp: this is a bug; please report it with the input (set KLP_DEBUG=1 for the stack)');
+  return EXIT_INTERNAL;
 }
 
-/** Run one command line; returns the exit status (2 for invalid input). */
-export function runCli(argv: string[], io: Io): number {
+/** Run one command line; returns the exit status (see failure()). */
+export function runCli(argv: string[], io: Io, env: Record<string, string | undefined> = {}): number {
   try {
     return main(argv, io);
   } catch (e) {
-    return failure(e, io);
+    return failure(e, io, env);
   }
 }
 
 /** runCli, plus the commands that read files asynchronously (import-kernel decompresses .ko.xz). */
-export async function runCliAsync(argv: string[], io: Io): Promise<number> {
-  if (argv[0] !== 'import-kernel') return runCli(argv, io);
+export async function runCliAsync(argv: string[], io: Io, env: Record<string, string | undefined> = {}): Promise<number> {
+  if (argv[0] !== 'import-kernel') return runCli(argv, io, env);
   try {
     const f = parseFlags(argv.slice(1));
     return await importKernel(f.positional[0], { out: f.out, kernel: f.kernel, source: f.source }, io);
   } catch (e) {
-    return failure(e, io);
+    return failure(e, io, env);
   }
 }

@@ -9,7 +9,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await runCliAsync(process.argv.slice(2), {
-  log: (line) => console.log(line),
-  error: (line) => console.error(line),
-});
+process.exitCode = await runCliAsync(
+  process.argv.slice(2),
+  {
+    log: (line) => console.log(line),
+    error: (line) => console.error(line),
+  },
+  process.env,
+);

@@ -49,7 +49,7 @@ describe('worldAt() edges', () => {
   });
 
   it('i = -1 is the boot world; indexes past the end clamp to the final world', () => {
-    expect(worldAt(t, -1)).toEqual(t.checkpoints[0]);
+    expect(worldAt(t, -1)).toEqual(t.checkpoints[0].world);
     expect(worldAt(t, 10 * t.steps.length)).toEqual(t.final);
   });
 

@@ -4,7 +4,7 @@
  */
 import type { World } from '../model/world';
 import type { Trace } from '../model/trace';
-import { makeEnv } from './run';
+import { makeEnv, worldOfCheckpoint } from './run';
 import { step } from './step';
 import type { Env } from '../sim/env';
 import { newCtx } from './ctx';
@@ -28,8 +28,16 @@ export function worldAt(trace: Trace, i: number): World {
   const target = Math.max(-1, Math.min(i, trace.steps.length - 1)) + 1; // number of steps taken
   if (target >= trace.steps.length) return structuredClone(trace.final);
   if (!trace.checkpointEvery || trace.checkpoints.length === 0) throw new Error('this trace was run without checkpoints');
-  const c = Math.min(Math.floor(target / trace.checkpointEvery), trace.checkpoints.length - 1);
-  const w = structuredClone(trace.checkpoints[c]);
+  // The last checkpoint at or before the target (their steps increase).
+  const cps = trace.checkpoints;
+  let lo = 0;
+  let hi = cps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cps[mid].world.step <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  const w = worldOfCheckpoint(cps[lo], trace.final);
   const env = envOf(trace);
   const k = newCtx(env);
   while (w.step < target) {

@@ -44,6 +44,7 @@ export function initialWorld(env: Env): World {
     kprobesEnabled: true,
     kprobes: [],
     moduleFiles: [],
+    debugLocks: true,
     work: [],
     dmesg: [],
     userspace: [],

@@ -157,8 +157,13 @@ export interface KlpPatch {
   forced: boolean;
   /** In the klp_patches list. */
   listed: boolean;
-  /** POC 09: load timestamp, to tell "patch reloaded meanwhile". */
+  /** POC 09: load timestamp, to tell "patch reloaded meanwhile"; also the patch's identity in frames. */
   ts: number;
+  /**
+   * patch->mod: the id of the livepatch module instance the klp_patch lives in. `rmmod -f` can free
+   * that module while the patch stays registered (see sim/dangling.ts).
+   */
+  mod: number;
 }
 
 export type KlpTarget = 'KLP_TRANSITION_IDLE' | 'KLP_TRANSITION_PATCHED' | 'KLP_TRANSITION_UNPATCHED';
@@ -290,6 +295,11 @@ export interface World {
   kprobes: KprobeState[];
   /** /proc and sysfs files created by loaded modules. */
   moduleFiles: ModuleFileEntry[];
+  /**
+   * lib/debug_locks.c debug_locks: cleared by the first taint that makes lockdep unreliable
+   * (TAINT_FORCED_RMMOD), which prints "Disabling lock debugging due to kernel taint" once.
+   */
+  debugLocks: boolean;
   work: WorkItem[];
   dmesg: LogLine[];
   userspace: UserLine[];

@@ -23,3 +23,16 @@ export const MODULE_PROCS: Record<string, Proc> = {
   ...kprobeProcs,
   ...modTargetProcs,
 };
+
+/**
+ * The `model` a scenario's module may name: one whose init (`<model>_init`) and exit are modelled,
+ * and which is not a livepatch (a livepatch's init calls klp_enable_patch(): it belongs in
+ * `livepatches`, whose entry gives the patch its objects).
+ */
+export const MODULE_MODEL_NAMES: readonly string[] = Object.keys(MODULE_PROCS)
+  .filter((n) => n.endsWith('_init') && Object.prototype.hasOwnProperty.call(MODULE_PROCS, `${n.slice(0, -'_init'.length)}_exit`))
+  .map((n) => n.slice(0, -'_init'.length))
+  .filter((n) => !Object.prototype.hasOwnProperty.call(LIVEPATCH_MODELS, n));
+
+/** The `model` a scenario's livepatch may name: one whose callbacks are modelled. */
+export const LIVEPATCH_MODEL_NAMES: readonly string[] = Object.keys(LIVEPATCH_MODELS);

@@ -14,16 +14,18 @@ export const modTargetProcs: Record<string, Proc> = {
     start: (k, l) => {
       const m = k.moduleById(num(l, 'mod'));
       if (!m) throw new Error(`internal: ${NAME} is gone`);
-      k.printk(`${NAME}: test_klp_mod_target_init`);
+      // pr_fmt is KBUILD_MODNAME: the module's own name; the /proc entry's name is a literal.
+      k.printk(`${m.name}: test_klp_mod_target_init`);
       // proc_create_single() with mode 0: S_IRUGO.
-      k.w.moduleFiles.push({ path: `/proc/${NAME}`, owner: NAME, mode: '-r--r--r--', fn: 'test_klp_mod_target_show', text: `${NAME}: original output` });
+      k.w.moduleFiles.push({ path: `/proc/${NAME}`, owner: m.name, mode: '-r--r--r--', fn: 'test_klp_mod_target_show', text: `${m.name}: original output` });
       return ret(0);
     },
   }),
   test_klp_mod_target_exit: proc({ kernelName: 'test_klp_mod_target_exit' }, {
-    start: (k) => {
-      k.printk(`${NAME}: test_klp_mod_target_exit`);
-      k.w.moduleFiles = k.w.moduleFiles.filter((f) => f.owner !== NAME);
+    start: (k, l) => {
+      const name = k.moduleById(num(l, 'mod'))?.name ?? NAME;
+      k.printk(`${name}: test_klp_mod_target_exit`);
+      k.w.moduleFiles = k.w.moduleFiles.filter((f) => f.owner !== name);
       return ret(0);
     },
   }),

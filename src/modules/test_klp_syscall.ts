@@ -48,15 +48,17 @@ export const syscallProcs: Record<string, Proc> = {
       const pids = raw === '' ? [] : raw.split(',').map((x) => Number(x));
       m.data = { klp_pids: pids, npids_pending: pids.length };
       // kobject_create_and_add("test_klp_syscall", kernel_kobj); sysfs_create_file(npids, __ATTR_RO)
-      k.w.moduleFiles.push({ path: NPIDS, owner: NAME, mode: '-r--r--r--', dataKey: 'npids_pending' });
-      return call('klp_enable_patch', { mod: l.mod, patch: NAME }, 'done');
+      // The sysfs directory's name is a literal; the patch is THIS_MODULE's, named after it.
+      k.w.moduleFiles.push({ path: NPIDS, owner: m.name, mode: '-r--r--r--', dataKey: 'npids_pending' });
+      return call('klp_enable_patch', { mod: l.mod, patch: m.name }, 'done');
     },
     done: (k, l) => ret(num(l, 'ret')),
   }),
   test_klp_syscall_exit: proc({ kernelName: 'test_klp_syscall_exit' }, {
-    start: (k) => {
+    start: (k, l) => {
       // kobject_put(klp_kobj)
-      k.w.moduleFiles = k.w.moduleFiles.filter((f) => f.owner !== NAME);
+      const name = k.moduleById(num(l, 'mod'))?.name ?? NAME;
+      k.w.moduleFiles = k.w.moduleFiles.filter((f) => f.owner !== name);
       return ret(0);
     },
   }),

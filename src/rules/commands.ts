@@ -43,6 +43,9 @@
  * `$NAME` in a command is replaced by the task's variable NAME when it has one (set by spawn).
  */
 
+import { hasOwn, setOwn } from '../model/dict';
+import { MAX_SCENARIO_SECONDS } from './limits';
+
 export type Command =
   | { cmd: 'modprobe'; name: string; params: Record<string, string>; quiet: boolean; firstTime: boolean }
   | { cmd: 'insmod'; name: string; file: string; params: Record<string, string> }
@@ -87,7 +90,7 @@ function params(words: string[]): Record<string, string> {
   for (const w of words) {
     const eq = w.indexOf('=');
     if (eq <= 0) throw new CommandError(`expected param=value, got '${w}'`);
-    out[w.slice(0, eq)] = w.slice(eq + 1);
+    setOwn(out, w.slice(0, eq), w.slice(eq + 1));
   }
   return out;
 }
@@ -99,6 +102,16 @@ function moduleName(w: string | undefined, what: string): string {
 }
 
 const SIGNALS: Record<string, number> = { '-9': 9, '-KILL': 9, '-15': 15, '-TERM': 15, '-2': 2, '-INT': 2 };
+
+/**
+ * A duration in seconds as a command spells it (`1`, `0.5`): decimal, 0..MAX_SCENARIO_SECONDS,
+ * so that logical time stays finite (`sleep 1e308` would print `[Infinity]` timestamps).
+ */
+function seconds(word: string | undefined): number | null {
+  if (word === undefined || !/^\d+(\.\d+)?$|^\.\d+$/.test(word)) return null;
+  const s = Number(word);
+  return s <= MAX_SCENARIO_SECONDS ? s : null;
+}
 
 export function parseCommand(line: string): Command {
   const text = line.trim();
@@ -153,15 +166,15 @@ export function parseCommand(line: string): Command {
     case 'lsmod':
       return { cmd: 'lsmod' };
     case 'sleep': {
-      const s = Number(rest[0]);
-      if (rest.length !== 1 || !Number.isFinite(s) || s < 0) throw new CommandError('sleep: expected a number of seconds');
+      const s = seconds(rest[0]);
+      if (rest.length !== 1 || s === null) throw new CommandError(`sleep: expected a number of seconds, 0..${MAX_SCENARIO_SECONDS}`);
       return { cmd: 'sleep', seconds: s };
     }
     case 'kill': {
       let signal = 15;
       let args = rest;
       if (rest[0]?.startsWith('-')) {
-        const sig = SIGNALS[rest[0].toUpperCase()];
+        const sig = hasOwn(SIGNALS, rest[0].toUpperCase()) ? SIGNALS[rest[0].toUpperCase()] : undefined;
         if (!sig) throw new CommandError(`kill: unknown signal '${rest[0]}'`);
         signal = sig;
         args = rest.slice(1);
@@ -170,9 +183,9 @@ export function parseCommand(line: string): Command {
       return { cmd: 'kill', targets: args, signal };
     }
     case 'busy': {
-      const s = Number(rest[1]);
-      if (rest.length !== 2 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(rest[0]) || !Number.isFinite(s) || s <= 0) {
-        throw new CommandError('busy: expected FUNCTION SECONDS');
+      const s = seconds(rest[1]);
+      if (rest.length !== 2 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(rest[0]) || s === null || s <= 0) {
+        throw new CommandError(`busy: expected FUNCTION SECONDS (more than 0, at most ${MAX_SCENARIO_SECONDS})`);
       }
       return { cmd: 'busy', fn: rest[0], seconds: s };
     }

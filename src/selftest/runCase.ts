@@ -8,7 +8,8 @@ import type { Scenario } from '../model/scenario';
 import { upstreamOf, type VariantId } from '../model/variant';
 import type { Trace } from '../model/trace';
 import { run } from '../engine/run';
-import { parseCase, type SelftestCase } from './caseFile';
+import { CaseError, parseCase, type SelftestCase } from './caseFile';
+import { CommandError, parseCommand } from '../rules/commands';
 import { expandStep, type HarnessVersion } from './functionsSh';
 import { TEST_LIVEPATCHES, TEST_LIVEPATCHES_V7_1, TEST_MODULES, TEST_MODULES_V7_1 } from './testModules';
 
@@ -25,8 +26,20 @@ export function kernelOfCase(c: Pick<SelftestCase, 'kernel_version'>): VariantId
 /** The scenario a case runs as: all test modules of its version on disk, one shell running the helpers. */
 export function caseScenario(c: SelftestCase): Scenario {
   const harness = harnessOf(c);
-  const commands = [`log ===== TEST: ${c.title} =====`, ...c.steps.flatMap((s, i) => expandStep(s, i, harness))];
   const modern = harness === 'v7.1';
+  const commands = [`log ===== TEST: ${c.title} =====`];
+  c.steps.forEach((s, i) => {
+    for (const line of expandStep(s, i, harness)) {
+      // A problem in a command is a problem of the case step it came from, named as such.
+      try {
+        parseCommand(line);
+      } catch (e) {
+        if (e instanceof CommandError) throw new CaseError(`steps[${i}]: the harness command '${line}' does not parse: ${e.message}`);
+        throw e;
+      }
+      commands.push(line);
+    }
+  });
   return {
     type: 'klp-playground/scenario',
     version: 1,

@@ -169,7 +169,16 @@ export class Ctx {
     return t;
   }
 
+  /** The first klp_patch of this name on the list (the one its sysfs directory belongs to). */
   patch(name: string): KlpPatch | undefined {
     return this.w.klp.patches.find((p) => p.name === name);
+  }
+
+  /**
+   * A klp_patch by identity (its `ts`): a frame that set a patch up holds a pointer to it in the
+   * kernel, and a forced unload can leave an older patch of the same name on the list.
+   */
+  patchByTs(ts: number): KlpPatch | undefined {
+    return this.w.klp.patches.find((p) => p.ts === ts);
   }
 }

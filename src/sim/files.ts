@@ -12,6 +12,7 @@
 import type { KlpObject, KlpPatch, World } from '../model/world';
 import { module_refcount } from '../rules/refcount';
 import { KERNEL_V5_5, KERNEL_V7_1, type KernelVersion } from '../model/variant';
+import { own } from '../model/dict';
 
 const INITSTATE: Record<string, string> = {
   MODULE_STATE_LIVE: 'live',
@@ -54,7 +55,7 @@ export function activePatchOf(w: World, fn: string): string | null {
 
 /** The show functions of /proc files that exist now: vmlinux's and those modules created. */
 export function procShowFunction(w: World, path: string): { fn: string; text: string } | null {
-  const v = VMLINUX_PROC_FILES[path];
+  const v = own(VMLINUX_PROC_FILES, path);
   if (v) return { fn: v.fn, text: v.text(w) };
   const e = w.moduleFiles.find((f) => f.path === path && f.fn);
   return e?.fn ? { fn: e.fn, text: e.text ?? '' } : null;
@@ -102,7 +103,7 @@ export function readFile(w: World, path: string): string | null {
     if (m[2] === 'initstate') return INITSTATE[mod.state] ?? 'unformed';
     if (m[2] === 'refcnt') return String(module_refcount(mod));
     if (m[2] === 'holders') return mod.holders.join(' ');
-    const v = mod.params[m[3]];
+    const v = own(mod.params, m[3]);
     if (v === undefined || mod.hiddenParams?.includes(m[3])) return null;
     return v;
   }
@@ -123,7 +124,7 @@ export function readFile(w: World, path: string): string | null {
   const e = w.moduleFiles.find((f) => f.path === clean);
   if (e) {
     const owner = w.modules.find((x) => x.name === e.owner);
-    return String(owner?.data?.[e.dataKey ?? ''] ?? '');
+    return String((owner?.data && e.dataKey !== undefined ? own(owner.data, e.dataKey) : undefined) ?? '');
   }
   // The directory of a module-created file (kobject_create_and_add()).
   if (w.moduleFiles.some((f) => f.path.startsWith(`${clean}/`))) return '';

@@ -22,11 +22,22 @@ function err(k: Ctx, l: Locals, text: string): void {
   if (l.quiet !== true) k.out('stderr', text);
 }
 
+/**
+ * The i-th module modprobe loads: its modules.dep line (deepest first), then NAME; null past the
+ * end. Read from the static depmod data, not copied into the task's locals, so that fifty
+ * modprobes of a thousand-module chain do not carry fifty copies of it in every checkpoint.
+ */
+function loadList(k: Ctx, l: Locals, i: number): string | null {
+  const name = str(l, 'name');
+  const deps = k.env.deps.get(name) ?? [];
+  return i < deps.length ? deps[i] : i === deps.length ? name : null;
+}
+
 /** modprobe: dependencies first (deepest first), then NAME; -EEXIST counts as success. */
 export const modprobe = proc({ labels: { loop: 'next module of its list (dependencies first)' } }, {
   start: (k, l) => {
     const name = str(l, 'name');
-    if (!k.env.files[name] || !k.env.deps[name]) {
+    if (!k.env.files[name] || !k.env.deps.has(name)) {
       err(k, l, `modprobe: FATAL: Module ${name} not found in directory /lib/modules/${k.w.release}`);
       return ret(1);
     }
@@ -38,15 +49,13 @@ export const modprobe = proc({ labels: { loop: 'next module of its list (depende
       k.note(`${name} is already in the kernel (initstate: live)`);
       return ret(0);
     }
-    l.list = [...k.env.deps[name], name];
     l.i = 0;
     return next('loop');
   },
   loop: (k, l) => {
-    const list = l.list as string[];
     const i = num(l, 'i');
-    if (i >= list.length) return ret(0);
-    const e = list[i];
+    const e = loadList(k, l, i);
+    if (e === null) return ret(0);
     if (inKernel(k.w, e)) {
       k.note(`${e}: initstate is live, skip`);
       l.i = i + 1;
@@ -58,8 +67,7 @@ export const modprobe = proc({ labels: { loop: 'next module of its list (depende
   inserted: (k, l) => {
     if (dieIfSignalled(k)) return next('loop');
     const r = num(l, 'ret');
-    const list = l.list as string[];
-    const e = list[num(l, 'i')];
+    const e = loadList(k, l, num(l, 'i'));
     const name = str(l, 'name');
     if (r === 0 || (r === -ERRNO.EEXIST && !(l.firstTime === true && e === name))) {
       if (r === -ERRNO.EEXIST) k.note(`${e}: -EEXIST taken as success`);

@@ -20,6 +20,7 @@ export function expandVars(line: string, env: Record<string, string> | undefined
   if (!env) return line;
   return line.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (all, name: string) => (Object.prototype.hasOwnProperty.call(env, name) ? env[name] : all));
 }
+import { hasOwn, own, setOwn } from '../model/dict';
 
 function fail(k: Ctx, text: string): ReturnType<typeof ret> {
   k.out('stderr', text);
@@ -241,6 +242,9 @@ export const shBuiltin = proc({ kernelName: 'sh' }, {
     return next('dead');
   },
   poll: (k, l) => {
+    // A signal ends the harness's polling loop (bash dies at its next `sleep`); the shell then
+    // reports the command as killed (dieIfSignalled in sh).
+    if (l.signal) return ret(128 + num(l, 'signal'));
     if (evalCond(k.w, str(l, 'cond'))) return ret(0);
     if (k.now >= num(l, 'deadline')) {
       if (l.die === false) return ret(1); // loop_until returns 1; the caller goes on
@@ -294,8 +298,8 @@ function write(k: Ctx, l: Locals, path: string, value: string): ReturnType<typeo
   m = /^\/sys\/module\/([^/]+)\/parameters\/([^/]+)$/.exec(path);
   if (m) {
     const mod = k.w.modules.find((x) => x.name === m![1] && x.sysfs);
-    if (!mod || !(m[2] in mod.params) || mod.hiddenParams?.includes(m[2])) return fail(k, `sh: ${path}: No such file or directory`);
-    mod.params[m[2]] = value;
+    if (!mod || !hasOwn(mod.params, m[2]) || mod.hiddenParams?.includes(m[2])) return fail(k, `sh: ${path}: No such file or directory`);
+    setOwn(mod.params, m[2], value);
     k.note(`${m[1]}.${m[2]} = ${value}`);
     return ret(0);
   }
@@ -316,7 +320,7 @@ function sysctl(k: Ctx, l: Locals, key: string, value: string | null, quiet: boo
     'kernel.ftrace_enabled': '/proc/sys/kernel/ftrace_enabled',
     'kernel.modprobe': '/proc/sys/kernel/modprobe',
   };
-  const file = files[key];
+  const file = own(files, key);
   if (!file) return fail(k, `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
   if (value === null) {
     k.out('stdout', `${key} = ${readFile(k.w, file) ?? ''}`);

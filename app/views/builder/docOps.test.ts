@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyScenario, withTaskIds } from './builderDoc';
-import { addItem, deleteItem, renameItem } from './docOps';
+import { addItem, deleteItem, newModule, renameItem } from './docOps';
 import { connect } from './connect';
 import { checkScenario } from './docCheck';
 import type { Scenario } from '@engine';
@@ -92,5 +92,14 @@ describe('withTaskIds', () => {
   it('names tasks by their default label, leaving named ones', () => {
     const s = { ...emptyScenario(), tasks: [{ commands: [] }, { id: 'T', commands: [] }, { commands: [] }] };
     expect(withTaskIds(s).tasks.map((t) => t.id)).toEqual(['U1', 'T', 'U3']);
+  });
+});
+
+describe('vmlinux stays the kernel (issue 8)', () => {
+  it('no module may be renamed vmlinux, and deleting a module never takes a livepatch’s vmlinux object', () => {
+    const s = { ...emptyScenario(), modules: [newModule('M1')], livepatches: [{ name: 'lp1', objects: [{ name: 'vmlinux' }, { name: 'M1' }] }] };
+    expect(renameItem(s, { kind: 'module', name: 'M1' }, 'vmlinux')).toEqual({ error: 'vmlinux is the kernel itself, not a module' });
+    const weird = { ...s, modules: [newModule('vmlinux')], livepatches: [{ name: 'lp1', objects: [{ name: 'vmlinux' }, { name: 'vmlinux' }] }] };
+    expect(deleteItem(weird, { kind: 'module', name: 'vmlinux' }).livepatches[0].objects).toEqual([{ name: 'vmlinux' }]);
   });
 });

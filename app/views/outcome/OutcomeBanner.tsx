@@ -1,6 +1,6 @@
 /**
  * OutcomeBanner.tsx - the story of the scenario and the verdict of this run, with a jump to the
- * step where the verdict became known, and any problem with the URL.
+ * step where the verdict became known (problems with the URL are shown above every view: UrlErrors).
  */
 import { useState } from 'react';
 import { getPreset, taskLabel, VARIANTS } from '@engine';
@@ -14,25 +14,6 @@ import { originName } from '../kill/scenarioOrigin';
 
 /** A selftest runs dozens of harness commands: show the first few until the story is opened. */
 const MAX_CMDS = 6;
-
-function UrlErrors() {
-  const errors = useStore((s) => s.urlErrors);
-  const setErrors = useStore((s) => s.setUrlErrors);
-  if (!errors.length) return null;
-  return (
-    <div className="url-errors" role="alert" data-testid="url-error">
-      <b>This link had a problem:</b>
-      <ul>
-        {errors.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
-      </ul>
-      <button type="button" className="link" onClick={() => setErrors([])}>
-        Dismiss
-      </button>
-    </div>
-  );
-}
 
 export function OutcomeBanner() {
   const trace = useStore((s) => s.trace);
@@ -54,7 +35,6 @@ export function OutcomeBanner() {
   const tasks = trace.scenario.tasks;
   return (
     <>
-      <UrlErrors />
       <div className="banner">
         <div className="story" data-testid="story">
           {origin ? (

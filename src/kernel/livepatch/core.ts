@@ -67,19 +67,32 @@ export function klp_init_patch_early(k: Ctx, mod: ModuleInstance, name: string, 
     forced: false,
     listed: false,
     ts: ++k.w.klp.tsCounter,
+    mod: mod.id,
   };
   k.w.klp.patches.push(patch);
   return patch;
 }
 
-/** klp_init_patch(): sysfs, nops for atomic replace, bind loaded objects, list the patch. */
-export function klp_init_patch(k: Ctx, patch: KlpPatch): void {
+/**
+ * klp_init_patch(): sysfs, nops for atomic replace, bind loaded objects, list the patch. 0 or
+ * -EEXIST: kobject_add() of /sys/kernel/livepatch/<name> fails while a patch of the same name still
+ * has that directory, which happens after `rmmod -f` freed a registered patch's module.
+ */
+export function klp_init_patch(k: Ctx, patch: KlpPatch): number {
+  if (k.w.klp.patches.some((p) => p !== patch && p.sysfs && p.name === patch.name)) {
+    // fs/sysfs/dir.c sysfs_warn_dup() (its dump_stack() is left out [S]), then lib/kobject.c
+    // kobject_add_internal().
+    k.printk(`sysfs: cannot create duplicate filename '/kernel/livepatch/${patch.name}'`);
+    k.printk(`kobject_add_internal failed for ${patch.name} with -EEXIST, don't try to register things with the same name in the same directory.`);
+    return -ERRNO.EEXIST;
+  }
   patch.sysfs = true;
   if (patch.replace) klp_add_nops(k, patch);
   for (const o of patch.objects) klp_find_object_module(k, o);
   patch.listed = true;
   k.patchEvent(patch, 'klp_init_patch');
   k.note(`/sys/kernel/livepatch/${patch.name} created`);
+  return 0;
 }
 
 /** The error path of klp_enable_patch(): free the patch and drop the self-reference. */
@@ -114,15 +127,23 @@ export const klp_enable_patch: Proc = {
       unlockKlpMutex(k);
       return ret(patch);
     }
-    klp_init_patch(k, patch);
+    l.ts = patch.ts;
+    const err = klp_init_patch(k, patch);
+    if (err) return klpEnablePatchErr(k, patch, err);
     return next('enable');
   },
-  enable: (k, l) => klpEnablePatchTail(k, str(l, 'patch')),
+  enable: (k, l) => klpEnablePatchTail(k, setupPatch(k, l)),
 };
 
+/** The klp_patch this klp_enable_patch() call set up (by identity: `l.ts`). */
+export function setupPatch(k: Ctx, l: Locals): KlpPatch {
+  const p = k.patchByTs(num(l, 'ts'));
+  if (!p) throw new Error(`internal: the patch '${String(l.patch)}' being enabled is gone`);
+  return p;
+}
+
 /** The end of klp_enable_patch() in both kernels: __klp_enable_patch(), then unlock or unwind. */
-export function klpEnablePatchTail(k: Ctx, name: string): ReturnType<typeof ret> {
-  const patch = k.patch(name)!;
+export function klpEnablePatchTail(k: Ctx, patch: KlpPatch): ReturnType<typeof ret> {
   const r = __klp_enable_patch(k, patch);
   if (r) return klpEnablePatchErr(k, patch, r);
   unlockKlpMutex(k);

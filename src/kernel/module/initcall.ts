@@ -8,10 +8,11 @@ import type { Ctx } from '../../sim/context';
 import type { ModuleOp } from '../../model/scenario';
 import type { Locals } from '../../model/world';
 import { ERRNO } from '../../model/errno';
+import { own } from '../../model/dict';
 
 function opValue(v: string | number): number {
   if (typeof v === 'number') return v;
-  const e = (ERRNO as Record<string, number>)[v.replace(/^-/, '')];
+  const e = own(ERRNO as Record<string, number>, v.replace(/^-/, ''));
   if (e === undefined) throw new Error(`internal: unknown errno ${v}`);
   return -e;
 }

@@ -16,6 +16,7 @@ import { RESOLVE_SYMBOL_TIMEOUT_MS } from '../../rules/limits';
 import { instanceName } from '../../rules/names';
 import { kstrtobool } from '../../rules/kstrtobool';
 import { kstrtoint } from '../../rules/kstrtoint';
+import { hasOwn, own, setOwn } from '../../model/dict';
 
 const EINTR_RESTART = -ERRNO.ERESTARTSYS;
 
@@ -91,9 +92,9 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     const file = k.env.files[m.name];
     // verify_exported_symbols(): an export may exist only once.
     for (const s of file.exports) {
-      const owner = k.w.modules.find(
-        (o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && k.env.files[o.name]?.exports.includes(s),
-      );
+      // depmod's table says which module files export s: look for a formed instance of one.
+      const names = own(k.env.exporters, s) ?? [];
+      const owner = k.w.modules.find((o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && names.includes(o.name));
       if (owner) {
         k.printk(`${m.name}: exports duplicate symbol ${s} (owned by ${owner.name})`);
         unlinkFailed(k, m);
@@ -120,17 +121,18 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     const file = k.env.files[m.name];
     const params = (l.params ?? {}) as Record<string, string>;
     for (const [p, v] of Object.entries(params)) {
-      if (!(p in file.params)) {
+      if (!hasOwn(file.params, p)) {
         k.printk(`${m.name}: unknown parameter '${p}' ignored`);
         continue;
       }
-      if (!paramValueOk(k, file.params[p].type, v)) {
+      const spec = own(file.params, p)!;
+      if (!paramValueOk(k, spec.type, v)) {
         // parse_args(): pr_err("%s: `%s' invalid for parameter `%s'\n", doing, val, param)
         k.printk(`${m.name}: \`${v}' invalid for parameter \`${p}'`);
         l.err = -ERRNO.EINVAL;
         return next('coming_cleanup');
       }
-      m.params[p] = v;
+      setOwn(m.params, p, v);
     }
     // mod_sysfs_setup(): /sys/module/NAME appears now, so modprobe sees initstate 'coming'.
     m.sysfs = true;
@@ -211,7 +213,7 @@ export const add_unformed_module = proc({ labels: { patient: 'module_patient_che
 function insertUnformed(k: Ctx, name: string, klp: boolean): ReturnType<typeof ret> {
   const m: ModuleInstance = {
     id: k.w.nextModId++,
-    inst: (k.w.instSeq[name] = (k.w.instSeq[name] ?? 0) + 1),
+    inst: nextInstance(k, name),
     name,
     state: 'MODULE_STATE_UNFORMED',
     // module_unload_init(): MODULE_REF_BASE plus one reference held during init.
@@ -234,6 +236,13 @@ function insertUnformed(k: Ctx, name: string, klp: boolean): ReturnType<typeof r
   return ret(0);
 }
 
+/** The instance number of the next module of this name (M#1, M#2, ...). */
+function nextInstance(k: Ctx, name: string): number {
+  const n = (own(k.w.instSeq, name) ?? 0) + 1;
+  setOwn(k.w.instSeq, name, n);
+  return n;
+}
+
 /** mod->init != NULL && mod->exit == NULL. */
 function isPermanent(k: Ctx, name: string): boolean {
   const f = k.env.files[name];
@@ -242,7 +251,7 @@ function isPermanent(k: Ctx, name: string): boolean {
 
 function defaultParams(k: Ctx, name: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [p, spec] of Object.entries(k.env.files[name]?.params ?? {})) out[p] = spec.default;
+  for (const [p, spec] of Object.entries(k.env.files[name]?.params ?? {})) setOwn(out, p, spec.default);
   return out;
 }
 
