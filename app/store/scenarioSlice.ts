@@ -79,8 +79,10 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
     },
     openScenario: (scenario, key, step, schedule) => load(null, key, scenario, step, schedule),
     setVariant: (variant) => {
-      const { scenarioKey, scenario, schedule, trace: old, step } = get();
+      const { scenarioKey, scenario, schedule, trace: old, step, compareVariant } = get();
       if (variant === old.variant) return;
+      // Picking the compared kernel swaps the two sides rather than compare a kernel with itself.
+      if (compareVariant === variant) set({ compareVariant: old.variant, compareTrace: traceFor(scenarioKey, scenario, old.variant, schedule) });
       // The schedule stays: it is an input like the scenario, even if this kernel cannot honour it.
       const trace = traceFor(scenarioKey, scenario, variant, schedule);
       // Sitting on the old verdict means "show me how it ends": keep that meaning.

@@ -139,3 +139,19 @@ describe('interestingStep', () => {
     expect(waitForGraph(worldAt(t, s().step)).cycles).toHaveLength(1);
   });
 });
+
+describe('compare', () => {
+  it('swaps the sides when the compared kernel is picked, never comparing a kernel with itself', () => {
+    applyHash('#preset=P10&variant=split&compare=split-poc19');
+    s().setVariant('split-poc19');
+    expect(s().variant).toBe('split-poc19');
+    expect(s().compareVariant).toBe('split');
+    expect(s().compareTrace?.variant).toBe('split');
+  });
+
+  it('refuses compare= equal to the variant shown, naming the parameter', () => {
+    applyHash('#preset=P10&variant=split&compare=split');
+    expect(s().compareVariant).toBeNull();
+    expect(s().urlErrors.join(' ')).toMatch(/"compare".*already shown/);
+  });
+});

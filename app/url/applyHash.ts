@@ -12,7 +12,12 @@ export function applyHash(hash: string): void {
   const s = useStore.getState();
   s.setView(state.view ?? 'playground');
   if (state.variant && state.variant !== s.variant) s.setVariant(state.variant);
-  s.setCompareVariant(state.compare ?? null);
+  // Comparing a kernel with itself shows nothing: say so rather than open an empty comparison.
+  const variant = useStore.getState().variant;
+  if (state.compare === variant) {
+    errors.push(`URL parameter "compare": "${state.compare}" is the kernel already shown (variant=${variant}); pick another variant to compare with. Showing no comparison.`);
+  }
+  s.setCompareVariant(state.compare && state.compare !== variant ? state.compare : null);
   if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule);
   else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step, state.schedule);
   const count = useStore.getState().trace.steps.length;
