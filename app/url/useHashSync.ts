@@ -1,6 +1,11 @@
 /**
  * useHashSync.ts - keeps location.hash in step with the store (replaceState, throttled so that
  * playback does not trip the browser's navigation throttling) and applies hand-edited hashes.
+ *
+ * A navigation (a preset link, an edited address, Back) changes location.hash at once but reports
+ * it with a hashchange event a task later. A throttled write falling in between must not put the
+ * old view back: the writer remembers the hash it last wrote or applied, and a hash it does not
+ * know is applied first, never overwritten.
  */
 import { useEffect } from 'react';
 import { useStore, type Store } from '../store';
@@ -26,11 +31,22 @@ export function useHashSync(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
+    /** The hash this page last wrote or applied; anything else came from a navigation. */
+    let known = window.location.hash;
+    const adoptNavigation = (): boolean => {
+      const now = window.location.hash;
+      if (now === known) return false;
+      known = now;
+      if (now !== hashOf(useStore.getState())) applyHash(now);
+      return true;
+    };
     const write = (): void => {
       timer = null;
       last = performance.now();
+      adoptNavigation();
       const next = hashOf(useStore.getState());
       if (next !== window.location.hash) history.replaceState(null, '', next);
+      known = next;
     };
     const unsub = useStore.subscribe((s, prev) => {
       const same =
@@ -45,7 +61,7 @@ export function useHashSync(): void {
       timer = setTimeout(write, Math.max(0, WRITE_EVERY_MS - (performance.now() - last)));
     });
     const onHash = (): void => {
-      if (window.location.hash !== hashOf(useStore.getState())) applyHash(window.location.hash);
+      adoptNavigation();
     };
     window.addEventListener('hashchange', onHash);
     write();
