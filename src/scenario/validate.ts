@@ -130,6 +130,7 @@ export function validateScenario(input: unknown): Scenario {
     labels.add(label);
     need(t.start === undefined || (typeof t.start === 'number' && t.start >= 0 && t.start <= 3600), `${p}.start`, 'must be 0..3600 seconds');
     need(Array.isArray(t.commands), `${p}.commands`, 'must be a list of commands');
+    need(t.commands.length > 0, `${p}.commands`, 'a task needs at least one command');
     t.commands.forEach((c: unknown, j: number) => {
       need(typeof c === 'string', `${p}.commands[${j}]`, 'must be a string');
       try {
@@ -140,5 +141,7 @@ export function validateScenario(input: unknown): Scenario {
       }
     });
   });
+  // Nothing would run: the trace would have no step at all.
+  need(s.tasks.length > 0, 'tasks', 'add a task with at least one command: without one nothing runs');
   return s as unknown as Scenario;
 }
