@@ -7,6 +7,9 @@ export { worldAt } from './engine/replay';
 export { explore, type Exploration, type ExploreOptions, type Finding } from './explorer/explore';
 export { fingerprint } from './rules/fingerprint';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
+export { explainWait, type WaitExplanation } from './sim/explainWait';
+export { killableTasks, killEffect } from './sim/kill';
+export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
@@ -16,6 +19,18 @@ export { parseCommand, CommandError, type Command } from './rules/commands';
 export { readFile, procModules } from './sim/files';
 export { strerror, errnoName, ERRNO } from './model/errno';
 export { module_refcount } from './rules/refcount';
+export { SEED_LOCATIONS, seedLocationOf, type SeedLocation } from './rules/seed';
+export {
+  MODULE_NAME_RE,
+  SYMBOL_RE,
+  TASK_LABEL_RE,
+  KERNEL_TASK_LABEL_RE,
+  userTaskLabel,
+  taskLabel,
+  perObjectModuleName,
+  instanceName,
+} from './rules/names';
+export { MAX_KMOD_CONCURRENT, MAX_KMOD_ALL_BUSY_TIMEOUT_MS, RESOLVE_SYMBOL_TIMEOUT_MS, MAX_SCENARIO_SECONDS, MODULE_NAME_LEN, seconds } from './rules/limits';
 export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
 export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
 export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind } from './model/trace';

@@ -4,7 +4,7 @@
  * The first state is the autosaved one, so work survives a reload.
  */
 import type { StateCreator } from 'zustand';
-import type { Scenario } from '@engine';
+import { taskLabel, type Scenario } from '@engine';
 import { emptyScenario, nodeId, withTaskIds, type ItemKind, type ItemRef, type Positions, type XY } from '../views/builder/builderDoc';
 import { addItem, deleteItem, renameItem } from '../views/builder/docOps';
 import { amend, historyOf, push, redo, undo, type History } from '../views/builder/history';
@@ -41,7 +41,7 @@ export function itemNodes(s: Scenario): { id: string; kind: ItemKind }[] {
   const refs: ItemRef[] = [
     ...s.livepatches.map((p) => ({ kind: 'livepatch' as const, name: p.name })),
     ...s.modules.map((m) => ({ kind: 'module' as const, name: m.name })),
-    ...s.tasks.map((t, i) => ({ kind: 'task' as const, name: t.id ?? `U${i + 1}` })),
+    ...s.tasks.map((t, i) => ({ kind: 'task' as const, name: taskLabel(t, i) })),
   ];
   return refs.map((r) => ({ id: nodeId(r), kind: r.kind }));
 }

@@ -3,7 +3,7 @@
  * as view inputs. Each bad parameter yields a message that names it, and is left out so that the
  * caller falls back to its default: a shared link never crashes the page.
  */
-import { getPreset, isVariantId, validateScenario, VARIANT_IDS, type Scenario, type VariantId } from '@engine';
+import { getPreset, isVariantId, KERNEL_TASK_LABEL_RE, TASK_LABEL_RE, validateScenario, VARIANT_IDS, type Scenario, type VariantId } from '@engine';
 import { decodeScenario } from './scenarioCodec';
 
 export type ViewParam = 'playground' | 'kernel' | 'build';
@@ -27,10 +27,10 @@ export interface ParsedHash {
 const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'compare', 'step', 'view']);
 
 /**
- * A task label in a schedule: a user task's id (U1, T1), a helper (H1) or a worker (kworker/1).
- * Only characters that need no escaping in a fragment, so shared links stay readable.
+ * A task label in a schedule: a user task's id (U1, T1), a helper (H1) or a worker (kworker/1),
+ * by the engine's rules. None needs escaping in a fragment, so shared links stay readable.
  */
-export const SCHEDULE_LABEL = /^[A-Za-z][A-Za-z0-9_/-]{0,23}$/;
+export const SCHEDULE_LABEL = { test: (s: string): boolean => TASK_LABEL_RE.test(s) || KERNEL_TASK_LABEL_RE.test(s) };
 const VIEWS: ViewParam[] = ['playground', 'kernel', 'build'];
 
 export function parseHash(hash: string): ParsedHash {

@@ -44,6 +44,13 @@ describe('klp CLI', () => {
     expect(text).toContain('outcome: stall');
   });
 
+  it('run --preset without --variant runs the kernel the preset is about', () => {
+    const p11 = JSON.parse(cli('run', '--preset', 'P11', '--json').out.join('\n'));
+    expect(p11.variant).toBe('split-break-only');
+    expect(p11.outcome).toBe('stall');
+    expect(JSON.parse(cli('run', '--preset', 'P10', '--json').out.join('\n')).variant).toBe('split');
+  });
+
   it('runs a scenario file and names the bad field of an invalid one (exit 2)', () => {
     const ok = file('ok.json', { type: 'klp-playground/scenario', version: 1, title: 't', modules: [{ name: 'a' }], livepatches: [], tasks: [{ commands: ['modprobe a'] }] });
     expect(cli('run', ok, '--json').code).toBe(0);

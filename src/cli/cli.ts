@@ -82,15 +82,19 @@ export interface Io {
   error(line: string): void;
 }
 
-function scenarioOf(f: Flags): { scenario: unknown; label: string } {
+/** A scenario file runs in this kernel unless --variant names another. */
+const DEFAULT_FILE_VARIANT: VariantId = 'split-poc19';
+
+/** The scenario to run, its label, and the kernel it runs in by default (a preset's own). */
+function scenarioOf(f: Flags): { scenario: unknown; label: string; variant: VariantId } {
   if (f.preset) {
     const p = getPreset(f.preset);
     if (!p) throw new UsageError(`--preset: no preset '${f.preset}' (see 'klp presets')`);
-    return { scenario: p.scenario, label: p.id };
+    return { scenario: p.scenario, label: p.id, variant: p.variant };
   }
   const file = f.positional[0];
   if (!file) throw new UsageError('give --preset ID or a scenario FILE.json');
-  return { scenario: readJson(file), label: file };
+  return { scenario: readJson(file), label: file, variant: DEFAULT_FILE_VARIANT };
 }
 
 function main(argv: string[], io: Io): number {
@@ -101,19 +105,19 @@ function main(argv: string[], io: Io): number {
       for (const p of PRESETS) io.log(`${p.id.padEnd(20)} ${p.title}`);
       return 0;
     case 'run': {
-      const { scenario, label } = scenarioOf(f);
-      const variant = variantOf(f, 'split-poc19');
+      const { scenario, label, variant: fallback } = scenarioOf(f);
+      const variant = variantOf(f, fallback);
       const trace = run(scenario, { variant, schedule: f.schedule ? f.schedule.split(',') : [] });
       io.log(f.json ? JSON.stringify(runJson(trace, label)) : formatRun(trace, label));
       return 0;
     }
     case 'explore': {
-      const { scenario, label } = scenarioOf(f);
+      const { scenario, label, variant: fallback } = scenarioOf(f);
       const maxStates = f.maxStates === undefined ? undefined : Number(f.maxStates);
       if (maxStates !== undefined && !(Number.isInteger(maxStates) && maxStates > 0)) {
         throw new UsageError('--max-states: expected a positive integer');
       }
-      const e = explore(scenario, { variant: variantOf(f, 'split-poc19'), maxStates });
+      const e = explore(scenario, { variant: variantOf(f, fallback), maxStates });
       if (f.json) {
         io.log(JSON.stringify({ scenario: label, ...e, findings: e.findings.map((x) => ({ ...x.outcome, schedule: x.schedule })) }));
         return 0;

@@ -14,6 +14,7 @@ import { cycleLocation, waitForGraph } from '../sim/waitFor';
 import { fingerprint } from '../rules/fingerprint';
 import { danglingImports } from '../sim/dangling';
 import { newCtx } from './ctx';
+import { kernelName } from './procs';
 
 export interface RunOptions {
   variant?: VariantId;
@@ -27,6 +28,9 @@ export interface RunOptions {
 }
 
 export const DEFAULT_MAX_STEPS = 200_000;
+
+/** How far past the step limit the livelock probe looks for a repeated state. */
+const LIVELOCK_PROBE_STEPS = 5000;
 
 export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
   const variant = VARIANTS[opts.variant ?? 'split-poc19'];
@@ -120,17 +124,33 @@ function labels(w: World, pids: number[]): string[] {
 /**
  * A run that hit the step limit is a livelock if its state repeats: the engine is
  * deterministic, so a repeated state with no scheduling choice in between loops forever.
+ * Returns the tasks that ran in the loop and where: the outermost frame any step of the loop ran
+ * in (the function that loops; its callers never run again), in the kernel's name. Null when no
+ * state repeats.
  */
-function detectLivelock(w: World, env: Env, k: Ctx): boolean {
+function detectLivelock(w: World, env: Env, k: Ctx): { pids: number[]; fn: string } | null {
   const probe = structuredClone(w);
-  const seen = new Set<string>();
-  for (let i = 0; i < 5000; i++) {
+  const seen = new Map<string, number>();
+  /** Per step of the probe: the task that ran, its depth before the step and the function there. */
+  const ran: { pid: number; depth: number; fn: string }[] = [];
+  for (let i = 0; i < LIVELOCK_PROBE_STEPS; i++) {
     const fp = fingerprint(probe);
-    if (seen.has(fp)) return true;
-    seen.add(fp);
-    if (!step(probe, env, k)) return false;
+    const first = seen.get(fp);
+    if (first !== undefined) {
+      const loop = ran.slice(first);
+      const pids = [...new Set(loop.map((r) => r.pid).filter((p) => p !== 0))];
+      const busy = loop.filter((r) => r.pid !== 0);
+      const outer = busy.reduce((a, b) => (b.depth < a.depth ? b : a), busy[0]);
+      return { pids, fn: kernelName(outer?.fn ?? 'unknown') };
+    }
+    seen.set(fp, i);
+    // The step runs in the top frame of whichever task it picks: note every task's top first.
+    const tops = new Map(probe.tasks.map((t) => [t.pid, { depth: t.frames.length, fn: t.frames[t.frames.length - 1]?.fn ?? '' }]));
+    const rec = step(probe, env, k);
+    if (!rec) return null;
+    ran.push({ pid: rec.pid, ...(tops.get(rec.pid) ?? { depth: 0, fn: '' }) });
   }
-  return false;
+  return null;
 }
 
 /** The verdict on a finished (or step-limited) world. */
@@ -138,17 +158,16 @@ export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: Tr
   const failures = [...w.failures];
   const base = { failures, step: w.step, warnings: danglingImports(w, env) };
   if (limited) {
-    if (detectLivelock(w, env, k)) {
-      const spinning = w.tasks.filter((t) => t.status === 'runnable' || t.pid === w.current);
-      const where = spinning[0]?.frames.map((f) => f.fn) ?? [];
-      const stuck = where.includes('klp_module_coming_split') ? 'klp_module_coming' : (where[where.length - 1] ?? 'unknown');
+    const loop = detectLivelock(w, env, k);
+    if (loop) {
+      const who = labels(w, loop.pids);
       steps[steps.length - 1]?.marks?.push('livelock');
       return {
         ...base,
         kind: 'livelock',
-        location: stuck,
-        cycle: labels(w, spinning.map((t) => t.pid)),
-        summary: `livelock: ${labels(w, spinning.map((t) => t.pid)).join(', ')} loops forever in ${stuck}() without progress`,
+        location: loop.fn,
+        cycle: who,
+        summary: `livelock: ${who.join(', ')} loops forever in ${loop.fn}() without progress`,
       };
     }
     return { ...base, kind: 'limit', summary: `stopped after ${env.maxSteps} steps without finishing` };
@@ -197,5 +216,3 @@ export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: Tr
   }
   return { ...base, kind: 'ok', summary: 'every command finished successfully' };
 }
-
-export { step };

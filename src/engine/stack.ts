@@ -2,7 +2,8 @@
  * stack.ts - a task's call stack in kernel function names, innermost last, as the UI shows it.
  */
 import type { Task, World } from '../model/world';
-import { displayName, instanceName } from '../rules/names';
+import { instanceName } from '../rules/names';
+import { infoOf, kernelName } from './procs';
 
 export interface StackFrame {
   fn: string;
@@ -30,11 +31,11 @@ function detailOf(l: Record<string, unknown>, w?: World): string {
  * world to name module instances (`M#2`). */
 export function stackOf(t: Task, w?: World): StackFrame[] {
   const frames: StackFrame[] = t.frames
-    // The engine dispatches to the split POC's version of a function in a frame of its own,
-    // and runs each shell command in one: show one frame, named as in the kernel.
-    .filter((f, i) => f.fn !== 'sh_one' && t.frames[i + 1]?.fn !== `${f.fn}_split`)
+    // Frames of the simulator's own are left out, and a variant's version of a function runs in
+    // a frame of its own under the kernel's: show the function once, as the kernel names it.
+    .filter((f, i) => !infoOf(f.fn).hidden && infoOf(t.frames[i + 1]?.fn ?? '').versionOf !== f.fn)
     .map((f) => ({
-      fn: typeof f.l.as === 'string' ? f.l.as : displayName(f.fn),
+      fn: typeof f.l.as === 'string' ? f.l.as : kernelName(f.fn),
       detail: detailOf(f.l, w),
     }));
   if (t.status === 'blocked' && t.wait && frames[frames.length - 1]?.fn !== t.wait.fn) {

@@ -11,12 +11,13 @@ import type { Env } from '../sim/env';
 import type { Task, World } from '../model/world';
 import type { TraceStep } from '../model/trace';
 import { Ctx } from '../sim/context';
-import { PROCS } from './procs';
+import { infoOf, kernelName, procByName } from './procs';
 import { evalCond } from '../sim/conditions';
 import { waitForGraph, cycleLocation } from '../sim/waitFor';
 import { exitTask } from '../sim/exit';
 import type { Op } from '../sim/ops';
-import { displayName, instanceName, workerTaskLabel } from '../rules/names';
+import { instanceName, workerTaskLabel } from '../rules/names';
+import { errnoName } from '../model/errno';
 import { newCtx } from './ctx';
 
 /** Arguments as a reader wants them: module instances by name, flags and empty maps left out. */
@@ -92,17 +93,18 @@ function newRecord(w: World, task: Task | null, kind: TraceStep['kind']): TraceS
   };
 }
 
-/** What a step did when the function said nothing itself. */
+/** What a step did when the function said nothing itself, in the words its procedure declares. */
 function defaultText(op: Op, fn: string): string {
+  const name = kernelName(fn);
   switch (op.op) {
     case 'block':
       return `sleeps in ${op.wait.fn}()${op.wait.name ? ` on ${op.wait.name}` : ''}${op.wait.until !== undefined ? ` until t=${(op.wait.until / 1000).toFixed(3)} s` : ''}`;
     case 'yield':
-      return `${displayName(fn)}(): preemption point, another task may run`;
+      return `${name}(): preemption point, another task may run`;
     case 'next':
-      return `${displayName(fn)}(): ${op.pc.replace(/_/g, ' ')}`;
+      return `${name}(): ${infoOf(fn).labels?.[op.pc] ?? op.pc.replace(/_/g, ' ')}`;
     default:
-      return displayName(fn);
+      return name;
   }
 }
 
@@ -196,7 +198,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
   const rec = newRecord(w, task, 'step');
   if (choice) rec.choice = choice;
   k.rec = rec;
-  const proc = PROCS[frame.fn];
+  const proc = procByName(frame.fn);
   if (!proc) throw new Error(`internal: no simulated function '${frame.fn}'`);
   const fnStep = proc[frame.pc];
   if (!fnStep) throw new Error(`internal: ${frame.fn} has no step '${frame.pc}'`);
@@ -211,19 +213,20 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       rec.kind = 'call';
       rec.fn = op.fn;
       {
-        const args = describeArgs(w, op.args);
+        const info = infoOf(op.fn);
+        const args = describeArgs(w, op.args) || info.args || '';
         if (args) rec.arg = args.split(', ')[0];
-        const shown = `${displayName(op.fn)}(${args})${op.fn.endsWith('_split') ? ' [split POC version]' : ''}`;
+        const shown = `${kernelName(op.fn)}(${args})${info.versionOf && info.version ? ` [${info.version} version]` : ''}`;
         rec.text = rec.text ? `${rec.text}; ${shown}` : shown;
+        if (info.mark) k.mark(info.mark);
       }
-      if (op.fn === 'klp_module_coming') k.mark('klp_module_coming');
-      if (op.fn === 'request_module' || op.fn === '__request_module') k.mark('request_module');
       break;
     case 'ret': {
       task.frames.pop();
       rec.kind = 'ret';
-      const shown = op.value < 0 ? `${op.value}` : String(op.value);
-      rec.text = rec.text ? `${rec.text}; ${displayName(frame.fn)}() = ${shown}` : `${displayName(frame.fn)}() = ${shown}`;
+      // As a kernel developer reads it: a bool as a bool, an error by its name (-EEXIST).
+      const shown = infoOf(frame.fn).returns === 'bool' ? String(op.value !== 0) : op.value < 0 && errnoName(-op.value) ? `-${errnoName(-op.value)}` : String(op.value);
+      rec.text = rec.text ? `${rec.text}; ${kernelName(frame.fn)}() = ${shown}` : `${kernelName(frame.fn)}() = ${shown}`;
       const caller = task.frames[task.frames.length - 1];
       if (caller) caller.l.ret = op.value;
       else exitTask(k, task, op.value);

@@ -2,8 +2,7 @@
  * kmod.ts - kernel/kmod.c: request_module() runs `modprobe -q -- NAME` as a usermode helper and
  * waits for it (W3), with at most MAX_KMOD_CONCURRENT (50) at once (W4).
  */
-import type { Proc } from '../sim/ops';
-import { block, next, num, ret, str } from '../sim/ops';
+import { block, next, num, ret, str, proc } from '../sim/ops';
 import type { Ctx } from '../sim/context';
 import { ERRNO } from '../model/errno';
 import { MAX_KMOD_ALL_BUSY_TIMEOUT_MS, MAX_KMOD_CONCURRENT, MODULE_NAME_LEN, seconds } from '../rules/limits';
@@ -15,7 +14,7 @@ function releaseSlot(k: Ctx): void {
   for (const t of k.w.tasks) if (t.status === 'blocked' && t.wait?.kind === 'kmod_slot') k.wake(t);
 }
 
-export const request_module: Proc = {
+export const request_module = proc({ mark: 'request_module', labels: { slot: 'looks for a free kmod slot', spawn: 'a kmod slot is free', wait: 'waits for its modprobe helper again' } }, {
   start: (k, l) => {
     const name = str(l, 'name');
     if (k.w.modprobePath === '') {
@@ -81,4 +80,4 @@ export const request_module: Proc = {
     k.note(`${helper.label} exited: wait status ${status}`);
     return ret(status);
   },
-};
+});

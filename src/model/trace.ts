@@ -10,7 +10,6 @@ export type StepKind =
   | 'ret' // a function returned
   | 'step' // a step inside a function
   | 'block' // the task went to sleep
-  | 'wake' // (recorded on the woken task's next step)
   | 'yield' // preemption point
   | 'exit' // the task exited
   | 'time'; // logical time advanced
@@ -18,6 +17,8 @@ export type StepKind =
 export type Mark =
   | 'klp_module_coming'
   | 'request_module'
+  /** POC 19/23 acts: klp_break_recursion() tells add_unformed_module() to return -EEXIST. */
+  | 'klp_break_recursion'
   | 'wait'
   | 'error'
   | 'state'

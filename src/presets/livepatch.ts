@@ -19,6 +19,7 @@ const enableLp = [
 export const P05: Preset = {
   id: 'P05',
   title: 'Livepatch lifecycle (vmlinux only)',
+  variant: 'upstream',
   summary:
     'A livepatch module calls klp_enable_patch() from its init: callbacks, a patching transition, "patching ' +
     'complete". The patch holds a reference on its own module, so rmmod fails until the patch is disabled ' +
@@ -66,6 +67,7 @@ const comingGoing = [
 export const P06: Preset = {
   id: 'P06',
   title: 'Module loaded after the patch',
+  variant: 'upstream',
   summary:
     'klp_module_coming() patches a module that arrives after the patch, before the module\'s own init runs; ' +
     'klp_module_going() reverts it after its exit. In the split POC the kernel also loads lp__M for M ' +
@@ -85,6 +87,7 @@ export const P06: Preset = {
 export const P07: Preset = {
   id: 'P07',
   title: 'Module loaded before the patch',
+  variant: 'upstream',
   summary:
     'M is already LIVE when the patch comes. Upstream, klp_enable_patch() patches M directly. In the split POC ' +
     'the main module\'s klp_enable_patch() first loads lp__M with request_module() (its klp_add_object() only ' +
@@ -105,6 +108,7 @@ export const P07: Preset = {
 export const P16: Preset = {
   id: 'P16',
   title: 'Second patch while the first is in transition',
+  variant: 'upstream',
   summary:
     'A task sleeps in cmdline_proc_show(), which lp1 replaces, so lp1\'s transition cannot finish: it retries ' +
     'every second and sends fake signals after 15 s. Only one transition may run at a time, so lp2 fails with ' +
@@ -141,6 +145,7 @@ export const P16: Preset = {
 export const P17: Preset = {
   id: 'P17',
   title: 'Atomic replace',
+  variant: 'upstream',
   summary:
     'lp2 is cumulative (replace): when its transition completes, lp1 is unpatched without running its unpatch ' +
     'callbacks and freed, so its module can be removed. In the split POC lp1__M goes away with it.',

@@ -12,6 +12,7 @@ function same<T>(e: T): Record<MainVariant, T> {
 export const P01: Preset = {
   id: 'P01',
   title: 'Plain dependency',
+  variant: 'upstream',
   summary:
     'drv uses a symbol exported by core, so depmod makes drv depend on core and modprobe loads core first. ' +
     'resolve_symbol() takes a reference: core is "used by" drv and cannot be removed before it.',
@@ -29,6 +30,7 @@ export const P01: Preset = {
 export const P02: Preset = {
   id: 'P02',
   title: 'Unknown symbol',
+  variant: 'upstream',
   summary:
     'insmod loads exactly one file and does not follow dependencies: with core absent, drv has an unresolved ' +
     'symbol and the load fails with -ENOENT. modprobe would have loaded core first.',
@@ -46,6 +48,7 @@ export const P02: Preset = {
 export const P03: Preset = {
   id: 'P03',
   title: 'Same module loaded twice while its init runs',
+  variant: 'upstream',
   summary:
     'slow\'s init sleeps 10 s. While it is COMING, a second insmod and a second modprobe of slow both find it ' +
     'in add_unformed_module() and sleep on module_wq (the wait behind the seed\'s location i). When slow goes ' +
@@ -69,6 +72,7 @@ export const P03: Preset = {
 export const P04: Preset = {
   id: 'P04',
   title: 'Importer waits for a COMING exporter (location ii)',
+  variant: 'upstream',
   summary:
     'slow\'s init runs for 40 s. user imports slow_fn; strong_try_module_get() refuses a reference on a COMING ' +
     'module, so resolve_symbol_wait() sleeps, at most 30 s, then gives up with -EBUSY.',

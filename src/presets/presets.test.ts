@@ -29,7 +29,18 @@ function check(t: Trace, e: Expectation): void {
   }
 }
 
-describe('presets reproduce the outcomes of design §7', () => {
+describe('each preset opens in the kernel it is about', () => {
+  it('and says what that kernel does', () => {
+    const without = PRESETS.filter((p) => !p.expected[p.variant]).map((p) => `${p.id} (${p.variant})`);
+    expect(without).toEqual([]);
+  });
+
+  it('P11, location ii in isolation, is about the add_unformed_module hunk alone', () => {
+    expect(PRESETS.find((p) => p.id === 'P11')?.variant).toBe('split-break-only');
+  });
+});
+
+describe('presets reproduce their expected outcomes in each kernel', () => {
   for (const p of PRESETS) {
     for (const [variant, e] of Object.entries(p.expected) as [VariantId, Expectation][]) {
       it(`${p.id} ${p.title} [${variant}]`, () => check(run(p.scenario, { variant }), e));

@@ -9,6 +9,7 @@ import { enableLpWithLiveM, typeC } from './fixtures';
 export const P08: Preset = {
   id: 'P08',
   title: 'Situation 1: type B recursion (still deadlocks with 19/23)',
+  variant: 'split-poc19',
   seed: 'situation 1 (type B)',
   summary:
     'lp__M uses a symbol exported by M, the module it patches, so depmod makes lp__M depend on M. Loading M ' +
@@ -39,6 +40,7 @@ export const P08: Preset = {
 export const P10: Preset = {
   id: 'P10',
   title: 'Situation 2: type C recursion (fixed by 19/23)',
+  variant: 'split',
   seed: 'situation 2 (type C)',
   summary:
     'lp__M uses a helper exported by the main livepatch module lp (shared callbacks, as in the selftests). ' +
@@ -62,6 +64,7 @@ export const P10: Preset = {
 export const P11: Preset = {
   id: 'P11',
   title: 'Location ii in isolation: only the add_unformed_module hunk',
+  variant: 'split-break-only',
   seed: 'situation 2, location ii',
   summary:
     'With only the first hunk of 19/23, the nested `modprobe lp` returns -EEXIST, but lp__M still asks for a ' +
@@ -88,6 +91,7 @@ export const P11: Preset = {
 export const P13: Preset = {
   id: 'P13',
   title: 'Situation 3: type D cycle',
+  variant: 'split',
   seed: 'situation 3 (type D)',
   summary:
     'B depends on A; lp patches A, and lp__A uses a symbol of B. depmod sees no cycle (lp__A -> B -> A), but ' +
@@ -108,6 +112,7 @@ export const P13: Preset = {
 export const P08k: Preset = {
   id: 'P08k',
   title: 'Situation 1, escaping with kill: kill the modprobe helper',
+  variant: 'split-poc19',
   seed: 'situation 1 (type B), escape hatch',
   summary:
     'The deadlock of P08 can be broken by hand: H1 sleeps interruptibly in add_unformed_module(), so `kill H1` ' +
@@ -135,6 +140,7 @@ export const P08k: Preset = {
 export const P10k: Preset = {
   id: 'P10k',
   title: 'Situation 2, Ctrl-C does not help: kill the outer modprobe',
+  variant: 'split',
   seed: 'situation 2 (type C), escape hatch',
   summary:
     'Killing the administrator\'s modprobe (U1) instead of the helper ends U1\'s wait in request_module(): lp\'s ' +

@@ -16,6 +16,7 @@ export const SELFTEST_PRESETS: Preset[] = SELFTEST_CORPUS.map(({ file, own, data
     summary:
       `The kernel's own livepatch selftest (${c.kernel_version ?? 'v5.10'}, ${file}${own ? ', written by us from the script' : ''}), ` +
       'run through functions.sh as the harness does. The dmesg panel holds what check_result compares.',
+    variant: 'upstream',
     scenario: caseScenario(c),
     expected: { upstream: { outcome: 'ok', dmesg: c.expected_log } },
   };

@@ -9,6 +9,7 @@ import { typeB, typeC } from './fixtures';
 export const P09: Preset = {
   id: 'P09',
   title: 'Type B with M loaded first, then rmmod M',
+  variant: 'split-poc19',
   summary:
     'The livepatch code that uses M\'s export pins M: upstream lp, and lp__M in the split POC, hold a reference ' +
     'through ref_module(). With 19/23 livepatch modules take no references, so M can be removed: its exit runs, ' +
@@ -28,6 +29,7 @@ export const P09: Preset = {
 export const P12: Preset = {
   id: 'P12',
   title: 'Type C after the enable',
+  variant: 'split',
   summary:
     'When lp is already LIVE, loading M makes klp_module_coming() load lp__M; modprobe skips the LIVE lp and ' +
     'lp__M resolves lp_shared_cb. Without 19/23 lp__M pins lp ("in use by: lp__M"); with it only the patch\'s ' +
@@ -52,6 +54,7 @@ export const P12: Preset = {
 export const P14: Preset = {
   id: 'P14',
   title: 'Benign type D: mirrored dependencies',
+  variant: 'split',
   summary:
     'B depends on A, and lp__B depends on lp__A, mirroring its patched modules. When B loads, A and lp__A are ' +
     'already LIVE, so nothing recurses. Only without 19/23 does lp__B take a reference on lp__A.',
@@ -86,6 +89,7 @@ export const P14: Preset = {
 export const P15: Preset = {
   id: 'P15',
   title: 'Per-object module loaded by hand',
+  variant: 'split',
   summary:
     'Per-object modules are meant to be loaded by the kernel only. insmod lp__M.ko without lp, or without M, ' +
     'is refused by klp_add_object(). (The real POC oopses on the first: it prints the patch name through a NULL ' +
@@ -124,6 +128,7 @@ export const P15: Preset = {
 export const P15c: Preset = {
   id: 'P15c',
   title: 'modprobe of a per-object module with a type C dependency',
+  variant: 'split',
   summary:
     '`modprobe lp__M` loads its dependency lp first; lp\'s init then requests lp__M itself. The helper loads lp ' +
     'again: a deadlock without 19/23; with it the helper gets -EEXIST, loads lp__M, lp goes LIVE, and the ' +
@@ -138,6 +143,7 @@ export const P15c: Preset = {
 export const P18: Preset = {
   id: 'P18',
   title: 'A second manual modprobe during the enable (19/23 side effect)',
+  variant: 'split-poc19',
   summary:
     'While U1\'s `modprobe lp` is still loading objects (lp__M\'s init takes 5 s), U2 runs `modprobe lp` too. ' +
     'Without 19/23 U2 waits for lp like any same-name load. With it, klp_break_recursion() cannot tell U2 from ' +
@@ -160,6 +166,7 @@ export const P18: Preset = {
 export const P19: Preset = {
   id: 'P19',
   title: 'Livepatch using an unrelated module (19/23 side effect)',
+  variant: 'split-poc19',
   summary:
     'lp uses x_fn from module X. Normally that pins X. With 19/23 livepatch modules take no references at all, ' +
     'so rmmod X succeeds while lp still calls into X: a dangling reference, flagged by the simulator.',
@@ -178,6 +185,7 @@ export const P19: Preset = {
 export const P20: Preset = {
   id: 'P20',
   title: 'Empty modprobe path: livelock in klp_module_coming()',
+  variant: 'split',
   summary:
     'With /proc/sys/kernel/modprobe empty, request_module() returns 0 without loading anything. The POC\'s ' +
     'klp_module_coming() restarts its loop after every successful request until the object appears, which ' +

@@ -32,6 +32,8 @@ export interface Preset {
   title: string;
   /** For a newcomer: what happens and why it matters, in a few sentences. */
   summary: string;
+  /** The kernel the preset is about: it opens in this variant unless asked for another. */
+  variant: VariantId;
   /** The seed patch's name for it, e.g. 'situation 2 (type C)'. */
   seed?: string;
   scenario: Scenario;

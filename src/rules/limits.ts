@@ -21,5 +21,8 @@ export const KLP_TRANSITION_RETRY_MS = 1_000;
 /** kernel/livepatch/transition.c: klp_try_complete_transition() signals remaining tasks every 15th try (SIGNALS_TIMEOUT). */
 export const KLP_SIGNALS_TIMEOUT = 15;
 
+/** The simulator's own bound on any time a scenario names (a sleep, a start time, an init delay). */
+export const MAX_SCENARIO_SECONDS = 3600;
+
 /** Seconds, as the kernel prints them in messages ("for more than 5 seconds now"). */
 export const seconds = (ms: number): number => ms / 1000;

@@ -1,7 +1,7 @@
 /**
  * names.ts - the kernel's and the simulator's naming rules, in one place: which module names and
- * symbols are valid, how the split POC names per-object modules, how tasks are labelled, and how
- * simulator procedures are named to people.
+ * symbols are valid, how the split POC names per-object modules, and how tasks and module
+ * instances are labelled.
  */
 import { MODULE_NAME_LEN } from './limits';
 
@@ -45,20 +45,4 @@ export function perObjectModuleName(patch: string, object: string): string {
 /** A module instance as the simulator shows it: `M#2` is the second instance named M. */
 export function instanceName(m: { name: string; inst: number }): string {
   return `${m.name}#${m.inst}`;
-}
-
-/** Simulator procedures that stand for a kernel construct without a function of that name. */
-const DISPLAY: Record<string, string> = {
-  mod_init: 'do_one_initcall',
-  mod_init_ops: 'mod->init',
-  mod_exit: 'mod->exit',
-  mod_exit_ops: 'mod->exit',
-  mutex_lock_klp: 'mutex_lock',
-  sh_builtin: 'sh',
-  sh_one: 'sh',
-};
-
-/** The kernel name of a procedure: the split POC's versions keep the function's own name. */
-export function displayName(fn: string): string {
-  return DISPLAY[fn] ?? fn.replace(/_split$/, '');
 }

@@ -5,6 +5,8 @@
 import { SCENARIO_TYPE, SCENARIO_VERSION, type Scenario } from '../model/scenario';
 import { parseCommand, CommandError } from '../rules/commands';
 import { ERRNO } from '../model/errno';
+import { KERNEL_TASK_LABEL_RE, MODULE_NAME_RE, SYMBOL_RE, TASK_LABEL_RE, perObjectModuleName, taskLabel } from '../rules/names';
+import { MAX_SCENARIO_SECONDS, MODULE_NAME_LEN } from '../rules/limits';
 
 export class ScenarioError extends Error {
   constructor(
@@ -16,8 +18,10 @@ export class ScenarioError extends Error {
   }
 }
 
-const NAME = /^[A-Za-z0-9_]{1,55}$/;
-const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = MODULE_NAME_RE;
+const SYMBOL = SYMBOL_RE;
+/** Longest time a scenario may name (a sleep, a start time, an init delay), in seconds. */
+const MAX_S = MAX_SCENARIO_SECONDS;
 
 type Obj = Record<string, unknown>;
 
@@ -42,7 +46,7 @@ function ops(v: unknown, path: string, allowNull: boolean): void {
     const p = `${path}[${i}]`;
     need(isObj(op) && Object.keys(op).length === 1, p, "each step is one of {print}, {sleep}, {return}, {request_module}");
     if ('print' in op) need(typeof op.print === 'string', p, 'print takes a string');
-    else if ('sleep' in op) need(typeof op.sleep === 'number' && op.sleep >= 0 && op.sleep <= 3600, p, 'sleep takes 0..3600 seconds');
+    else if ('sleep' in op) need(typeof op.sleep === 'number' && op.sleep >= 0 && op.sleep <= MAX_S, p, `sleep takes 0..${MAX_S} seconds`);
     else if ('return' in op) {
       const r = op.return;
       need(
@@ -77,7 +81,7 @@ export function validateScenario(input: unknown): Scenario {
   s.modules.forEach((m: unknown, i: number) => {
     const p = `modules[${i}]`;
     need(isObj(m), p, 'must be an object');
-    need(typeof m.name === 'string' && NAME.test(m.name), `${p}.name`, 'must be 1-55 letters, digits or underscores');
+    need(typeof m.name === 'string' && NAME.test(m.name), `${p}.name`, `must be 1-${MODULE_NAME_LEN - 1} letters, digits or underscores`);
     need(!names.has(m.name), `${p}.name`, `duplicate module name '${m.name}'`);
     names.add(m.name);
     strings(m.exports, `${p}.exports`, SYMBOL, 'symbol');
@@ -90,7 +94,7 @@ export function validateScenario(input: unknown): Scenario {
   s.livepatches.forEach((lp: unknown, i: number) => {
     const p = `livepatches[${i}]`;
     need(isObj(lp), p, 'must be an object');
-    need(typeof lp.name === 'string' && NAME.test(lp.name), `${p}.name`, 'must be 1-55 letters, digits or underscores');
+    need(typeof lp.name === 'string' && NAME.test(lp.name), `${p}.name`, `must be 1-${MODULE_NAME_LEN - 1} letters, digits or underscores`);
     need(!names.has(lp.name), `${p}.name`, `'${lp.name}' is already a module name`);
     names.add(lp.name);
     need(Array.isArray(lp.objects) && lp.objects.length > 0, `${p}.objects`, 'must list at least the vmlinux object');
@@ -103,7 +107,7 @@ export function validateScenario(input: unknown): Scenario {
       strings(o.funcs, `${q}.funcs`, SYMBOL, 'function name');
       strings(o.imports, `${q}.imports`, SYMBOL, 'symbol');
       strings(o.exports, `${q}.exports`, SYMBOL, 'symbol');
-      need(o.initDelay === undefined || (typeof o.initDelay === 'number' && o.initDelay >= 0 && o.initDelay <= 3600), `${q}.initDelay`, 'must be 0..3600 seconds');
+      need(o.initDelay === undefined || (typeof o.initDelay === 'number' && o.initDelay >= 0 && o.initDelay <= MAX_S), `${q}.initDelay`, `must be 0..${MAX_S} seconds`);
     });
     need(lp.objects[0].name === 'vmlinux', `${p}.objects[0].name`, "the first object must be 'vmlinux' (the main livepatch module)");
     need(lp.states === undefined || Array.isArray(lp.states), `${p}.states`, 'must be a list of {id, version}');
@@ -113,9 +117,9 @@ export function validateScenario(input: unknown): Scenario {
   (s.livepatches as { name: string; objects: { name: string }[] }[]).forEach((lp, i) => {
     lp.objects.forEach((o, j) => {
       if (j === 0) return;
-      const per = `${lp.name}__${o.name}`;
+      const per = perObjectModuleName(lp.name, o.name);
       const path = `livepatches[${i}].objects[${j}].name`;
-      need(per.length <= 55, path, `per-object module name '${per}' exceeds MODULE_NAME_LEN`);
+      need(per.length < MODULE_NAME_LEN, path, `per-object module name '${per}' exceeds MODULE_NAME_LEN`);
       need(!names.has(per), path, `'${per}' clashes with a module name`);
     });
   });
@@ -123,12 +127,12 @@ export function validateScenario(input: unknown): Scenario {
   s.tasks.forEach((t: unknown, i: number) => {
     const p = `tasks[${i}]`;
     need(isObj(t), p, 'must be an object');
-    const label = t.id ?? `U${i + 1}`;
-    need(typeof label === 'string' && /^[A-Za-z][A-Za-z0-9_-]{0,15}$/.test(label), `${p}.id`, 'must be a short label such as U1');
-    need(!/^(H|kworker\/)\d+$/.test(label), `${p}.id`, 'H<n> and kworker/<n> are reserved for kernel-spawned tasks');
+    const label: unknown = taskLabel(t as { id?: string }, i);
+    need(typeof label === 'string' && TASK_LABEL_RE.test(label), `${p}.id`, 'must be a short label such as U1');
+    need(!KERNEL_TASK_LABEL_RE.test(label), `${p}.id`, 'H<n> and kworker/<n> are reserved for kernel-spawned tasks');
     need(!labels.has(label), `${p}.id`, `duplicate task label '${label}'`);
     labels.add(label);
-    need(t.start === undefined || (typeof t.start === 'number' && t.start >= 0 && t.start <= 3600), `${p}.start`, 'must be 0..3600 seconds');
+    need(t.start === undefined || (typeof t.start === 'number' && t.start >= 0 && t.start <= MAX_S), `${p}.start`, `must be 0..${MAX_S} seconds`);
     need(Array.isArray(t.commands), `${p}.commands`, 'must be a list of commands');
     need(t.commands.length > 0, `${p}.commands`, 'a task needs at least one command');
     t.commands.forEach((c: unknown, j: number) => {

@@ -7,6 +7,7 @@
  * load_module() -> klp_module_coming() -> request_module() can be cloned and resumed.
  */
 import type { Locals, Wait } from '../model/world';
+import type { Mark } from '../model/trace';
 import type { Ctx } from './context';
 
 export type Op =
@@ -23,8 +24,46 @@ export type Op =
 
 export type StepFn = (k: Ctx, l: Locals) => Op;
 
-/** A simulated function: `start` is its entry label. */
-export type Proc = { start: StepFn } & Record<string, StepFn>;
+/** Where a procedure keeps what it declares about itself (see ProcInfo). */
+export const PROC_INFO = Symbol('procInfo');
+
+/**
+ * What a procedure is, for people and for the timeline: the interpreter reads this instead of
+ * knowing function names.
+ */
+export interface ProcInfo {
+  /** The kernel function or construct it stands for, when its simulator name differs ('mod->init'). */
+  kernelName?: string;
+  /** It is a kernel variant's own version of this function (the split POC's klp_module_coming). */
+  versionOf?: string;
+  /** Which variant's version, said next to the call ('split POC'). */
+  version?: string;
+  /** How its arguments read in a call when its locals say nothing ('&klp_mutex'). */
+  args?: string;
+  /** Its C return type when not `int` (0 or -errno): a `bool` returns 1 for true. */
+  returns?: 'bool';
+  /** Calling it puts this marker on the timeline. */
+  mark?: Mark;
+  /** A frame of the simulator's own (one shell command, a dispatcher): left out of call stacks. */
+  hidden?: boolean;
+  /** Plain words for some of its labels, shown as the text of a step that moves there. */
+  labels?: Record<string, string>;
+}
+
+/** The labelled steps of a simulated function; `start` is its entry label. */
+export type Steps = { start: StepFn; [label: string]: StepFn };
+
+/** A simulated function: its steps, and in PROC_INFO what it declares about itself. */
+export type Proc = Steps & { [PROC_INFO]?: ProcInfo };
+
+/** A procedure with its declaration: `proc({ kernelName: 'mod->init' }, { start: ... })`. */
+export function proc(info: ProcInfo, steps: Steps): Proc {
+  return { ...steps, [PROC_INFO]: info };
+}
+
+export function procInfo(p: Proc): ProcInfo {
+  return p[PROC_INFO] ?? {};
+}
 
 export const next = (pc: string): Op => ({ op: 'next', pc });
 export const call = (fn: string, args: Locals, pc: string): Op => ({ op: 'call', fn, args, pc });

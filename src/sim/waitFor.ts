@@ -6,7 +6,7 @@
  * one that includes a timed edge (W2 resolve_symbol_wait, 30 s) is a stall that a timeout breaks.
  */
 import type { Task, World } from '../model/world';
-import { RESOLVE_SYMBOL_TIMEOUT_MS, seconds } from '../rules/limits';
+import { MAX_KMOD_ALL_BUSY_TIMEOUT_MS, MAX_KMOD_CONCURRENT, RESOLVE_SYMBOL_TIMEOUT_MS, seconds } from '../rules/limits';
 import { instanceName } from '../rules/names';
 
 export interface WaitEdge {
@@ -52,6 +52,14 @@ function edgeOf(w: World, t: Task): WaitEdge | null {
         timed: true,
         what: `${instanceName(inst)} to leave MODULE_STATE_COMING (gives up after ${seconds(RESOLVE_SYMBOL_TIMEOUT_MS)} s)`,
       };
+    }
+    case 'kmod_slot': {
+      // Any helper that exits frees a slot (kmod_concurrent_max); the edge names the oldest one
+      // still running, and is timed: __request_module() gives up after 5 s.
+      const helper = w.tasks.find((h) => h.kind === 'helper' && h.status !== 'exited');
+      return helper
+        ? { ...base, to: helper.pid, wid: 'W4', timed: true, what: `a free kmod slot (all ${MAX_KMOD_CONCURRENT} taken; gives up after ${seconds(MAX_KMOD_ALL_BUSY_TIMEOUT_MS)} s)` }
+        : null;
     }
     case 'umh':
       return { ...base, to: wait.pid ?? -1, wid: 'W3', timed: false, what: 'its modprobe helper to exit' };

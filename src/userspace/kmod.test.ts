@@ -147,7 +147,7 @@ describe('lsmod and /proc/modules', () => {
     expect(out(runIn('upstream', s))[0]).toBe('Module                  Size  Used by');
   });
 
-  // ENGINE BUG (userspace/shell.ts, sh_builtin 'lsmod'; design §1.4 kmod tools): kmod's lsmod prints
+  // ENGINE BUG (userspace/shell.ts, shBuiltin 'lsmod'; design §1.4 kmod tools): kmod's lsmod prints
   // printf("%-19s %8ld  %d", name, size, use_count) (kmod tools/lsmod.c), i.e. the size ends in column
   // 28 under the "Size" header. The engine pads the name to 24 and appends "16384", one column too
   // far right. (presets P01/P10/P14 encode the engine's format and must change with the fix.)

@@ -3,7 +3,7 @@
  * exact messages and exit codes (design §1.4).
  */
 import type { Proc } from '../sim/ops';
-import { call, next, num, ret, str } from '../sim/ops';
+import { call, next, num, ret, str, proc } from '../sim/ops';
 import type { Ctx } from '../sim/context';
 import type { Locals, World } from '../model/world';
 import { ERRNO, strerror } from '../model/errno';
@@ -22,7 +22,7 @@ function err(k: Ctx, l: Locals, text: string): void {
 }
 
 /** modprobe: dependencies first (deepest first), then NAME; -EEXIST counts as success. */
-export const modprobe: Proc = {
+export const modprobe = proc({ labels: { loop: 'next module of its list (dependencies first)' } }, {
   start: (k, l) => {
     const name = str(l, 'name');
     if (!k.env.files[name] || !k.env.deps[name]) {
@@ -74,7 +74,7 @@ export const modprobe: Proc = {
     err(k, l, `modprobe: ERROR: could not insert '${name}': ${msg}`);
     return ret(1);
   },
-};
+});
 
 const INSMOD_MSG: Record<number, string> = {
   [ERRNO.ENOEXEC]: 'Invalid module format',

@@ -2,7 +2,7 @@
  * shell.ts - a user task: runs its commands one after another, like `sh -c 'a; b; c'`.
  */
 import type { Proc } from '../sim/ops';
-import { block, call, next, num, ret, str, yieldTo } from '../sim/ops';
+import { block, call, next, num, ret, str, yieldTo, proc } from '../sim/ops';
 import type { Ctx } from '../sim/context';
 import type { Locals } from '../model/world';
 import { parseCommand } from '../rules/commands';
@@ -17,7 +17,7 @@ function fail(k: Ctx, text: string): ReturnType<typeof ret> {
   return ret(1);
 }
 
-export const sh: Proc = {
+export const sh = proc({ labels: { cmd: 'next command' } }, {
   start: (k, l) => {
     l.i = 0;
     return next('cmd');
@@ -32,7 +32,7 @@ export const sh: Proc = {
     const line = (l.cmds as string[])[num(l, 'i')];
     k.out('cmd', line);
     k.task.argv = line;
-    return call('sh_one', { line }, 'done');
+    return call('shCommand', { line }, 'done');
   },
   done: (k, l) => {
     if (dieIfSignalled(k)) return next('cmd');
@@ -45,10 +45,10 @@ export const sh: Proc = {
     l.i = num(l, 'i') + 1;
     return next('cmd');
   },
-};
+});
 
 /** Run one command line: programs get a procedure of their own, the rest are builtins. */
-export const sh_one: Proc = {
+export const shCommand = proc({ kernelName: 'sh', hidden: true }, {
   start: (k, l) => {
     const c = parseCommand(str(l, 'line'));
     switch (c.cmd) {
@@ -59,22 +59,22 @@ export const sh_one: Proc = {
       case 'rmmod':
         return call('rmmod', { name: c.name, force: c.force }, 'done');
       case 'busy':
-        return call('busy_in', { as: c.fn, seconds: c.seconds }, 'done');
+        return call('busyIn', { as: c.fn, seconds: c.seconds }, 'done');
       case 'capture':
         return call('capture', { prefix: c.prefix, parts: c.parts }, 'done');
       default:
-        return call('sh_builtin', { line: str(l, 'line') }, 'done');
+        return call('shBuiltin', { line: str(l, 'line') }, 'done');
     }
   },
   done: (k, l) => ret(num(l, 'ret')),
-};
+});
 
 /**
  * The selftest harness's `ret=$(CMD 2>&1 && ...); log "PREFIX$ret"`: run the commands, stop at
  * the first failure, then write what they printed to /dev/kmsg. Its status is ignored by the
  * harness, so it returns 0.
  */
-export const capture: Proc = {
+export const capture = proc({ labels: { part: 'next command of the pipeline', log: 'logs what the command printed' } }, {
   start: (k, l) => {
     l.from = k.w.userspace.length;
     l.i = 0;
@@ -83,7 +83,7 @@ export const capture: Proc = {
   part: (k, l) => {
     const parts = l.parts as string[];
     if (num(l, 'i') >= parts.length) return next('log');
-    return call('sh_one', { line: parts[num(l, 'i')] }, 'after');
+    return call('shCommand', { line: parts[num(l, 'i')] }, 'after');
   },
   after: (k, l) => {
     l.i = num(l, 'i') + 1;
@@ -97,17 +97,17 @@ export const capture: Proc = {
     if (lines.length) k.printk(`${str(l, 'prefix')}${lines.join('\n')}`);
     return ret(0);
   },
-};
+});
 
 /** [S] A task sitting in FUNCTION for a while: klp_try_switch_task() sees FUNCTION on its stack. */
-export const busy_in: Proc = {
+export const busyIn: Proc = {
   start: (k, l) =>
     block({ kind: 'sleep', fn: str(l, 'as'), until: k.now + num(l, 'seconds') * 1000, killable: true }, 'done'),
   done: () => ret(0),
 };
 
 /** Commands that are not separate programs in this model: echo, sysctl, cat, lsmod, sleep, kill, log. */
-export const sh_builtin: Proc = {
+export const shBuiltin = proc({ kernelName: 'sh' }, {
   start: (k, l) => {
     const c = parseCommand(str(l, 'line'));
     switch (c.cmd) {
@@ -186,7 +186,7 @@ export const sh_builtin: Proc = {
     if (l.quiet !== true) k.out('stdout', `${str(l, 'key')} = ${str(l, 'value')}`);
     return ret(0);
   },
-};
+});
 
 /** functions.sh die(): log the error to the kernel log and end the script (exit 1). */
 function die(k: Ctx, msg: string): ReturnType<typeof ret> {

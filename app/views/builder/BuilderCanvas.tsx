@@ -17,7 +17,7 @@ import {
   type IsValidConnection,
   type NodeChange,
 } from '@xyflow/react';
-import type { VariantId } from '@engine';
+import { taskLabel, type VariantId } from '@engine';
 import { useStore } from '../../store';
 import { nodeId, refOfNode, VMLINUX_NODE, type ItemKind } from './builderDoc';
 import { canConnect, connect, sourceOf, targetOf } from './connect';
@@ -67,7 +67,7 @@ export function BuilderCanvas({ variant, invalidNode, valid }: { variant: Varian
         return { ...base(id), type: 'module' as const, data: { spec, invalid: id === invalidNode } };
       }),
       ...doc.tasks.map((spec, i) => {
-        const label = spec.id ?? `U${i + 1}`;
+        const label = taskLabel(spec, i);
         const id = nodeId({ kind: 'task', name: label });
         return { ...base(id), type: 'task' as const, data: { spec, label, invalid: id === invalidNode }, connectable: false };
       }),

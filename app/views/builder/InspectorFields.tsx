@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useStore } from '../../store';
 import { SYMBOL, type ItemRef } from './builderDoc';
 import { connect, type Source } from './connect';
+import { MAX_SCENARIO_SECONDS } from '@engine';
 
 /** Rename field: Enter or leaving the field renames; Escape restores; refusals show under it. */
 export function NameField({ item, label }: { item: ItemRef; label: string }) {
@@ -133,7 +134,7 @@ export function SecondsInput({ value, onChange, label, testId }: { value: number
       <input
         type="number"
         min={0}
-        max={3600}
+        max={MAX_SCENARIO_SECONDS}
         step="any"
         value={value ?? ''}
         placeholder="0"

@@ -2,7 +2,7 @@
  * ModuleInspector.tsx - edits an ordinary module: name, symbols, the scripted init function
  * (print, sleep, return an errno, request_module) and whether it has an exit function.
  */
-import { ERRNO, type ModuleOp, type ModuleSpec } from '@engine';
+import { ERRNO, MAX_SCENARIO_SECONDS, type ModuleOp, type ModuleSpec } from '@engine';
 import { useStore } from '../../store';
 import { updateModule } from './docOps';
 import { NameField, SymbolList, UsesPicker } from './InspectorFields';
@@ -23,7 +23,7 @@ function defaultOp(kind: OpKind, module: string): ModuleOp {
 function OpEditor({ op, module, onChange }: { op: ModuleOp; module: string; onChange: (op: ModuleOp) => void }) {
   if ('print' in op) return <input value={op.print} onChange={(e) => onChange({ print: e.target.value })} aria-label="text to print" />;
   if ('sleep' in op)
-    return <input type="number" min={0} max={3600} step="any" value={op.sleep} onChange={(e) => onChange({ sleep: Number(e.target.value) })} aria-label="seconds to sleep" />;
+    return <input type="number" min={0} max={MAX_SCENARIO_SECONDS} step="any" value={op.sleep} onChange={(e) => onChange({ sleep: Number(e.target.value) })} aria-label="seconds to sleep" />;
   if ('return' in op)
     return (
       <select value={String(op.return).replace(/^-/, '')} onChange={(e) => onChange({ return: e.target.value })} aria-label="errno to return">

@@ -2,7 +2,17 @@
  * builderDoc.ts - what the scenario builder edits: a plain Scenario (the same document a shared
  * link carries) plus the canvas positions of its items, which the scenario schema has no room for.
  */
-import { SCENARIO_TYPE, SCENARIO_VERSION, type Scenario } from '@engine';
+import {
+  MODULE_NAME_RE,
+  SCENARIO_TYPE,
+  SCENARIO_VERSION,
+  SYMBOL_RE,
+  TASK_LABEL_RE,
+  perObjectModuleName,
+  taskLabel as engineTaskLabel,
+  userTaskLabel,
+  type Scenario,
+} from '@engine';
 
 export type ItemKind = 'module' | 'livepatch' | 'task';
 
@@ -20,12 +30,10 @@ export interface XY {
 /** Canvas positions by node id (see nodeId); UI state saved beside the scenario. */
 export type Positions = Record<string, XY>;
 
-/** Same rule as validate.ts: module and patch names become kernel module names. */
-export const ITEM_NAME = /^[A-Za-z0-9_]{1,55}$/;
-/** Same rule as validate.ts for task labels. */
-export const TASK_LABEL = /^[A-Za-z][A-Za-z0-9_-]{0,15}$/;
-/** A C identifier, as validate.ts checks symbols. */
-export const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The engine's rules: module and patch names become kernel module names; labels; symbols. */
+export const ITEM_NAME = MODULE_NAME_RE;
+export const TASK_LABEL = TASK_LABEL_RE;
+export const SYMBOL = SYMBOL_RE;
 
 export const VMLINUX_NODE = 'vmlinux';
 
@@ -45,7 +53,7 @@ export function emptyScenario(): Scenario {
 
 /** A task's label as the engine sees it: its id, or U<n> by position. */
 export function taskLabel(s: Scenario, i: number): string {
-  return s.tasks[i].id ?? `U${i + 1}`;
+  return engineTaskLabel(s.tasks[i], i);
 }
 
 /**
@@ -54,7 +62,7 @@ export function taskLabel(s: Scenario, i: number): string {
  */
 export function withTaskIds(s: Scenario): Scenario {
   if (s.tasks.every((t) => t.id !== undefined)) return s;
-  return { ...s, tasks: s.tasks.map((t, i) => (t.id === undefined ? { ...t, id: `U${i + 1}` } : t)) };
+  return { ...s, tasks: s.tasks.map((t, i) => (t.id === undefined ? { ...t, id: userTaskLabel(i) } : t)) };
 }
 
 /** Every name a new module or patch must not take: modules, patches and per-object modules. */
@@ -63,7 +71,7 @@ export function takenModuleNames(s: Scenario): Set<string> {
   for (const m of s.modules) names.add(m.name);
   for (const lp of s.livepatches) {
     names.add(lp.name);
-    for (const o of lp.objects.slice(1)) names.add(`${lp.name}__${o.name}`);
+    for (const o of lp.objects.slice(1)) names.add(perObjectModuleName(lp.name, o.name));
   }
   return names;
 }

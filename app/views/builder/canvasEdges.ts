@@ -4,7 +4,7 @@
  * types (A-D, plain) come from the engine's dependencyGraph() of the document, the same
  * classification the playground draws, so the builder cannot disagree with it.
  */
-import { dependencyGraph, VARIANTS, type DepType, type Scenario, type VariantId } from '@engine';
+import { dependencyGraph, perObjectModuleName, VARIANTS, type DepType, type Scenario, type VariantId } from '@engine';
 import { edgeLabel } from '../dependency-graph/depStyle';
 import { nodeId, VMLINUX_NODE } from './builderDoc';
 import { HANDLE } from './connect';
@@ -33,7 +33,7 @@ function importers(s: Scenario, split: boolean): Importer[] {
   for (const p of s.livepatches) {
     for (const o of p.objects) {
       // Split: each object is its own module (lp__M); upstream: the one livepatch module imports for all.
-      const file = o.name === 'vmlinux' || !split ? p.name : `${p.name}__${o.name}`;
+      const file = o.name === 'vmlinux' || !split ? p.name : perObjectModuleName(p.name, o.name);
       out.push({ file, node: nodeId({ kind: 'livepatch', name: p.name }), handle: HANDLE.object(o.name), imports: o.imports ?? [] });
     }
   }

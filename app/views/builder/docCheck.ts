@@ -3,7 +3,7 @@
  * and text (never a thrown error: an edit in progress is often invalid), and a command's parse
  * error for instant feedback under its input.
  */
-import { parseCommand, ScenarioError, validateScenario, type Scenario } from '@engine';
+import { parseCommand, ScenarioError, taskLabel, validateScenario, type Scenario } from '@engine';
 
 export type Check = { ok: true } | { ok: false; path: string; problem: string };
 
@@ -34,5 +34,5 @@ export function nodeOfPath(s: Scenario, path: string): string | null {
   const i = Number(m[2]);
   if (m[1] === 'modules') return s.modules[i] ? `module:${s.modules[i].name}` : null;
   if (m[1] === 'livepatches') return s.livepatches[i] ? `livepatch:${s.livepatches[i].name}` : null;
-  return s.tasks[i] ? `task:${s.tasks[i].id ?? `U${i + 1}`}` : null;
+  return s.tasks[i] ? `task:${taskLabel(s.tasks[i], i)}` : null;
 }

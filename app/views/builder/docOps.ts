@@ -30,12 +30,6 @@ export function addItem(s: Scenario, kind: ItemKind): { scenario: Scenario; ref:
   return { scenario: { ...s, livepatches: [...s.livepatches, newLivepatch(name)] }, ref: { kind, name } };
 }
 
-export function hasItem(s: Scenario, ref: ItemRef): boolean {
-  if (ref.kind === 'module') return s.modules.some((m) => m.name === ref.name);
-  if (ref.kind === 'livepatch') return s.livepatches.some((p) => p.name === ref.name);
-  return s.tasks.some((_t, i) => taskLabel(s, i) === ref.name);
-}
-
 export function updateModule(s: Scenario, name: string, f: (m: ModuleSpec) => ModuleSpec): Scenario {
   return { ...s, modules: s.modules.map((m) => (m.name === name ? f(m) : m)) };
 }

@@ -4,23 +4,13 @@
  * instances of each module exist and in which state, and who waits for them.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { DependencyGraph, DepType, ModuleState, NodeKind, WaitForGraph, World } from '@engine';
+import { moduleInstances, moduleWaiters, type DependencyGraph, type DepType, type NodeKind, type WaitForGraph, type World, type InstanceView } from '@engine';
 import type { LayoutRequest, LayoutResult } from '../../layout/types';
 import { LAYERED_OPTIONS } from '../../layout/toElkGraph';
 import { DEP_STYLE, edgeLabel, labelSize } from './depStyle';
 
 export const MODULE_NODE_WIDTH = 240;
 export const MODULE_NODE_HEIGHT = 88;
-
-export interface InstanceView {
-  /** name#inst, as the engine names instances (M#1, M#2). */
-  key: string;
-  state: ModuleState;
-  /** Label of the task loading (or unloading) it. */
-  owner: string;
-  /** module_refcount(): users besides the base reference. */
-  refcnt: number;
-}
 
 export type ModuleNodeData = {
   name: string;
@@ -68,13 +58,10 @@ export function toDependencyFlow(
   wfg: WaitForGraph,
   selected: string | null,
 ): { nodes: ModuleFlowNode[]; edges: DepFlowEdge[] } {
-  const labelOf = new Map(world.tasks.map((t) => [t.pid, t.label]));
   const cyclePids = new Set(wfg.cycles.flatMap((c) => c.pids));
   const nodes = g.nodes.map((n): ModuleFlowNode => {
-    const instances = world.modules
-      .filter((m) => m.name === n.id)
-      .map((m) => ({ key: `${m.name}#${m.inst}`, state: m.state, owner: labelOf.get(m.owner) ?? String(m.owner), refcnt: m.refcnt - 1 }));
-    const waiting = world.tasks.filter((t) => t.status === 'blocked' && t.wait?.kind === 'module_wq' && t.wait.name === n.id);
+    const instances = moduleInstances(world, n.id);
+    const waiting = moduleWaiters(world, n.id);
     return {
       id: n.id,
       type: 'module',
@@ -89,7 +76,7 @@ export function toDependencyFlow(
         object: n.object,
         exports: n.exports,
         instances,
-        waiters: waiting.map((t) => ({ task: t.label, fn: t.wait!.fn })),
+        waiters: waiting.map(({ task, fn }) => ({ task, fn })),
         inCycle: waiting.some((t) => cyclePids.has(t.pid)),
         selected: selected === n.id,
       },

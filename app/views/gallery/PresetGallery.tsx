@@ -3,9 +3,8 @@
  * seed's situations come first (PRESETS is ordered so).
  */
 import { useEffect, useRef } from 'react';
-import { PRESETS, type VariantId } from '@engine';
+import { PRESETS, VARIANTS, type VariantId } from '@engine';
 import { useStore } from '../../store';
-import { SHORT_VARIANT } from '../header/variantNames';
 import { outcomeBadge, shortOutcome } from '../outcome/outcomeText';
 
 export function PresetGallery() {
@@ -59,7 +58,7 @@ export function PresetGallery() {
                     const e = p.expected[v]!;
                     return (
                       <li key={v} className={`tone-${outcomeBadge(e.outcome).tone}`}>
-                        <span className="v">{SHORT_VARIANT[v]}:</span> {shortOutcome(e)}
+                        <span className="v">{VARIANTS[v].short}:</span> {shortOutcome(e)}
                       </li>
                     );
                   })}

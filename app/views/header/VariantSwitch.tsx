@@ -4,7 +4,6 @@
  */
 import { VARIANT_IDS, VARIANTS } from '@engine';
 import { useStore } from '../../store';
-import { SHORT_VARIANT, VARIANT_HINT } from './variantNames';
 
 export function VariantSwitch() {
   const variant = useStore((s) => s.variant);
@@ -13,9 +12,9 @@ export function VariantSwitch() {
     <fieldset className="segmented" data-testid="variant-switch">
       <legend>Kernel</legend>
       {VARIANT_IDS.map((id) => (
-        <label key={id} className={id === variant ? 'is-on' : ''} title={`${VARIANTS[id].label}: ${VARIANT_HINT[id]}`}>
+        <label key={id} className={id === variant ? 'is-on' : ''} title={`${VARIANTS[id].label}: ${VARIANTS[id].description}`}>
           <input type="radio" name="variant" value={id} checked={id === variant} onChange={() => setVariant(id)} data-testid={`variant-${id}`} />
-          {SHORT_VARIANT[id]}
+          {VARIANTS[id].short}
         </label>
       ))}
     </fieldset>

@@ -3,9 +3,8 @@
  * It opens a custom scenario (this one plus a killer task, see killScenario.ts), so the result is
  * an ordinary run with its own timeline and link.
  */
-import type { Task, World } from '@engine';
+import { killEffect, MAX_SCENARIO_SECONDS, type Task, type World } from '@engine';
 import { canKillAt, killCommand, killStart } from './killScenario';
-import { killEffect } from './killEffect';
 import { useKillTask } from './useKillTask';
 
 export function KillAction({ task, world }: { task: Task; world: World }) {
@@ -18,7 +17,7 @@ export function KillAction({ task, world }: { task: Task; world: World }) {
         className="kill-btn"
         onClick={() => killTask(task.label)}
         disabled={!possible}
-        title={possible ? `Run this scenario again with ${killCommand(task.label)} at t=${killStart(world.time).toFixed(3)} s` : 'Too late: a task may start at 3600 s at most'}
+        title={possible ? `Run this scenario again with ${killCommand(task.label)} at t=${killStart(world.time).toFixed(3)} s` : `Too late: a task may start at ${MAX_SCENARIO_SECONDS} s at most`}
         data-testid="kill-button"
       >
         {killCommand(task.label)}

@@ -5,10 +5,10 @@
  * the very wait that is shown. A scenario input (not a tweak of the trace) keeps the run pure and
  * the link shareable.
  */
-import type { Scenario, TaskSpec } from '@engine';
+import { MAX_SCENARIO_SECONDS, taskLabel, type Scenario, type TaskSpec } from '@engine';
 
-/** Task start times are whole milliseconds (world.ts rounds them); validate.ts allows 0..3600 s. */
-export const MAX_KILL_MS = 3_600_000;
+/** Task start times are whole milliseconds (the engine rounds them), at most MAX_SCENARIO_SECONDS. */
+export const MAX_KILL_MS = MAX_SCENARIO_SECONDS * 1000;
 
 /** The killer's start time, in seconds: 1 ms after `timeMs`, the world time at the current step. */
 export function killStart(timeMs: number): number {
@@ -21,7 +21,7 @@ export function canKillAt(timeMs: number): boolean {
 
 /** 'K', or K2, K3… when taken (a chain of kills: the second one is K2). */
 export function freeTaskId(scenario: Pick<Scenario, 'tasks'>): string {
-  const taken = new Set(scenario.tasks.map((t, i) => t.id ?? `U${i + 1}`));
+  const taken = new Set(scenario.tasks.map((t, i) => taskLabel(t, i)));
   if (!taken.has('K')) return 'K';
   for (let n = 2; ; n++) if (!taken.has(`K${n}`)) return `K${n}`;
 }

@@ -3,7 +3,7 @@
  * step where the verdict became known, and any problem with the URL.
  */
 import { useState } from 'react';
-import { getPreset, VARIANTS } from '@engine';
+import { getPreset, taskLabel, VARIANTS } from '@engine';
 import { useStore } from '../../store';
 import { outcomeBadge, shortOutcome } from './outcomeText';
 import { ScheduleNote } from './ScheduleNote';
@@ -75,7 +75,7 @@ export function OutcomeBanner() {
           <div className="story-cmds">
             {tasks.map((t, k) => (
               <span key={k} className="cmd">
-                <span className="task-chip">{t.id ?? `U${k + 1}`}</span>{' '}
+                <span className="task-chip">{taskLabel(t, k)}</span>{' '}
                 <code>
                   {(more ? t.commands : t.commands.slice(0, MAX_CMDS)).join('; ')}
                   {!more && t.commands.length > MAX_CMDS && ` … (+${t.commands.length - MAX_CMDS} more)`}

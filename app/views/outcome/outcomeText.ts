@@ -2,9 +2,7 @@
  * outcomeText.ts - short words for outcomes and expectations, shared by the banner, the gallery
  * and the compare view.
  */
-import type { Expectation, Outcome, OutcomeKind } from '@engine';
-
-const SEED_LOC: Record<string, string> = { add_unformed_module: 'i', resolve_symbol_wait: 'ii' };
+import { seedLocationOf, type Expectation, type Outcome, type OutcomeKind } from '@engine';
 
 export function outcomeBadge(kind: OutcomeKind): { text: string; tone: 'good' | 'bad' | 'warn' } {
   switch (kind) {
@@ -22,6 +20,6 @@ export function outcomeBadge(kind: OutcomeKind): { text: string; tone: 'good' | 
 /** "deadlock (i)", "stall (ii)", "ok": an expectation or an outcome in a few characters. */
 export function shortOutcome(o: Pick<Expectation, 'outcome' | 'location'> | Pick<Outcome, 'kind' | 'location'>): string {
   const kind = 'outcome' in o ? o.outcome : o.kind;
-  const loc = o.location ? SEED_LOC[o.location] : undefined;
+  const loc = o.location ? seedLocationOf(o.location) : undefined;
   return loc ? `${kind} (${loc})` : kind;
 }

@@ -8,10 +8,9 @@ import type { WaitEdge } from '@engine';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
-import { explainWait } from './explainWait';
 import { interestingStep } from '../../store/traceCache';
 import { KillAction } from '../kill/KillAction';
-import { killableTasks } from '../kill/killEffect';
+import { explainWait, killableTasks } from '@engine';
 
 export function UnsafeScenario() {
   const setStep = useStore((s) => s.setStep);

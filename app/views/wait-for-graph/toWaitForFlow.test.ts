@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset, run, waitForGraph, worldAt } from '@engine';
 import { seatPositions, toWaitForFlow, type TaskSeat } from './toWaitForFlow';
-import { explainWait } from './explainWait';
 
 const p10 = getPreset('P10')!.scenario;
 
@@ -41,13 +40,5 @@ describe('toWaitForFlow', () => {
       for (let i = 0; i < n; i++)
         for (let j = i + 1; j < n; j++) expect(Math.abs(p[i].x - p[j].x) > 200 || Math.abs(p[i].y - p[j].y) > 84).toBe(true);
     }
-  });
-});
-
-describe('explainWait', () => {
-  it('names the seed locations', () => {
-    expect(explainWait({ wid: 'W1', fn: 'add_unformed_module', timed: false }, 'U1').location).toBe('i');
-    expect(explainWait({ wid: 'W2', fn: 'resolve_symbol_wait', timed: true }, 'U1').location).toBe('ii');
-    expect(explainWait({ wid: 'W3', fn: 'call_usermodehelper_exec', timed: false }, 'H1').why).toContain('H1');
   });
 });

@@ -4,9 +4,8 @@
  * changes colours and arrows, and a cycle reads as a loop.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { stackOf, type Task, type WaitEdge, type WaitForGraph, type World } from '@engine';
+import { stackOf, type Task, type WaitEdge, type WaitForGraph, type World, killEffect, killableTasks } from '@engine';
 import { canKillAt } from '../kill/killScenario';
-import { killEffect, killableTasks } from '../kill/killEffect';
 
 type TaskKind = Task['kind'];
 

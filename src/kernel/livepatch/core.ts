@@ -4,12 +4,12 @@
  * of klp_enable_patch() and klp_module_coming() are in split.ts.
  */
 import type { Proc } from '../../sim/ops';
-import { call, next, num, ret, str } from '../../sim/ops';
+import { call, next, num, ret, str, proc } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
 import type { KlpObject, KlpPatch, Locals, ModuleInstance } from '../../model/world';
 import { ERRNO } from '../../model/errno';
 import { try_module_get } from '../module/refs';
-import { mutex_unlock_klp } from './mutex';
+import { unlockKlpMutex } from './mutex';
 import {
   klp_post_patch_callback,
   klp_post_unpatch_callback,
@@ -70,16 +70,16 @@ export function klp_init_patch(k: Ctx, patch: KlpPatch): void {
 }
 
 /** The error path of klp_enable_patch(): free the patch and drop the self-reference. */
-export function klp_enable_patch_err(k: Ctx, patch: KlpPatch, err: number): ReturnType<typeof ret> {
+export function klpEnablePatchErr(k: Ctx, patch: KlpPatch, err: number): ReturnType<typeof ret> {
   klp_free_patch_start(k, patch);
-  mutex_unlock_klp(k);
+  unlockKlpMutex(k);
   klp_free_patch_finish(k, patch);
   return ret(err);
 }
 
 export function notCompatible(k: Ctx, name: string): ReturnType<typeof ret> {
   k.printk(`livepatch: Livepatch patch (${name}) is not compatible with the already installed livepatches.`);
-  mutex_unlock_klp(k);
+  unlockKlpMutex(k);
   return ret(-ERRNO.EINVAL);
 }
 
@@ -87,7 +87,7 @@ export function notCompatible(k: Ctx, name: string): ReturnType<typeof ret> {
 export const klp_enable_patch: Proc = {
   start: (k, l) => {
     if (k.env.variant.split) return call('klp_enable_patch_split', { mod: l.mod, patch: l.patch }, 'done');
-    return call('mutex_lock_klp', {}, 'locked');
+    return call('lockKlpMutex', {}, 'locked');
   },
   done: (k, l) => ret(num(l, 'ret')),
   locked: (k, l) => {
@@ -98,21 +98,21 @@ export const klp_enable_patch: Proc = {
     const objects = spec.objects.map((o) => newObject(o.name === 'vmlinux' ? null : o.name, name, o.funcs ?? []));
     const patch = klp_init_patch_early(k, mod, name, objects, []);
     if (typeof patch === 'number') {
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return ret(patch);
     }
     klp_init_patch(k, patch);
     return next('enable');
   },
-  enable: (k, l) => klp_enable_patch_tail(k, str(l, 'patch')),
+  enable: (k, l) => klpEnablePatchTail(k, str(l, 'patch')),
 };
 
 /** The end of klp_enable_patch() in both kernels: __klp_enable_patch(), then unlock or unwind. */
-export function klp_enable_patch_tail(k: Ctx, name: string): ReturnType<typeof ret> {
+export function klpEnablePatchTail(k: Ctx, name: string): ReturnType<typeof ret> {
   const patch = k.patch(name)!;
   const r = __klp_enable_patch(k, patch);
-  if (r) return klp_enable_patch_err(k, patch, r);
-  mutex_unlock_klp(k);
+  if (r) return klpEnablePatchErr(k, patch, r);
+  unlockKlpMutex(k);
   return ret(0);
 }
 
@@ -138,11 +138,11 @@ export function klp_cleanup_module_patches_limited(k: Ctx, mod: ModuleInstance, 
 }
 
 /** klp_module_coming(): called for every module in prepare_coming_module(). */
-export const klp_module_coming: Proc = {
+export const klp_module_coming = proc({ mark: 'klp_module_coming' }, {
   start: (k, l) => {
     if (modArg(k, l).state !== 'MODULE_STATE_COMING') return ret(-ERRNO.EINVAL);
     if (k.env.variant.split) return call('klp_module_coming_split', { mod: l.mod }, 'done');
-    return call('mutex_lock_klp', {}, 'locked');
+    return call('lockKlpMutex', {}, 'locked');
   },
   done: (k, l) => ret(num(l, 'ret')),
   locked: (k, l) => {
@@ -166,28 +166,28 @@ export const klp_module_coming: Proc = {
       }
       if (patch.name !== k.w.klp.transition) klp_post_patch_callback(k, patch, obj);
     }
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     return ret(0);
   },
-};
+});
 
 function comingFailed(k: Ctx, mod: ModuleInstance, patch: KlpPatch, obj: KlpObject, r: number): ReturnType<typeof ret> {
   k.printk(`livepatch: patch '${patch.name}' failed for module '${mod.name}', refusing to load module '${mod.name}'`);
   mod.klpAlive = false;
   obj.bound = false;
   klp_cleanup_module_patches_limited(k, mod, patch);
-  mutex_unlock_klp(k);
+  unlockKlpMutex(k);
   return ret(r);
 }
 
 /** klp_module_going(): after the module's exit (or a failed init), for every module. */
 export const klp_module_going: Proc = {
-  start: () => call('mutex_lock_klp', {}, 'locked'),
+  start: () => call('lockKlpMutex', {}, 'locked'),
   locked: (k, l) => {
     const mod = modArg(k, l);
     mod.klpAlive = false;
     klp_cleanup_module_patches_limited(k, mod, null);
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     return ret(0);
   },
 };
@@ -205,7 +205,7 @@ export const enabled_store: Proc = {
     const v = kstrtobool(str(l, 'value'));
     if (v === null) return ret(-ERRNO.EINVAL);
     l.enabled = v;
-    return call('mutex_lock_klp', {}, 'locked');
+    return call('lockKlpMutex', {}, 'locked');
   },
   locked: (k, l) => {
     const patch = k.patch(str(l, 'patch'));
@@ -216,7 +216,7 @@ export const enabled_store: Proc = {
     else if (patch.name === k.w.klp.transition) klp_reverse_transition(k);
     else if (!l.enabled) r = __klp_disable_patch(k, patch);
     else r = -ERRNO.EINVAL;
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     return ret(r);
   },
 };
@@ -227,17 +227,17 @@ export const force_store: Proc = {
     const v = kstrtobool(str(l, 'value'));
     if (v === null) return ret(-ERRNO.EINVAL);
     if (!v) return ret(0); // `if (!val) return count;`
-    return call('mutex_lock_klp', {}, 'locked');
+    return call('lockKlpMutex', {}, 'locked');
   },
   locked: (k, l) => {
     const patch = k.patch(str(l, 'patch'));
     if (!patch || patch.name !== k.w.klp.transition) {
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return ret(-ERRNO.EINVAL);
     }
     k.printk('livepatch: forcing remaining tasks to the patched state');
     for (const p of listedPatches(k.w)) p.forced = true;
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     return ret(0);
   },
 };
@@ -257,4 +257,3 @@ export const ftrace_enable_sysctl: Proc = {
   },
 };
 
-export { klp_post_patch_callback };

@@ -2,11 +2,10 @@
  * mutex.ts - klp_mutex, the one sleeping lock of the livepatch core. module_mutex is never held
  * across a sleep in the code simulated here, so its sections are atomic steps ([S], design §3.1).
  */
-import type { Proc } from '../../sim/ops';
-import { block, ret } from '../../sim/ops';
+import { block, ret, proc } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
 
-export const mutex_lock_klp: Proc = {
+export const lockKlpMutex = proc({ kernelName: 'mutex_lock', args: '&klp_mutex' }, {
   start: (k) => {
     if (k.w.klpMutex === null) {
       k.w.klpMutex = k.task.pid;
@@ -16,9 +15,9 @@ export const mutex_lock_klp: Proc = {
     if (k.w.klpMutex === k.task.pid) throw new Error('internal: klp_mutex taken twice by one task');
     return block({ kind: 'mutex', fn: 'mutex_lock', name: 'klp_mutex', killable: false }, 'start');
   },
-};
+});
 
-export function mutex_unlock_klp(k: Ctx): void {
+export function unlockKlpMutex(k: Ctx): void {
   if (k.w.klpMutex !== k.task.pid) throw new Error('internal: klp_mutex released by a task that does not hold it');
   k.w.klpMutex = null;
   k.note('mutex_unlock(&klp_mutex)');

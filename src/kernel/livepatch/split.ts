@@ -4,15 +4,14 @@
  * modules attach with klp_add_object() (POC 02-06), klp_module_coming() loads `<patch>__<mod>`
  * (POC 08), and patch 19/23's klp_break_recursion().
  */
-import type { Proc } from '../../sim/ops';
-import { call, next, num, ret, str } from '../../sim/ops';
+import { call, next, num, ret, str, proc } from '../../sim/ops';
 import { ERRNO } from '../../model/errno';
 import { module_put, try_module_get } from '../module/refs';
 import { perObjectModuleName } from '../../rules/names';
-import { mutex_unlock_klp } from './mutex';
+import { unlockKlpMutex } from './mutex';
 import { klp_post_patch_callback, klp_post_unpatch_callback, klp_pre_patch_callback } from './callbacks';
 import { klp_is_patch_compatible, klp_patch_object } from './patch';
-import { klp_enable_patch_err, klp_enable_patch_tail, klp_init_patch, klp_init_patch_early, modArg, newObject, notCompatible } from './core';
+import { klpEnablePatchErr, klpEnablePatchTail, klp_init_patch, klp_init_patch_early, modArg, newObject, notCompatible } from './core';
 import { listedPatches } from './free';
 
 /** request_module()'s status: a positive modprobe status becomes -EINVAL (POC 10). */
@@ -21,15 +20,15 @@ function requestStatusToErr(r: number): number {
 }
 
 /** klp_enable_patch() of the POC, in the main ("vmlinux") livepatch module's init. */
-export const klp_enable_patch_split: Proc = {
-  start: () => call('mutex_lock_klp', {}, 'locked'),
+export const klp_enable_patch_split = proc({ versionOf: 'klp_enable_patch', version: 'split POC', labels: { load_objects: 'klp_load_objects_livepatches(): next object', relock: 'takes klp_mutex again', enable: 'enables the patch' } }, {
+  start: () => call('lockKlpMutex', {}, 'locked'),
   locked: (k, l) => {
     const name = str(l, 'patch');
     const spec = k.env.patches[name];
     const busy = k.w.klp.loading ?? k.w.klp.transition;
     if (busy) {
       k.printk(`livepatch: Already enabling livepatch: ${busy}`);
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return ret(-ERRNO.EBUSY);
     }
     if (!klp_is_patch_compatible(k, { replace: !!spec.replace, states: spec.states ?? [] })) return notCompatible(k, name);
@@ -37,7 +36,7 @@ export const klp_enable_patch_split: Proc = {
     const objNames = spec.objects.filter((o) => o.name !== 'vmlinux').map((o) => o.name);
     const patch = klp_init_patch_early(k, modArg(k, l), name, [newObject(null, name, vmlinux?.funcs ?? [])], objNames);
     if (typeof patch === 'number') {
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return ret(patch);
     }
     // POC 16: listed early, so that per-object modules can find it.
@@ -45,7 +44,7 @@ export const klp_enable_patch_split: Proc = {
     // POC 17: klp_loading_patch, then drop klp_mutex while the objects' modules load.
     k.w.klp.loading = name;
     k.note(`klp_loading_patch = ${name}`);
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     l.i = 0;
     l.err = 0;
     return next('load_objects');
@@ -75,21 +74,21 @@ export const klp_enable_patch_split: Proc = {
     l.i = num(l, 'i') + 1;
     return next('load_objects');
   },
-  relock: () => call('mutex_lock_klp', {}, 'init'),
+  relock: () => call('lockKlpMutex', {}, 'init'),
   init: (k, l) => {
     const patch = k.patch(str(l, 'patch'))!;
     k.w.klp.loading = null;
     const err = num(l, 'err');
-    if (err) return klp_enable_patch_err(k, patch, err);
+    if (err) return klpEnablePatchErr(k, patch, err);
     klp_init_patch(k, patch);
     return next('enable');
   },
-  enable: (k, l) => klp_enable_patch_tail(k, str(l, 'patch')),
-};
+  enable: (k, l) => klpEnablePatchTail(k, str(l, 'patch')),
+});
 
 /** klp_add_object(): the per-object module's init. */
-export const klp_add_object: Proc = {
-  start: () => call('mutex_lock_klp', {}, 'locked'),
+export const klp_add_object = proc({ version: 'split POC' }, {
+  start: () => call('lockKlpMutex', {}, 'locked'),
   locked: (k, l) => {
     const self = modArg(k, l);
     const name = str(l, 'patch');
@@ -97,7 +96,7 @@ export const klp_add_object: Proc = {
     const patch = listedPatches(k.w).find((p) => p.name === name);
     const fail = (msg: string): ReturnType<typeof ret> => {
       k.printk(msg);
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return ret(-ERRNO.EINVAL);
     };
     if (!patch) {
@@ -122,7 +121,7 @@ export const klp_add_object: Proc = {
     try_module_get(self);
     if (!patch.enabled) {
       k.note(`object ${objName} linked into '${name}'; the main module will enable it`);
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return ret(0);
     }
     // Loaded from klp_module_coming(): initialise and patch the object now.
@@ -142,21 +141,21 @@ export const klp_add_object: Proc = {
       patch.objects = patch.objects.filter((o) => o !== obj);
       module_put(self);
       k.printk(`livepatch: patch '${name}' failed for module '${objName}', refusing to load module '${objName}'`);
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return ret(r);
     }
     if (patch.name !== k.w.klp.transition) klp_post_patch_callback(k, patch, obj);
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     return ret(0);
   },
-};
+});
 
 /**
  * klp_module_coming() of the POC: for each patch that lists the module but has no object for it
  * yet, drop klp_mutex and request_module("<patch>__<mod>"), then start over.
  */
-export const klp_module_coming_split: Proc = {
-  start: () => call('mutex_lock_klp', {}, 'loop'),
+export const klp_module_coming_split = proc({ versionOf: 'klp_module_coming', version: 'split POC', labels: { loop: 'looks again for a patch that lists the module but has no object for it' } }, {
+  start: () => call('lockKlpMutex', {}, 'loop'),
   loop: (k, l) => {
     const mod = modArg(k, l);
     for (const patch of listedPatches(k.w)) {
@@ -165,41 +164,41 @@ export const klp_module_coming_split: Proc = {
       // POC 15's anti-loop check tests `state & MODULE_STATE_LIVE`, and LIVE is 0: never fires.
       l.p = patch.name;
       l.ts = patch.ts;
-      mutex_unlock_klp(k);
+      unlockKlpMutex(k);
       return call('request_module', { name: perObjectModuleName(patch.name, mod.name) }, 'loaded');
     }
     mod.klpAlive = true;
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     return ret(0);
   },
   loaded: (k, l) => {
     const r = num(l, 'ret');
     l.err = r ? requestStatusToErr(r) : 0;
     if (r) k.printk(`livepatch: Module load failed: ${perObjectModuleName(str(l, 'p'), modArg(k, l).name)}`);
-    return call('mutex_lock_klp', {}, 'relocked');
+    return call('lockKlpMutex', {}, 'relocked');
   },
   relocked: (k, l) => {
     const err = num(l, 'err');
     if (err) {
       const same = listedPatches(k.w).find((p) => p.name === str(l, 'p') && p.ts === num(l, 'ts'));
       if (same) {
-        mutex_unlock_klp(k);
+        unlockKlpMutex(k);
         return ret(err);
       }
       k.note('the patch went away or was reloaded meanwhile: error ignored');
     }
     return next('loop');
   },
-};
+});
 
 /** klp_break_recursion() (POC 19): is this a recursive load of the main module being enabled? */
-export const klp_break_recursion: Proc = {
+export const klp_break_recursion = proc({ version: 'split POC + 19/23', returns: 'bool' }, {
   start: (k, l) => {
     if (l.klp !== true) {
       k.note('klp_break_recursion: not a livepatch module');
       return ret(0);
     }
-    return call('mutex_lock_klp', {}, 'locked');
+    return call('lockKlpMutex', {}, 'locked');
   },
   locked: (k, l) => {
     const hit = k.w.klp.loading === str(l, 'name');
@@ -208,7 +207,8 @@ export const klp_break_recursion: Proc = {
         ? `klp_break_recursion: ${str(l, 'name')} is klp_loading_patch: return -EEXIST instead of waiting`
         : 'klp_break_recursion: no',
     );
-    mutex_unlock_klp(k);
+    if (hit) k.mark('klp_break_recursion');
+    unlockKlpMutex(k);
     return ret(hit ? 1 : 0);
   },
-};
+});

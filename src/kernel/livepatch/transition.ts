@@ -8,7 +8,7 @@ import { call, ret } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
 import type { KlpPatch, Task } from '../../model/world';
 import { klp_post_patch_callback, klp_post_unpatch_callback } from './callbacks';
-import { mutex_unlock_klp } from './mutex';
+import { unlockKlpMutex } from './mutex';
 import { klp_free_patch_async, klp_free_replaced_patches } from './free';
 import { KLP_SIGNALS_TIMEOUT, KLP_TRANSITION_RETRY_MS } from '../../rules/limits';
 
@@ -129,11 +129,11 @@ export function klp_reverse_transition(k: Ctx): void {
 
 /** klp_transition_work_fn(): retry the pending transition, once a second. */
 export const klp_transition_work_fn: Proc = {
-  start: () => call('mutex_lock_klp', {}, 'locked'),
+  start: () => call('lockKlpMutex', {}, 'locked'),
   locked: (k) => {
     k.w.klp.workQueued = false;
     if (k.w.klp.transition) klp_try_complete_transition(k);
-    mutex_unlock_klp(k);
+    unlockKlpMutex(k);
     return ret(0);
   },
 };

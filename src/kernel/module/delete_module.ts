@@ -37,7 +37,7 @@ function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
 
 /** The tail of delete_module(): exit, klp_module_going(), free_module(), wake_up_all(). */
 const destructSteps = {
-  exit: (k: Ctx, l: import('../../model/world').Locals) => call('mod_exit', { mod: l.mod }, 'going'),
+  exit: (k: Ctx, l: import('../../model/world').Locals) => call('modExit', { mod: l.mod }, 'going'),
   going: (k: Ctx, l: import('../../model/world').Locals) => call('klp_module_going', { mod: l.mod }, 'free'),
   free: (k: Ctx, l: import('../../model/world').Locals) => {
     const m = k.moduleById(num(l, 'mod'));

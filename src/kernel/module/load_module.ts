@@ -3,7 +3,7 @@
  * with the duplicate-name wait (location i) and the symbol wait (location ii).
  */
 import type { Proc } from '../../sim/ops';
-import { block, call, next, num, ret, str, yieldTo } from '../../sim/ops';
+import { block, call, next, num, ret, str, yieldTo, proc } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
 import type { Locals, ModuleInstance } from '../../model/world';
 import { ERRNO } from '../../model/errno';
@@ -34,7 +34,7 @@ export const finit_module: Proc = {
   done: (k, l) => ret(num(l, 'ret')),
 };
 
-export const load_module: Proc = {
+export const load_module = proc({ labels: { complete_formation: 'complete_formation()' } }, {
   start: (k, l) => {
     const file = k.env.files[str(l, 'name')];
     // check_modinfo(): MODULE_INFO(livepatch, Y) sets mod->klp and taints the kernel once.
@@ -103,7 +103,7 @@ export const load_module: Proc = {
     return call('do_init_module', { mod: l.mod }, 'init_done');
   },
   init_done: (k, l) => ret(num(l, 'ret')),
-};
+});
 
 /**
  * add_unformed_module(): insert the module as UNFORMED, or deal with a same-name instance:
@@ -167,7 +167,7 @@ function defaultParams(k: Ctx, name: string): Record<string, string> {
 }
 
 /** simplify_symbols(): resolve every undefined symbol; report each failure, fail with the last. */
-export const simplify_symbols: Proc = {
+export const simplify_symbols = proc({ labels: { loop: 'next undefined symbol' } }, {
   start: (k, l) => {
     l.i = 0;
     l.err = 0;
@@ -191,7 +191,7 @@ export const simplify_symbols: Proc = {
     l.i = num(l, 'i') + 1;
     return next('loop');
   },
-};
+});
 
 /**
  * resolve_symbol(): find_symbol() then ref_module(). Returns 0, -ENOENT (not found) or the
@@ -209,7 +209,7 @@ function resolve_symbol(k: Ctx, m: ModuleInstance, sym: string): { err: number; 
 }
 
 /** resolve_symbol_wait(): while the owner is COMING, wait on module_wq, at most 30 s. */
-export const resolve_symbol_wait: Proc = {
+export const resolve_symbol_wait = proc({ labels: { check: 'looks the symbol up: find_symbol(), then ref_module()' } }, {
   start: (k, l) => {
     l.deadline = k.now + RESOLVE_SYMBOL_TIMEOUT_MS;
     return next('check');
@@ -235,11 +235,11 @@ export const resolve_symbol_wait: Proc = {
       'check',
     );
   },
-};
+});
 
 /** do_init_module(): run init; LIVE on success, or the failure path that frees the module. */
 export const do_init_module: Proc = {
-  start: (k, l) => call('mod_init', { mod: l.mod }, 'after_init'),
+  start: (k, l) => call('do_one_initcall', { mod: l.mod }, 'after_init'),
   after_init: (k, l) => {
     const m = modOf(k, l);
     const r = num(l, 'ret');

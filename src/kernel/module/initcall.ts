@@ -1,9 +1,9 @@
 /**
- * mod_init.ts - a module's own init and exit functions: scripted ops for scenario modules,
+ * do_one_initcall.ts - a module's own init and exit functions: scripted ops for scenario modules,
  * klp_enable_patch() / klp_add_object() for livepatch modules, or a model written in code.
  */
 import type { Proc } from '../../sim/ops';
-import { block, call, next, num, ret } from '../../sim/ops';
+import { block, call, next, num, ret, proc } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
 import type { ModuleOp } from '../../model/scenario';
 import type { Locals } from '../../model/world';
@@ -57,7 +57,7 @@ const initOps = scripted('init');
 const exitOps = scripted('exit');
 
 /** mod->init(). */
-export const mod_init: Proc = {
+export const do_one_initcall: Proc = {
   start: (k, l) => {
     const name = modName(k, l);
     const f = k.env.files[name];
@@ -73,21 +73,22 @@ export const mod_init: Proc = {
       case 'model':
         return call(`${f.model}_init`, { mod: l.mod }, 'done');
       default:
-        return call('mod_init_ops', { mod: l.mod }, 'done');
+        return call('scriptedInit', { mod: l.mod }, 'done');
     }
   },
   done: (k, l) => ret(num(l, 'ret')),
 };
 
 /** mod->exit(). */
-export const mod_exit: Proc = {
+export const modExit = proc({ kernelName: 'mod->exit', hidden: true }, {
   start: (k, l) => {
     const f = k.env.files[modName(k, l)];
     if (f.model && !f.livepatch) return call(`${f.model}_exit`, { mod: l.mod }, 'done');
-    return call('mod_exit_ops', { mod: l.mod }, 'done');
+    return call('scriptedExit', { mod: l.mod }, 'done');
   },
   done: () => ret(0),
-};
+});
 
-export const mod_init_ops = initOps;
-export const mod_exit_ops = exitOps;
+/** The body of a scripted module's init and exit (scenario `init` / `exit` steps). */
+export const scriptedInit = proc({ kernelName: 'mod->init', labels: { op: "next step of the module's init" } }, initOps);
+export const scriptedExit = proc({ kernelName: 'mod->exit', labels: { op: "next step of the module's exit" } }, exitOps);

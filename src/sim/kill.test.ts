@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getPreset, run, worldAt } from '@engine';
-import { killableTasks, killEffect } from './killEffect';
+import { getPreset } from '../presets/index';
+import { run } from '../engine/run';
+import { worldAt } from '../engine/replay';
+import { killableTasks, killEffect } from './kill';
 
 describe('killEffect', () => {
   // P08 (split) at the deadlock: U1 in request_module() waits for H1, H1 waits for U1's COMING M.

@@ -1,11 +1,12 @@
 /**
- * killEffect.ts - which blocked tasks can be killed at this step, and what killing one does, in
- * kernel terms. These are the design's escape hatches: a fatal signal ends a wait in
+ * kill.ts - which blocked tasks can be killed at this step, and what killing one does, in
+ * kernel terms. These are the escape hatches of the seed's deadlocks: a fatal signal ends a wait in
  * add_unformed_module() (W1, interruptible) or in request_module()'s
  * call_usermodehelper_exec() (W3, killable); kernel threads and uninterruptible sleeps
  * (mutex_lock, msleep) cannot be interrupted.
  */
-import type { Task, World } from '@engine';
+import type { Task, World } from '../model/world';
+import { RESOLVE_SYMBOL_TIMEOUT_MS, seconds } from '../rules/limits';
 
 /** Blocked user commands and modprobe helpers whose wait a signal ends, in task order. */
 export function killableTasks(world: World): Task[] {
@@ -42,7 +43,7 @@ export function killEffect(task: Task, world: World): string {
     return `${task.label} stops waiting in add_unformed_module() → its load fails${owner ? `; ${owner} goes on loading the COMING instance` : ''}.`;
   }
   if (task.wait?.fn === 'resolve_symbol_wait') {
-    return `${task.label} stops waiting in resolve_symbol_wait() → its load fails now instead of after the 30 s timeout.`;
+    return `${task.label} stops waiting in resolve_symbol_wait() → its load fails now instead of after the ${seconds(RESOLVE_SYMBOL_TIMEOUT_MS)} s timeout.`;
   }
   return `The signal ends ${task.label}'s wait in ${fn}() → its command fails.`;
 }

@@ -1,0 +1,42 @@
+/**
+ * moduleQueries.ts - questions the UI asks about one module of a world: which instances of it
+ * exist (M#1 LIVE, M#2 COMING while a recursive load runs), who loads each, and who sleeps
+ * waiting for it (add_unformed_module() or resolve_symbol_wait() on module_wq).
+ */
+import type { ModuleState, World } from '../model/world';
+import { instanceName } from '../rules/names';
+import { module_refcount } from '../rules/refcount';
+
+export interface InstanceView {
+  /** `M#2`: the second instance named M in this run. */
+  key: string;
+  state: ModuleState;
+  /** Label of the task that loads it (or unloads it, when GOING). */
+  owner: string;
+  /** module_refcount(): what /sys/module/NAME/refcnt shows. */
+  refcnt: number;
+}
+
+export interface WaiterView {
+  task: string;
+  /** The kernel function it sleeps in. */
+  fn: string;
+}
+
+function labelOf(w: World, pid: number): string {
+  return w.tasks.find((t) => t.pid === pid)?.label ?? String(pid);
+}
+
+/** Every instance of the module in the module list, newest first (list order). */
+export function moduleInstances(w: World, name: string): InstanceView[] {
+  return w.modules
+    .filter((m) => m.name === name)
+    .map((m) => ({ key: instanceName(m), state: m.state, owner: labelOf(w, m.owner), refcnt: module_refcount(m) }));
+}
+
+/** The tasks asleep on module_wq because of this module, and the pids among them. */
+export function moduleWaiters(w: World, name: string): (WaiterView & { pid: number })[] {
+  return w.tasks
+    .filter((t) => t.status === 'blocked' && t.wait?.kind === 'module_wq' && t.wait.name === name)
+    .map((t) => ({ task: t.label, fn: t.wait!.fn, pid: t.pid }));
+}
