@@ -19,6 +19,8 @@ export { parseCommand, CommandError, type Command } from './rules/commands';
 export { readFile, procModules } from './sim/files';
 export { strerror, errnoName, ERRNO } from './model/errno';
 export { module_refcount } from './rules/refcount';
+export { shellStatus, SIGNALS } from './rules/signals';
+export { kernelName } from './engine/procs';
 export { SEED_LOCATIONS, seedLocationOf, type SeedLocation } from './rules/seed';
 export {
   MODULE_NAME_RE,

@@ -23,6 +23,7 @@
  *   check_sysfs_rights PATH MODE | check_sysfs_value PATH VALUE
  *                               (selftest checks: on a mismatch the harness logs ERROR and dies)
  */
+import { DEFAULT_KILL_SIGNAL, signalOfOption } from './signals';
 
 export type Command =
   | { cmd: 'modprobe'; name: string; params: Record<string, string>; quiet: boolean; firstTime: boolean }
@@ -68,7 +69,6 @@ function moduleName(w: string | undefined, what: string): string {
   return normalizeModuleName(w);
 }
 
-const SIGNALS: Record<string, number> = { '-9': 9, '-KILL': 9, '-15': 15, '-TERM': 15, '-2': 2, '-INT': 2 };
 
 export function parseCommand(line: string): Command {
   const text = line.trim();
@@ -126,10 +126,10 @@ export function parseCommand(line: string): Command {
       return { cmd: 'sleep', seconds: s };
     }
     case 'kill': {
-      let signal = 15;
+      let signal = DEFAULT_KILL_SIGNAL;
       let args = rest;
       if (rest[0]?.startsWith('-')) {
-        const sig = SIGNALS[rest[0].toUpperCase()];
+        const sig = signalOfOption(rest[0]);
         if (!sig) throw new CommandError(`kill: unknown signal '${rest[0]}'`);
         signal = sig;
         args = rest.slice(1);

@@ -20,12 +20,14 @@ function fail(k: Ctx, text: string): ReturnType<typeof ret> {
 export const sh = proc({ labels: { cmd: 'next command' } }, {
   start: (k, l) => {
     l.i = 0;
+    l.status = 0;
     return next('cmd');
   },
   /** Between two commands the shell forks and execs: other tasks and kernel work may run. */
   cmd: (k, l) => {
     const cmds = l.cmds as string[];
-    if (num(l, 'i') >= cmds.length) return ret(0);
+    // `sh -c 'a; b; c'` exits with the status of its last command.
+    if (num(l, 'i') >= cmds.length) return ret(num(l, 'status'));
     return yieldTo('exec');
   },
   exec: (k, l) => {
@@ -38,6 +40,7 @@ export const sh = proc({ labels: { cmd: 'next command' } }, {
     if (dieIfSignalled(k)) return next('cmd');
     const code = num(l, 'ret');
     const line = (l.cmds as string[])[num(l, 'i')];
+    l.status = code;
     if (code !== 0) {
       k.w.failures.push({ task: k.task.label, command: line, exit: code });
       k.out('exit', `exit status ${code}`);

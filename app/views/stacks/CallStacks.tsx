@@ -2,7 +2,7 @@
  * CallStacks.tsx - each live task's kernel call stack at the current step (stackOf), outermost
  * first, so a nested load reads top to bottom: modprobe -> load_module -> ... -> the wait.
  */
-import { stackOf } from '@engine';
+import { shellStatus, stackOf } from '@engine';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
@@ -24,7 +24,15 @@ export function CallStacks() {
             <div key={t.pid} className={`stack${selected === t.label ? ' is-selected' : ''}${cyc.has(t.pid) ? ' in-cycle' : ''}`} data-testid="stack" data-task={t.label}>
               <button type="button" className="stack-head" onClick={() => selectTask(t.label)} aria-pressed={selected === t.label}>
                 <span className="task-chip">{t.label}</span> <span className="argv">{t.argv}</span>{' '}
-                <span className={`status status-${t.status}`}>{t.status === 'exited' ? `exited (${t.exitCode ?? t.signal})` : running ? 'running' : t.status}</span>
+                {t.status === 'exited' ? (
+                  <span className={`status status-exited${t.signal !== null || t.exitCode ? ' is-failed' : ''}`} title={shellStatus(t).detail} data-testid="stack-status">
+                    {shellStatus(t).text}
+                  </span>
+                ) : (
+                  <span className={`status status-${t.status}`} data-testid="stack-status">
+                    {running ? 'running' : t.status}
+                  </span>
+                )}
               </button>
               {t.status !== 'exited' && (
                 <ol className="frames" aria-label={`call stack of ${t.label}, outermost first`}>

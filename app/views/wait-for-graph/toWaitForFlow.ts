@@ -4,7 +4,7 @@
  * changes colours and arrows, and a cycle reads as a loop.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { stackOf, type Task, type WaitEdge, type WaitForGraph, type World, killEffect, killableTasks } from '@engine';
+import { shellStatus, stackOf, type Task, type WaitEdge, type WaitForGraph, type World, killEffect, killableTasks } from '@engine';
 import { canKillAt } from '../kill/killScenario';
 
 type TaskKind = Task['kind'];
@@ -21,7 +21,8 @@ export type TaskNodeData = {
   status: TaskStatusView;
   /** Innermost kernel function at this step. */
   where: string;
-  exitCode: number | null;
+  /** How a shell reports it, once exited ('exit status 1', 'Killed'). */
+  exit: { text: string; detail: string } | null;
   inCycle: boolean;
   selected: boolean;
   /** What `kill -9` would do to this blocked task, when a signal ends its wait; else null. */
@@ -97,7 +98,7 @@ export function toWaitForFlow(
         kind: seat.kind,
         status: statusOf(t, world),
         where: stack.length ? stack[stack.length - 1].fn : '',
-        exitCode: t?.exitCode ?? null,
+        exit: t?.status === 'exited' ? shellStatus(t) : null,
         inCycle: inCycle.has(seat.pid),
         selected: selected === seat.label,
         kill: t && killable.has(t.pid) ? killEffect(t, world) : null,
