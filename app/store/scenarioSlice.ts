@@ -26,8 +26,11 @@ export interface ScenarioState {
 }
 
 export interface ScenarioActions {
-  /** Opens a preset; the step defaults to the outcome step, the schedule to FIFO. */
-  openPreset: (id: string, step?: number, schedule?: readonly string[]) => void;
+  /**
+   * Opens a preset in the kernel it is about (Preset.variant) unless `variant` names another; the
+   * step defaults to the outcome step, the schedule to FIFO.
+   */
+  openPreset: (id: string, step?: number, schedule?: readonly string[], variant?: VariantId) => void;
   openScenario: (scenario: Scenario, key: string, step?: number, schedule?: readonly string[]) => void;
   setVariant: (v: VariantId) => void;
   /** Replays the scenario with another schedule (an interleaving) and opens it on its outcome. */
@@ -39,8 +42,9 @@ export type ScenarioSlice = ScenarioState & ScenarioActions;
 
 const clampStep = (t: Trace, s: number): number => Math.max(0, Math.min(Math.trunc(s), t.steps.length - 1));
 
-export function initialScenario(variant: VariantId = 'split'): ScenarioState {
+export function initialScenario(): ScenarioState {
   const preset = getPreset(DEFAULT_PRESET_ID)!;
+  const variant = preset.variant;
   return {
     presetId: preset.id,
     scenarioKey: `preset:${preset.id}`,
@@ -54,16 +58,20 @@ export function initialScenario(variant: VariantId = 'split'): ScenarioState {
 }
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => {
-  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE): void => {
-    const { variant, compareVariant } = get();
+  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE, variant: VariantId = get().variant): void => {
     const sched = ownSchedule(schedule);
     const trace = traceFor(key, scenario, variant, sched);
+    // A comparison with the kernel now shown would compare it with itself: keep the old one instead.
+    const old = get().variant;
+    const compareVariant = get().compareVariant === variant ? (old !== variant ? old : null) : get().compareVariant;
     set({
       presetId,
       scenarioKey: key,
       scenario,
+      variant,
       schedule: sched,
       trace,
+      compareVariant,
       compareTrace: compareVariant ? traceFor(key, scenario, compareVariant, sched) : null,
       step: step === undefined ? interestingStep(trace) : clampStep(trace, step),
       playing: false,
@@ -72,10 +80,10 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   };
   return {
     ...initialScenario(),
-    openPreset: (id, step, schedule) => {
+    openPreset: (id, step, schedule, variant) => {
       const p = getPreset(id);
       if (!p) return;
-      load(p.id, `preset:${p.id}`, p.scenario, step, schedule);
+      load(p.id, `preset:${p.id}`, p.scenario, step, schedule, variant ?? p.variant);
     },
     openScenario: (scenario, key, step, schedule) => load(null, key, scenario, step, schedule),
     setVariant: (variant) => {

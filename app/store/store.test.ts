@@ -155,3 +155,16 @@ describe('compare', () => {
     expect(s().urlErrors.join(' ')).toMatch(/"compare".*already shown/);
   });
 });
+
+describe('a preset opens in its own kernel', () => {
+  it('switches to Preset.variant unless the link names a variant', () => {
+    s().setVariant('upstream');
+    s().openPreset('P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
+    expect(s().trace.variant).toBe(s().variant);
+    applyHash('#preset=P11&variant=split');
+    expect(s().variant).toBe('split');
+    applyHash('#preset=P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
+  });
+});

@@ -11,15 +11,18 @@ export function applyHash(hash: string): void {
   const { state, errors } = parseHash(hash);
   const s = useStore.getState();
   s.setView(state.view ?? 'playground');
-  if (state.variant && state.variant !== s.variant) s.setVariant(state.variant);
+  // A preset opens in its own kernel unless the link names one; a custom scenario in the link's
+  // kernel or the one already shown.
+  if (state.scenario && state.variant && state.variant !== s.variant) s.setVariant(state.variant);
+  s.setCompareVariant(null);
+  if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule);
+  else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step, state.schedule, state.variant);
   // Comparing a kernel with itself shows nothing: say so rather than open an empty comparison.
   const variant = useStore.getState().variant;
   if (state.compare === variant) {
     errors.push(`URL parameter "compare": "${state.compare}" is the kernel already shown (variant=${variant}); pick another variant to compare with. Showing no comparison.`);
   }
   s.setCompareVariant(state.compare && state.compare !== variant ? state.compare : null);
-  if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule);
-  else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step, state.schedule);
   const count = useStore.getState().trace.steps.length;
   if (state.step !== undefined && state.step >= count) {
     errors.push(`URL parameter "step": ${state.step} is past the last step (${count - 1}) of this trace; showing the last step.`);

@@ -63,7 +63,7 @@ export function OutcomeBanner() {
               <span className="muted">
                 derived from {origin.preset.id}, {origin.preset.title} ·{' '}
               </span>
-              <button type="button" className="link" onClick={() => openPreset(origin.preset.id)} data-testid="back-to-preset">
+              <button type="button" className="link" onClick={() => openPreset(origin.preset.id, undefined, undefined, variant)} data-testid="back-to-preset">
                 back to {origin.preset.id}
               </button>
             </div>
