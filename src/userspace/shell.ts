@@ -1,7 +1,6 @@
 /**
  * shell.ts - a user task: runs its commands one after another, like `sh -c 'a; b; c'`.
  */
-import type { Proc } from '../sim/ops';
 import { block, call, next, num, ret, str, yieldTo, proc } from '../sim/ops';
 import type { Ctx } from '../sim/context';
 import type { Locals } from '../model/world';
@@ -103,11 +102,11 @@ export const capture = proc({ labels: { part: 'next command of the pipeline', lo
 });
 
 /** [S] A task sitting in FUNCTION for a while: klp_try_switch_task() sees FUNCTION on its stack. */
-export const busyIn: Proc = {
+export const busyIn = proc({ kernelName: 'busy' }, {
   start: (k, l) =>
     block({ kind: 'sleep', fn: str(l, 'as'), until: k.now + num(l, 'seconds') * 1000, killable: true }, 'done'),
   done: () => ret(0),
-};
+});
 
 /** Commands that are not separate programs in this model: echo, sysctl, cat, lsmod, sleep, kill, log. */
 export const shBuiltin = proc({ kernelName: 'sh' }, {

@@ -3,6 +3,7 @@
  * keyboard shortcuts spelled out.
  */
 import { useMemo } from 'react';
+import { kernelName } from '@engine';
 import { useStore } from '../../store';
 import { SPEEDS } from '../../store/playbackSlice';
 import { Kbd } from '../../components/Kbd';
@@ -18,7 +19,7 @@ function StepInfo() {
   if (!s) return <div className="step-info">This run has no steps.</div>;
   return (
     <div className="step-info" data-testid="step-info" aria-live="polite">
-      <span className="task-chip">{s.label || 'sched'}</span> <span className={`kind kind-${s.kind}`}>{s.kind}</span> <code>{s.fn}()</code>
+      <span className="task-chip">{s.label || 'sched'}</span> <span className={`kind kind-${s.kind}`}>{s.kind}</span> <code>{kernelName(s.fn)}()</code>
       {s.text && <span className="step-text"> {s.text}</span>}
       {s.marks?.includes('deadlock') && <span className="badge bad">deadlock</span>}
     </div>
