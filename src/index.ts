@@ -10,6 +10,9 @@ export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from '.
 export { explainWait, type WaitExplanation } from './sim/explainWait';
 export { killableTasks, killEffect } from './sim/kill';
 export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
+export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
+export { patchView, type PatchView, type PatchPhase } from './sim/patchQueries';
+export { recursionBreaks, type RecursionBreak } from './analysis/recursionBreaks';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';

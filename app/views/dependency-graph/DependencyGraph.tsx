@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
-import { dependencyGraph, VARIANTS, type DepType } from '@engine';
+import { dependencyGraph, recursionBreaks, VARIANTS, type DepType } from '@engine';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
@@ -35,7 +35,9 @@ function Graph() {
   const theme = useStore((s) => s.theme);
   const selected = useStore((s) => s.selectedModule);
   const selectModule = useStore((s) => s.selectModule);
-  const { world, wfg } = useStepWorld();
+  const { world, wfg, trace, step } = useStepWorld();
+  const breaks = useMemo(() => recursionBreaks(trace), [trace]);
+  const activeBreaks = useMemo(() => breaks.filter((b) => b.step <= step && step <= b.until), [breaks, step]);
   const graph = useMemo(() => dependencyGraph(scenario, variant), [scenario, variant]);
   const key = useMemo(() => dependencyLayoutKey(graph), [graph]);
   const layout = useLayout(key, () => dependencyLayoutRequest(graph));
@@ -44,9 +46,9 @@ function Graph() {
   const [reuseEdges] = useState(() => createReuser<DepFlowEdge>());
   const flow = useMemo(() => {
     if (layout.status !== 'done') return null;
-    const next = toDependencyFlow(graph, layout.result, world, wfg, selected);
+    const next = toDependencyFlow(graph, layout.result, world, wfg, selected, activeBreaks);
     return { nodes: reuseNodes(next.nodes), edges: reuseEdges(next.edges) };
-  }, [graph, layout, world, wfg, selected, reuseNodes, reuseEdges]);
+  }, [graph, layout, world, wfg, selected, activeBreaks, reuseNodes, reuseEdges]);
   const present = useMemo(() => new Set<DepType>(graph.edges.map((e) => e.type)), [graph]);
   const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => selectModule(n.id);
   return (

@@ -1,16 +1,32 @@
 /**
  * toDependencyFlow.ts - the dependency graph at one step as React Flow nodes and edges. The
  * layout (positions, routes) is fixed per topology; only the per-step data changes: which
- * instances of each module exist and in which state, and who waits for them.
+ * instances of each module exist and in which state, the second copy a nested load brings
+ * (M#2, outside the module list), who waits for them, where 19/23 breaks a recursion, and the
+ * state of each livepatch.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { moduleInstances, moduleWaiters, type DependencyGraph, type DepType, type NodeKind, type WaitForGraph, type World, type InstanceView } from '@engine';
+import {
+  moduleInstances,
+  moduleWaiters,
+  patchView,
+  pendingLoads,
+  type DependencyGraph,
+  type DepType,
+  type NodeKind,
+  type WaitForGraph,
+  type World,
+  type InstanceView,
+  type PendingLoad,
+  type PatchView,
+  type RecursionBreak,
+} from '@engine';
 import type { LayoutRequest, LayoutResult } from '../../layout/types';
 import { LAYERED_OPTIONS } from '../../layout/toElkGraph';
 import { DEP_STYLE, edgeLabel, labelSize } from './depStyle';
 
 export const MODULE_NODE_WIDTH = 240;
-export const MODULE_NODE_HEIGHT = 88;
+export const MODULE_NODE_HEIGHT = 104;
 
 export type ModuleNodeData = {
   name: string;
@@ -19,8 +35,14 @@ export type ModuleNodeData = {
   object?: string;
   exports: string[];
   instances: InstanceView[];
-  /** Tasks sleeping on this module name (add_unformed_module, resolve_symbol_wait). */
+  /** Second copies being loaded outside the module list (the recursion: M#2 by H1). */
+  pending: PendingLoad[];
+  /** Tasks sleeping on this module name (add_unformed_module, resolve_symbol_wait), other than those copies. */
   waiters: { task: string; fn: string }[];
+  /** 19/23 at work on this module: a nested load told -EEXIST by klp_break_recursion(). */
+  broken: RecursionBreak[];
+  /** The livepatch's own state, on a livepatch's nodes. */
+  patchState: PatchView | null;
   inCycle: boolean;
   selected: boolean;
 };
@@ -57,11 +79,16 @@ export function toDependencyFlow(
   world: World,
   wfg: WaitForGraph,
   selected: string | null,
+  /** Recursion breaks (19/23) in effect at this step. */
+  breaks: RecursionBreak[] = [],
 ): { nodes: ModuleFlowNode[]; edges: DepFlowEdge[] } {
   const cyclePids = new Set(wfg.cycles.flatMap((c) => c.pids));
+  const copies = pendingLoads(world);
   const nodes = g.nodes.map((n): ModuleFlowNode => {
     const instances = moduleInstances(world, n.id);
+    const pending = copies.filter((c) => c.name === n.id);
     const waiting = moduleWaiters(world, n.id);
+    const broken = breaks.filter((b) => b.module === n.id && !pending.some((c) => c.task === b.task));
     return {
       id: n.id,
       type: 'module',
@@ -76,7 +103,10 @@ export function toDependencyFlow(
         object: n.object,
         exports: n.exports,
         instances,
-        waiters: waiting.map(({ task, fn }) => ({ task, fn })),
+        pending,
+        waiters: waiting.filter((t) => !pending.some((c) => c.pid === t.pid)).map(({ task, fn }) => ({ task, fn })),
+        broken,
+        patchState: n.patch ? patchView(world, n.patch) : null,
         inCycle: waiting.some((t) => cyclePids.has(t.pid)),
         selected: selected === n.id,
       },

@@ -90,19 +90,19 @@ export function Timeline() {
       <Swimlanes />
       <div className="tl-foot">
         <StepInfo />
-        <ul className="marker-legend" aria-label="Marker colours">
+        <ul className="marker-legend" aria-label="Marker colours" data-testid="marker-legend">
           {MARKER_KINDS.map((m) => (
-            <li key={m.kind}>
-              <i style={{ background: m.color }} aria-hidden /> {m.label}
+            <li key={m.kind} title={m.hint} data-kind={m.kind}>
+              <i style={{ background: `var(${m.cssVar})` }} aria-hidden /> {m.label}
             </li>
           ))}
-          <li>
+          <li title="lane: the task runs at this step; the bar's height is its call depth" data-kind="lane-ran">
             <i className="lane-swatch ran" aria-hidden /> running
           </li>
-          <li>
+          <li title="lane: the task sleeps (a wait, a lock, a timeout)" data-kind="lane-blocked">
             <i className="lane-swatch blocked" aria-hidden /> sleeping
           </li>
-          <li>
+          <li title="lane: the task could run but another one has the CPU" data-kind="lane-idle">
             <i className="lane-swatch idle" aria-hidden /> waiting for CPU
           </li>
         </ul>

@@ -62,6 +62,43 @@ export function seatPositions(n: number): { x: number; y: number }[] {
   });
 }
 
+/** Up to this many tasks, every one keeps its seat; beyond, idle and finished ones fold away. */
+export const FOLD_ABOVE = 4;
+
+export interface SeatFold {
+  shown: TaskSeat[];
+  /** Tasks that have exited, with how a shell reports them. */
+  finished: (TaskSeat & { exit: string })[];
+  /** Tasks not started (or not spawned) yet. */
+  notStarted: TaskSeat[];
+}
+
+/**
+ * Which tasks get a seat at this step: with many tasks (P16 has 23), only those alive or in a
+ * wait (and the selected one); the finished and the not yet started are listed instead.
+ */
+export function foldSeats(seats: TaskSeat[], world: World, wfg: WaitForGraph, selected: string | null, showAll: boolean): SeatFold {
+  const byPid = new Map(world.tasks.map((t) => [t.pid, t]));
+  const inEdge = new Set(wfg.edges.flatMap((e) => [e.from, e.to]));
+  const finished: SeatFold['finished'] = [];
+  const notStarted: TaskSeat[] = [];
+  if (showAll || seats.length <= FOLD_ABOVE) return { shown: seats, finished, notStarted };
+  const shown = seats.filter((seat) => {
+    const t = byPid.get(seat.pid);
+    if (inEdge.has(seat.pid) || seat.label === selected) return true;
+    if (!t || t.status === 'new') {
+      notStarted.push(seat);
+      return false;
+    }
+    if (t.status === 'exited') {
+      finished.push({ ...seat, exit: shellStatus(t).text });
+      return false;
+    }
+    return true;
+  });
+  return { shown, finished, notStarted };
+}
+
 function statusOf(t: Task | undefined, w: World): TaskStatusView {
   if (!t || t.status === 'new') return 'not started';
   if (t.status === 'exited') return 'exited';
