@@ -8,6 +8,7 @@ export { explore, type Exploration, type ExploreOptions, type Finding } from './
 export { fingerprint } from './rules/fingerprint';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
+export { explainLivelock, type LivelockExplanation } from './sim/explainLivelock';
 export { killableTasks, killEffect } from './sim/kill';
 export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
