@@ -10,7 +10,7 @@ export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from '.
 export { explainWait, type WaitExplanation } from './sim/explainWait';
 export { explainLivelock, type LivelockExplanation } from './sim/explainLivelock';
 export { killableTasks, killEffect } from './sim/kill';
-export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
+export { moduleInstances, moduleWaiters, instancesByName, waitersByName, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
 export { patchView, type PatchView, type PatchPhase } from './sim/patchQueries';
 export { recursionBreaks, type RecursionBreak } from './analysis/recursionBreaks';

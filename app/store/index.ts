@@ -19,5 +19,6 @@ export const useStore = create<Store>()((...a) => {
     ...createScenarioSlice(...a),
     ...createBuilderSlice(...a),
   };
-  return { ...s, step: interestingStep(s.trace) };
+  const step = interestingStep(s.trace);
+  return { ...s, step, viewStep: step };
 });

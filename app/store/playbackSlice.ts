@@ -8,6 +8,8 @@ export const SPEEDS = [2, 5, 10, 25, 100, 500] as const;
 
 export interface PlaybackSlice {
   step: number;
+  /** The step the kernel-state panels show: `step`, or a moment behind it on a heavy trace (viewStep.ts). */
+  viewStep: number;
   playing: boolean;
   /** Steps per second. */
   speed: number;
@@ -20,6 +22,7 @@ export interface PlaybackSlice {
 
 export const createPlaybackSlice: StateCreator<Store, [], [], PlaybackSlice> = (set, get) => ({
   step: 0,
+  viewStep: 0,
   playing: false,
   speed: 10,
   setStep: (s) => {

@@ -1,6 +1,8 @@
 /**
- * useHashSync.ts - keeps location.hash in step with the store (replaceState, throttled so that
- * playback does not trip the browser's navigation throttling) and applies hand-edited hashes.
+ * useHashSync.ts - keeps location.hash in step with the store and applies hand-edited hashes.
+ * Writes wait until the view has been still for a moment (and at most a couple of seconds while
+ * it keeps moving): replaceState() of a custom scenario's link (tens of kilobytes) costs the
+ * browser tens of milliseconds, far too much for every step of a drag or of playback.
  *
  * A navigation (a preset link, an edited address, Back) changes location.hash at once but reports
  * it with a hashchange event a task later. A throttled write falling in between must not put the
@@ -12,8 +14,10 @@ import { useStore, type Store } from '../store';
 import { applyHash } from './applyHash';
 import { formatHash } from './formatHash';
 
-/** A custom scenario makes the hash tens of kilobytes: writing it on every step is not free. */
-const WRITE_EVERY_MS = 250;
+/** Write once the view has not changed for this long... */
+const QUIET_MS = 250;
+/** ...or this long after the first unwritten change, whichever comes first. */
+const MAX_WAIT_MS = 2000;
 
 export function hashOf(s: Store): string {
   return formatHash({
@@ -30,7 +34,8 @@ export function hashOf(s: Store): string {
 export function useHashSync(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let last = 0;
+    /** When the oldest change not yet in the URL happened (null: the URL is up to date). */
+    let dirtySince: number | null = null;
     /** The hash this page last wrote or applied; anything else came from a navigation. */
     let known = window.location.hash;
     const adoptNavigation = (): boolean => {
@@ -42,11 +47,12 @@ export function useHashSync(): void {
     };
     const write = (): void => {
       timer = null;
-      last = performance.now();
+      dirtySince = null;
       adoptNavigation();
       const next = hashOf(useStore.getState());
       if (next !== window.location.hash) history.replaceState(null, '', next);
-      known = next;
+      // As the browser stores it (it may escape what we wrote).
+      known = window.location.hash;
     };
     const unsub = useStore.subscribe((s, prev) => {
       const same =
@@ -57,8 +63,10 @@ export function useHashSync(): void {
         s.compareVariant === prev.compareVariant &&
         s.view === prev.view;
       if (same) return;
-      if (timer) return;
-      timer = setTimeout(write, Math.max(0, WRITE_EVERY_MS - (performance.now() - last)));
+      const now = performance.now();
+      dirtySince ??= now;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(write, Math.max(0, Math.min(QUIET_MS, dirtySince + MAX_WAIT_MS - now)));
     });
     const onHash = (): void => {
       adoptNavigation();

@@ -22,14 +22,17 @@ function envOf(trace: Trace): Env {
 
 /**
  * The world right after step `i` (i = -1: before the first step). The result is a fresh copy
- * the caller may keep.
+ * the caller may keep. `near`, a world of the same trace the caller holds (e.g. the step shown
+ * a moment ago), is stepped forward instead of the checkpoint when it is closer: scrubbing
+ * forward replays a few steps, not up to a checkpoint interval.
  */
-export function worldAt(trace: Trace, i: number): World {
+export function worldAt(trace: Trace, i: number, near?: World): World {
   const target = Math.max(-1, Math.min(i, trace.steps.length - 1)) + 1; // number of steps taken
   if (target >= trace.steps.length) return structuredClone(trace.final);
   if (!trace.checkpointEvery || trace.checkpoints.length === 0) throw new Error('this trace was run without checkpoints');
   const c = Math.min(Math.floor(target / trace.checkpointEvery), trace.checkpoints.length - 1);
-  const w = structuredClone(trace.checkpoints[c]);
+  const from = near && near.step <= target && near.step > trace.checkpoints[c].step ? near : trace.checkpoints[c];
+  const w = structuredClone(from);
   const env = envOf(trace);
   const k = newCtx(env);
   while (w.step < target) {

@@ -40,3 +40,26 @@ export function moduleWaiters(w: World, name: string): (WaiterView & { pid: numb
     .filter((t) => t.status === 'blocked' && t.wait?.kind === 'module_wq' && t.wait.name === name)
     .map((t) => ({ task: t.label, fn: t.wait!.fn, pid: t.pid }));
 }
+
+/** moduleInstances() of every module name at once, in one pass over the module list. */
+export function instancesByName(w: World): Map<string, InstanceView[]> {
+  const out = new Map<string, InstanceView[]>();
+  for (const m of w.modules) {
+    const list = out.get(m.name) ?? [];
+    list.push({ key: instanceName(m), state: m.state, owner: labelOf(w, m.owner), refcnt: module_refcount(m) });
+    out.set(m.name, list);
+  }
+  return out;
+}
+
+/** moduleWaiters() of every module name at once. */
+export function waitersByName(w: World): Map<string, (WaiterView & { pid: number })[]> {
+  const out = new Map<string, (WaiterView & { pid: number })[]>();
+  for (const t of w.tasks) {
+    if (t.status !== 'blocked' || t.wait?.kind !== 'module_wq' || !t.wait.name) continue;
+    const list = out.get(t.wait.name) ?? [];
+    list.push({ task: t.label, fn: t.wait.fn, pid: t.pid });
+    out.set(t.wait.name, list);
+  }
+  return out;
+}

@@ -8,8 +8,11 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { NodeKind, PendingLoad } from '@engine';
-import type { ModuleFlowNode } from './toDependencyFlow';
+import type { ModuleFlowNode, ModuleNodeData, ModuleStepData } from './toDependencyFlow';
 import { shortState } from './shortState';
+import { useDepStep, useStepEntry } from './stepStore';
+
+const NOTHING: ModuleStepData = { instances: [], pending: [], waiters: [], broken: [], patchState: null, inCycle: false };
 
 const KIND_LABEL: Record<NodeKind, string> = {
   vmlinux: 'kernel image',
@@ -32,7 +35,10 @@ function copyFate(c: PendingLoad): string {
   }
 }
 
-function ModuleNodeView({ data }: NodeProps<ModuleFlowNode>) {
+function ModuleNodeView({ id, data: fixed }: NodeProps<ModuleFlowNode>) {
+  // The step part comes from the step store (see stepStore.ts), or with the node in one-off renders.
+  const live = useStepEntry(useDepStep()?.nodes ?? null, id);
+  const data: ModuleNodeData = { ...NOTHING, ...fixed, ...live?.data };
   const builtin = data.kind === 'vmlinux';
   const states = data.instances.map((i) => `${i.key}:${shortState(i.state)}`).join(' ');
   const absent = !builtin && data.instances.length === 0 && data.pending.length === 0;

@@ -12,6 +12,7 @@ import { useStepWorld } from '../../store/useStepWorld';
 import { buildLanes, laneRows, type LaneRow } from './lanes';
 import { markerInfo, markersNear, markersOf, type Marker } from './markers';
 import { drawLanes, drawMarkers, LANE_HEIGHT, readLaneColors, readMarkerColors } from './drawLanes';
+import { setDragging } from '../../store/viewStep';
 
 const MARKER_H = 16;
 
@@ -79,8 +80,10 @@ export function Swimlanes() {
   const onDown = (e: PointerEvent<HTMLDivElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);
     setTip(null);
+    setDragging(true);
     setStep(stepAt(e));
   };
+  const onUp = () => setDragging(false);
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
     if (e.currentTarget.hasPointerCapture(e.pointerId)) setStep(stepAt(e));
   };
@@ -165,6 +168,8 @@ export function Swimlanes() {
               onHoverMarkers(e);
             }}
             onPointerLeave={() => setTip(null)}
+            onPointerUp={onUp}
+            onPointerCancel={onUp}
             data-testid="lanes-hit"
           >
             <canvas ref={markCanvas} className="markers-canvas" aria-hidden />
@@ -204,7 +209,7 @@ export function Swimlanes() {
             )}
           </div>
           <div className="lanes-canvas">
-            <div className="lanes-hit" onPointerDown={onDown} onPointerMove={onMove} data-testid="lanes-area">
+            <div className="lanes-hit" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp} data-testid="lanes-area">
               <canvas ref={laneCanvas} className="lanes-canvas-el" aria-label={`Call depth of ${lanes.length} tasks over ${n} steps`} role="img" />
             </div>
             <div className="cursor" style={{ transform: `translateX(${cursorX}px)` }} aria-hidden />
