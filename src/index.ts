@@ -14,6 +14,7 @@ export { moduleInstances, moduleWaiters, instancesByName, waitersByName, type In
 export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
 export { patchView, type PatchView, type PatchPhase } from './sim/patchQueries';
 export { recursionBreaks, type RecursionBreak } from './analysis/recursionBreaks';
+export { firstStepDivergence, type StepDivergence } from './analysis/compareTraces';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';

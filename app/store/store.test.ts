@@ -168,3 +168,16 @@ describe('a preset opens in its own kernel', () => {
     expect(s().variant).toBe(getPreset('P11')!.variant);
   });
 });
+
+describe('comparing', () => {
+  it('the timeline spans the longer run; the shorter one stays on its end', async () => {
+    const { stepCount } = await import('./playbackSlice');
+    applyHash('#preset=P10&variant=split&compare=split-poc19');
+    expect(stepCount(s())).toBe(s().compareTrace!.steps.length);
+    s().setStep(1_000_000);
+    expect(s().step).toBe(s().compareTrace!.steps.length - 1);
+    expect(s().step).toBeGreaterThan(s().trace.steps.length - 1);
+    s().setCompareVariant(null);
+    expect(stepCount(s())).toBe(s().trace.steps.length);
+  });
+});

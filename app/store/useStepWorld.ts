@@ -8,6 +8,7 @@ import type { Trace, WaitForGraph, World } from '@engine';
 import { useStore } from './index';
 import { waitForGraphOf, worldAtCached } from './worldCache';
 import { measureHeavy } from './heavyCost';
+import { useTraceView } from './traceView';
 
 export interface StepWorld {
   trace: Trace;
@@ -17,8 +18,11 @@ export interface StepWorld {
 }
 
 export function useStepWorld(): StepWorld {
-  const trace = useStore((s) => s.trace);
-  const step = useDeferredValue(useStore((s) => s.viewStep));
+  const view = useTraceView();
+  const storeTrace = useStore((s) => s.trace);
+  const storeStep = useStore((s) => s.viewStep);
+  const trace = view?.trace ?? storeTrace;
+  const step = useDeferredValue(Math.min(view?.step ?? storeStep, trace.steps.length - 1));
   return useMemo(() => {
     // A cache hit (well under 0.2 ms) says nothing about what the next step costs.
     const world = measureHeavy(trace, 'world', () => worldAtCached(trace, step), 0.2);

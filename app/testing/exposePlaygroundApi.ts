@@ -3,10 +3,9 @@
  * tests (and curious users), so specs compare kernel state without scraping the DOM. Present in
  * every build on purpose: the e2e suite runs against the production bundle.
  */
-import { fingerprint, type Outcome, type VariantId } from '@engine';
+import { fingerprint, firstStepDivergence, type Outcome, type VariantId } from '@engine';
 import { useStore } from '../store';
 import { worldAtCached } from '../store/worldCache';
-import { firstDivergence, type Divergence } from '../views/compare/firstDivergence';
 
 export interface PlaygroundApi {
   readonly presetId: string | null;
@@ -20,8 +19,8 @@ export interface PlaygroundApi {
   readonly playing: boolean;
   /** Fingerprint of the kernel state right after the current step. */
   fingerprint(): string;
-  /** First divergence between the variant and the compared one, if comparing. */
-  divergence(): Divergence | null;
+  /** The first step where the variant and the compared one behave differently, if comparing. */
+  divergence(): { step: number; reason: string } | null;
 }
 
 declare global {
@@ -44,7 +43,8 @@ export function exposePlaygroundApi(): void {
     fingerprint: () => fingerprint(worldAtCached(s().trace, s().step)),
     divergence: () => {
       const { trace, compareTrace } = s();
-      return compareTrace ? firstDivergence(trace, compareTrace) : null;
+      const d = compareTrace ? firstStepDivergence(trace, compareTrace) : null;
+      return d ? { step: d.step, reason: d.reason } : null;
     },
   };
   Object.defineProperty(window, '__playground', { value: Object.freeze(api), configurable: true });

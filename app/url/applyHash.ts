@@ -4,6 +4,7 @@
  */
 import { DEFAULT_PRESET_ID } from '@engine';
 import { useStore } from '../store';
+import { stepCount } from '../store/playbackSlice';
 import { parseHash } from './parseHash';
 import { encodeScenario } from './scenarioCodec';
 
@@ -23,7 +24,9 @@ export function applyHash(hash: string): void {
     errors.push(`URL parameter "compare": "${state.compare}" is the kernel already shown (variant=${variant}); pick another variant to compare with. Showing no comparison.`);
   }
   s.setCompareVariant(state.compare && state.compare !== variant ? state.compare : null);
-  const count = useStore.getState().trace.steps.length;
+  // Comparing, the timeline spans the longer run: a step past the end of this one is fine.
+  if (state.step !== undefined && useStore.getState().compareTrace) s.setStep(state.step);
+  const count = stepCount(useStore.getState());
   if (state.step !== undefined && state.step >= count) {
     errors.push(`URL parameter "step": ${state.step} is past the last step (${count - 1}) of this trace; showing the last step.`);
   }

@@ -40,3 +40,19 @@ export function worldAt(trace: Trace, i: number, near?: World): World {
   }
   return w;
 }
+
+/**
+ * Calls `visit(i, world)` with the world right after each step i of the trace, in order,
+ * stepping one world forward (no copies: `world` changes after `visit` returns). `visit`
+ * returns false to stop.
+ */
+export function replaySteps(trace: Trace, visit: (i: number, world: World) => boolean | void): void {
+  if (!trace.checkpoints.length) throw new Error('this trace was run without checkpoints');
+  const w = structuredClone(trace.checkpoints[0]);
+  const env = envOf(trace);
+  const k = newCtx(env);
+  for (let i = 0; i < trace.steps.length; i++) {
+    if (!step(w, env, k)) break;
+    if (visit(i, w) === false) return;
+  }
+}

@@ -30,13 +30,12 @@ function FitOnLayout({ layoutKey, width, height }: { layoutKey: string; width: n
   return null;
 }
 
-function Graph() {
-  const scenario = useStore((s) => s.scenario);
-  const variant = useStore((s) => s.variant);
+function Graph({ legend = true }: { legend?: boolean }) {
   const theme = useStore((s) => s.theme);
   const selected = useStore((s) => s.selectedModule);
   const selectModule = useStore((s) => s.selectModule);
   const { world, wfg, trace, step } = useStepWorld();
+  const { scenario, variant } = trace;
   const breaks = useMemo(() => recursionBreaks(trace), [trace]);
   const activeBreaks = useMemo(() => breaks.filter((b) => b.step <= step && step <= b.until), [breaks, step]);
   const graph = useMemo(() => dependencyGraph(scenario, variant), [scenario, variant]);
@@ -94,8 +93,17 @@ function Graph() {
         {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} />}
       </ReactFlow>
     </div>
-    <Legend present={present} />
+    {legend && <Legend present={present} />}
     </DepStepContext.Provider>
+  );
+}
+
+/** The graph alone, for a panel of its own or one side of the comparison. */
+export function DependencyGraphBody({ legend = true }: { legend?: boolean }) {
+  return (
+    <ReactFlowProvider>
+      <Graph legend={legend} />
+    </ReactFlowProvider>
   );
 }
 

@@ -13,6 +13,7 @@ import { buildLanes, laneRows, type LaneRow } from './lanes';
 import { markerInfo, markersNear, markersOf, type Marker } from './markers';
 import { drawLanes, drawMarkers, LANE_HEIGHT, readLaneColors, readMarkerColors } from './drawLanes';
 import { setDragging } from '../../store/viewStep';
+import { stepCount } from '../../store/playbackSlice';
 
 const MARKER_H = 16;
 
@@ -62,16 +63,19 @@ export function Swimlanes() {
   const laneCanvas = useRef<HTMLCanvasElement>(null);
   const markCanvas = useRef<HTMLCanvasElement>(null);
   const width = useWidth(wrap);
-  const n = trace.steps.length;
+  // Comparing, the timeline spans the longer run; this trace's lanes cover their own part of it.
+  const n = useStore(stepCount);
+  const own = trace.steps.length;
   const [tip, setTip] = useState<{ x: number; lines: string[] } | null>(null);
   const selectedRow = rows.findIndex((r) => (r.kind === 'lane' ? r.lane.label === selected : r.lanes.some((l) => l.label === selected)));
 
   useEffect(() => {
     if (!laneCanvas.current || !markCanvas.current || width <= 0) return;
     const colors = readLaneColors(laneCanvas.current);
-    drawLanes(laneCanvas.current, rows.map((r) => (r.kind === 'lane' ? r.lane : r.merged)), maxDepth, n, width, colors, selectedRow);
-    drawMarkers(markCanvas.current, markers, n, width, MARKER_H, readMarkerColors(markCanvas.current));
-  }, [rows, maxDepth, markers, n, width, theme, selectedRow]);
+    const w = Math.max(1, Math.round((width * own) / n));
+    drawLanes(laneCanvas.current, rows.map((r) => (r.kind === 'lane' ? r.lane : r.merged)), maxDepth, own, w, colors, selectedRow);
+    drawMarkers(markCanvas.current, markers, own, w, MARKER_H, readMarkerColors(markCanvas.current));
+  }, [rows, maxDepth, markers, own, n, width, theme, selectedRow]);
 
   const stepAt = (e: PointerEvent<HTMLElement>): number => {
     const r = e.currentTarget.getBoundingClientRect();

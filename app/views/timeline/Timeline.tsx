@@ -3,9 +3,9 @@
  * keyboard shortcuts spelled out.
  */
 import { useMemo } from 'react';
-import { kernelName } from '@engine';
+import { kernelName, VARIANTS } from '@engine';
 import { useStore } from '../../store';
-import { SPEEDS } from '../../store/playbackSlice';
+import { SPEEDS, stepCount } from '../../store/playbackSlice';
 import { Kbd } from '../../components/Kbd';
 import { Icon } from '../../components/Icon';
 import { Swimlanes } from './Swimlanes';
@@ -14,8 +14,21 @@ import { SHORTCUTS } from './shortcuts';
 
 function StepInfo() {
   const trace = useStore((s) => s.trace);
+  const other = useStore((s) => s.compareTrace);
   const step = useStore((s) => s.step);
   const s = trace.steps[step];
+  // Comparing, past the end of this run: say so, and what the other kernel does.
+  const o = !s && other ? other.steps[step] : undefined;
+  if (o && other)
+    return (
+      <div className="step-info" data-testid="step-info" aria-live="polite">
+        <span className="muted">
+          {VARIANTS[trace.variant].short} ended at step {trace.steps.length - 1};
+        </span>{' '}
+        <b>{VARIANTS[other.variant].short}</b> <span className="task-chip">{o.label || 'sched'}</span> <code>{kernelName(o.fn)}()</code>
+        {o.text && <span className="step-text"> {o.text}</span>}
+      </div>
+    );
   if (!s) return <div className="step-info">This run has no steps.</div>;
   return (
     <div className="step-info" data-testid="step-info" aria-live="polite">
@@ -33,7 +46,7 @@ export function Timeline() {
   const speed = useStore((s) => s.speed);
   const { setStep, stepBy, togglePlaying, setSpeed } = useStore.getState();
   const markers = useMemo(() => markersOf(trace), [trace]);
-  const last = trace.steps.length - 1;
+  const last = useStore((s) => stepCount(s)) - 1;
   const prev = adjacentMarker(markers, step, -1);
   const next = adjacentMarker(markers, step, 1);
   const t = trace.steps[step]?.t ?? 0;

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useStore } from '../../store';
+import { stepCount } from '../../store/playbackSlice';
 import { actionFor } from './shortcuts';
 import { adjacentMarker, markersOf } from './markers';
 
@@ -39,7 +40,7 @@ export function useKeyboardShortcuts(enabled: boolean): void {
       e.preventDefault();
       e.stopPropagation();
       const s = useStore.getState();
-      const last = s.trace.steps.length - 1;
+      const last = stepCount(s) - 1;
       switch (action) {
         case 'back':
           return s.stepBy(-1);

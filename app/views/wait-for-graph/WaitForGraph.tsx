@@ -4,7 +4,6 @@
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
-import { useShallow } from 'zustand/react/shallow';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
@@ -39,8 +38,8 @@ function Graph() {
   const theme = useStore((s) => s.theme);
   const selected = useStore((s) => s.selectedTask);
   const selectTask = useStore((s) => s.selectTask);
-  const finalTasks = useStore(useShallow((s) => s.trace.final.tasks));
-  const { world, wfg } = useStepWorld();
+  const { world, wfg, trace } = useStepWorld();
+  const finalTasks = trace.final.tasks;
   const seats = useMemo<TaskSeat[]>(() => finalTasks.map((t) => ({ pid: t.pid, label: t.label, argv: t.argv, kind: t.kind })), [finalTasks]);
   const [showAll, setShowAll] = useState(false);
   const fold = useMemo(() => foldSeats(seats, world, wfg, selected, showAll), [seats, world, wfg, selected, showAll]);
@@ -126,6 +125,15 @@ function FoldLine({ fold, total, showAll, setShowAll }: { fold: SeatFold; total:
         {showAll ? 'fold idle and finished tasks' : `show all ${total}`}
       </button>
     </div>
+  );
+}
+
+/** The graph alone, for a panel of its own or one side of the comparison. */
+export function WaitForGraphBody() {
+  return (
+    <ReactFlowProvider>
+      <Graph />
+    </ReactFlowProvider>
   );
 }
 
