@@ -4,6 +4,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
+  // Relative URLs everywhere, so the built site works from any sub-path of a static host
+  // (https://host/any/path/): the view lives in the hash, never in the path.
+  base: './',
   plugins: [react()],
   resolve: {
     // app/ reaches the engine only through its public barrel.

@@ -25,7 +25,7 @@ export const LAYERS: [layer: string, folders: string[]][] = [
   ['simulation interface', ['sim']],
   ['procedures', ['kernel', 'userspace', 'modules', 'scenario']],
   ['engine', ['engine']],
-  ['services', ['analysis', 'explorer', 'selftest', 'presets']],
+  ['services', ['analysis', 'explorer', 'selftest', 'presets', 'kernelGraph']],
   ['surface', ['index.ts', 'cli', 'bench']],
 ];
 

@@ -20,6 +20,18 @@ describe('store', () => {
     expect(s().step).toBe(interestingStep(s().trace));
   });
 
+  it('opens a preset in its own kernel, unless the URL names the kernel', () => {
+    s().openPreset('ST7-syscall-01');
+    expect(s().variant).toBe('v7.1');
+    expect(s().trace.outcome.kind).toBe('ok');
+    s().setVariant('split');
+    s().openPreset('ST7-syscall-01', undefined, undefined, 'split');
+    expect(s().variant).toBe('split');
+    // Even when the current kernel has something to say about it: P11 is about hunk (i) alone.
+    s().openPreset('P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
+  });
+
   it('keeps "at the end" when the variant changes, and otherwise the step', () => {
     s().setVariant('split-poc19');
     expect(s().trace.outcome.kind).toBe('ok');

@@ -7,11 +7,18 @@ import { useStore } from '../store';
 import { stepCount } from '../store/playbackSlice';
 import { parseHash } from './parseHash';
 import { encodeScenario } from './scenarioCodec';
+import { FILE_GRAPH_ID } from '../store/kernelSlice';
+import { DEFAULT_GRAPH_ID } from '../views/kernel-graph/shippedGraphs';
 
 export function applyHash(hash: string): void {
   const { state, errors } = parseHash(hash);
   const s = useStore.getState();
   s.setView(state.view ?? 'playground');
+  // A graph opened from a file is in no link: a hash without a graph keeps it on screen.
+  if (state.graph) s.setKernelGraph(state.graph);
+  else if (s.kernelGraphId !== FILE_GRAPH_ID) s.setKernelGraph(DEFAULT_GRAPH_ID);
+  s.setKernelModule(state.module ?? null);
+  s.setKernelTab(state.tab ?? 'graph');
   // A preset opens in its own kernel unless the link names one; a custom scenario in the link's
   // kernel or the one already shown.
   if (state.scenario && state.variant && state.variant !== s.variant) s.setVariant(state.variant);

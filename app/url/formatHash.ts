@@ -23,5 +23,8 @@ export function formatHash(s: UrlState): string {
   if (s.compare) add('compare', encodeURIComponent(s.compare));
   if (s.step !== undefined) add('step', String(s.step));
   if (s.view && s.view !== 'playground') add('view', s.view);
+  if (s.graph) add('graph', encodeURIComponent(s.graph));
+  if (s.module) add('module', encodeURIComponent(s.module));
+  if (s.tab) add('tab', s.tab);
   return `#${parts.join('&')}`;
 }

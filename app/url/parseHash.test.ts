@@ -69,4 +69,16 @@ describe('parseHash', () => {
     expect(parseHash(hash)).toEqual({ state: { preset: 'P16', variant: 'split', schedule: ['T1', 'U1', 'kworker/20'], step: 9 }, errors: [] });
     expect(formatHash({ preset: 'P16', schedule: [] })).toBe('#preset=P16');
   });
+
+  it('reads the real kernel view: a shipped graph, a module, the hazard tab', () => {
+    const { state, errors } = parseHash('#view=kernel&graph=debian-6.1.0-47-amd64&module=nf-tables&tab=hazards');
+    expect(errors).toEqual([]);
+    expect(state).toEqual({ view: 'kernel', graph: 'debian-6.1.0-47-amd64', module: 'nf_tables', tab: 'hazards' });
+    expect(formatHash(state)).toBe('#view=kernel&graph=debian-6.1.0-47-amd64&module=nf_tables&tab=hazards');
+    const bad = parseHash('#view=kernel&graph=mine&module=%3Cscript%3E&tab=table');
+    expect(bad.state).toEqual({ view: 'kernel' });
+    expect(bad.errors.join('\n')).toMatch(/"graph": no shipped module graph "mine"/);
+    expect(bad.errors.join('\n')).toMatch(/"module": "<script>" is not a module name/);
+    expect(bad.errors.join('\n')).toMatch(/"tab": unknown tab "table"/);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { getPreset, isVariantId, KERNEL_TASK_LABEL_RE, TASK_LABEL_RE, validateScenario, VARIANT_IDS, type Scenario, type VariantId } from '@engine';
 import { decodeScenario } from './scenarioCodec';
+import { SHIPPED_GRAPHS, shippedGraph } from '../views/kernel-graph/shippedGraphs';
 
 export type ViewParam = 'playground' | 'kernel' | 'build';
 
@@ -17,6 +18,10 @@ export interface UrlState {
   compare?: VariantId;
   step?: number;
   view?: ViewParam;
+  /** Real kernel view: a shipped module graph's id, the selected module, the hazard table. */
+  graph?: string;
+  module?: string;
+  tab?: 'hazards';
 }
 
 export interface ParsedHash {
@@ -24,7 +29,9 @@ export interface ParsedHash {
   errors: string[];
 }
 
-const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'compare', 'step', 'view']);
+const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'compare', 'step', 'view', 'graph', 'module', 'tab']);
+/** A module name as depmod writes it (engine rule: MODULE_NAME_RE). */
+const MODULE_PARAM = /^[A-Za-z0-9_]{1,55}$/;
 
 /**
  * A task label in a schedule: a user task's id (U1, T1), a helper (H1) or a worker (kworker/1),
@@ -88,6 +95,23 @@ export function parseHash(hash: string): ParsedHash {
   if (view !== null) {
     if ((VIEWS as string[]).includes(view)) state.view = view as ViewParam;
     else errors.push(`URL parameter "view": unknown view "${view}" (expected ${VIEWS.slice(0, -1).join(', ')} or ${VIEWS[VIEWS.length - 1]}); showing the playground.`);
+  }
+
+  const graph = params.get('graph');
+  if (graph !== null) {
+    if (shippedGraph(graph)) state.graph = graph;
+    else errors.push(`URL parameter "graph": no shipped module graph "${graph}" (expected ${SHIPPED_GRAPHS.map((g) => g.id).join(' or ')}); showing the default kernel.`);
+  }
+  const module = params.get('module');
+  if (module !== null) {
+    const name = module.replace(/-/g, '_');
+    if (MODULE_PARAM.test(name)) state.module = name;
+    else errors.push(`URL parameter "module": "${module.slice(0, 60)}" is not a module name; showing the overview.`);
+  }
+  const tab = params.get('tab');
+  if (tab !== null) {
+    if (tab === 'hazards') state.tab = tab;
+    else errors.push(`URL parameter "tab": unknown tab "${tab}" (expected hazards); showing the graph.`);
   }
   return { state, errors };
 }

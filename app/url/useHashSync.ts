@@ -13,6 +13,8 @@ import { useEffect } from 'react';
 import { useStore, type Store } from '../store';
 import { applyHash } from './applyHash';
 import { formatHash } from './formatHash';
+import { DEFAULT_GRAPH_ID } from '../views/kernel-graph/shippedGraphs';
+import { FILE_GRAPH_ID } from '../store/kernelSlice';
 
 /** Write once the view has not changed for this long... */
 const QUIET_MS = 250;
@@ -20,7 +22,11 @@ const QUIET_MS = 250;
 const MAX_WAIT_MS = 2000;
 
 export function hashOf(s: Store): string {
+  const kernel = s.view === 'kernel';
   return formatHash({
+    graph: kernel && s.kernelGraphId !== DEFAULT_GRAPH_ID && s.kernelGraphId !== FILE_GRAPH_ID ? s.kernelGraphId : undefined,
+    module: kernel ? (s.kernelModule ?? undefined) : undefined,
+    tab: kernel && s.kernelTab === 'hazards' ? 'hazards' : undefined,
     preset: s.presetId ?? undefined,
     scenario: s.presetId ? undefined : s.scenario,
     variant: s.variant,
@@ -61,7 +67,10 @@ export function useHashSync(): void {
         s.scenarioKey === prev.scenarioKey &&
         s.schedule === prev.schedule &&
         s.compareVariant === prev.compareVariant &&
-        s.view === prev.view;
+        s.view === prev.view &&
+        s.kernelGraphId === prev.kernelGraphId &&
+        s.kernelModule === prev.kernelModule &&
+        s.kernelTab === prev.kernelTab;
       if (same) return;
       const now = performance.now();
       dirtySince ??= now;

@@ -84,4 +84,38 @@ describe('klp CLI', () => {
     expect(r.out).toContain("+ livepatch: enabling patch 'test_klp_livepatch'");
     expect(cli('selftest', file('c.json', { title: 1 })).code).toBe(2);
   });
+
+  it('compare puts situation 2 on split-poc19 (v5.5) next to v7.1-split-poc19 and says where location i moved', () => {
+    const r = cli('compare', '--preset', 'P10', '--variant', 'split-poc19', '--with', 'v7.1-split-poc19');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('   ok: every command finished successfully');
+    expect(r.out).toContain('   deadlock: deadlock in idempotent_wait_for_completion() (location i): U1 -> H1 -> U1');
+    expect(r.out.some((l) => l.startsWith('   location i, moved (v6.5): '))).toBe(true);
+    expect(r.out).toContain("A livepatch: enabling patch 'lp'");
+    expect(r.out).toContain('B (no more output: deadlock)');
+    const j = JSON.parse(cli('compare', '--preset', 'P10', '--variant', 'split-poc19', '--with', 'v7.1-split-poc19', '--json').out.join(''));
+    expect(j.a.outcome).toBe('ok');
+    expect(j.b.location).toBe('idempotent_wait_for_completion');
+    expect(j.divergence.reason).toBe('output');
+  });
+
+  it('compare needs --with, a known variant', () => {
+    expect(cli('compare', '--preset', 'P10').err[0]).toContain('compare: give the second kernel with --with');
+    expect(cli('compare', '--preset', 'P10', '--with', 'v9').err[0]).toContain("--with: unknown variant 'v9'");
+  });
+
+  it('selftest picks the kernel from kernel_version', () => {
+    const r = cli('selftest', 'src/selftest/cases-modern/test-sysfs__01_sysfs_test.json', '--check');
+    expect(r.out[0]).toMatch(/^PASS .* on v7\.1$/);
+    expect(cli('selftest', 'src/selftest/cases/test-sysfs__01_sysfs_test.json', '--check').out[0]).toMatch(/on upstream$/);
+  });
+
+  it('run says which kernel it ran on and which files that kernel follows', () => {
+    const r = cli('run', '--preset', 'P10', '--variant', 'v7.1-split-poc19');
+    expect(r.out.join('\n').split('\n')[1]).toBe(
+      '# kernel: split POC + 19/23 rebased onto v7.1 (hypothetical); follows Linux v7.1 kernel/module/main.c, kernel/module/kmod.c and kernel/livepatch/, kmod 34.2, with the RFC "livepatch: Split livepatch module per-object" (January 2020) patches 01-19 as if rebased, hooks where the 2020 patches put them (never merged)',
+    );
+    const j = JSON.parse(cli('run', '--preset', 'P10', '--variant', 'v7.1', '--json').out.join(''));
+    expect(j.kernel).toMatchObject({ label: 'upstream v7.1', release: '7.1.0', hypothetical: false });
+  });
 });

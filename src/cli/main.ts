@@ -1,7 +1,7 @@
 /**
  * main.ts - process entry point of the command line (see cli.ts).
  */
-import { runCli } from './cli';
+import { runCliAsync } from './cli';
 
 // `klp ... | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -9,7 +9,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCliAsync(process.argv.slice(2), {
   log: (line) => console.log(line),
   error: (line) => console.error(line),
 });

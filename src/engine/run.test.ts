@@ -5,15 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './run';
 import { PRESETS, getPreset } from '../presets/index';
-import { cmds, dmesg, out, runIn, scn } from '../test/helpers';
+import { cmds, dmesg, out, runIn, scn, TEST_MAX_STEPS } from '../test/helpers';
 import type { Trace } from '../model/trace';
 
 describe('determinism', () => {
   for (const p of PRESETS) {
     for (const variant of Object.keys(p.expected) as (keyof typeof p.expected)[]) {
       it(`${p.id} [${variant}] twice gives JSON-identical traces`, () => {
-        const a = run(p.scenario, { variant });
-        const b = run(structuredClone(p.scenario), { variant });
+        const a = run(p.scenario, { variant, maxSteps: TEST_MAX_STEPS });
+        const b = run(structuredClone(p.scenario), { variant, maxSteps: TEST_MAX_STEPS });
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
       });
     }

@@ -7,6 +7,7 @@ import { PRESETS, getPreset } from '../presets/index';
 import { run } from './run';
 import { infoOf, kernelName, procNames } from './procs';
 import { VARIANT_IDS } from '../model/variant';
+import { TEST_MAX_STEPS } from '../test/helpers';
 
 /** Procedures whose own name is not the kernel's (they declare another, or are split versions). */
 const simulatorNames = procNames().filter((n) => kernelName(n) !== n);
@@ -20,7 +21,7 @@ describe('step texts', () => {
     const seen: string[] = [];
     for (const p of PRESETS.filter((x) => !x.id.startsWith('ST-'))) {
       for (const v of VARIANT_IDS) {
-        for (const s of run(p.scenario, { variant: v, maxSteps: 3000 }).steps) {
+        for (const s of run(p.scenario, { variant: v, maxSteps: TEST_MAX_STEPS }).steps) {
           for (const n of simulatorNames) if (s.text.includes(`${n}(`)) seen.push(`${p.id}/${v} step ${s.i}: ${s.text}`);
         }
       }

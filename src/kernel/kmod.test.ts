@@ -1,5 +1,5 @@
 /**
- * kernel/kmod.c request_module() (v4.13-v5.7 text, design §1.5): empty modprobe path, name
+ * kernel/kmod.c request_module() (the v4.13-v5.7 text): empty modprobe path, name
  * length, the usermode helper and its raw wait status.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { MODULE_NAME_LEN, MAX_KMOD_CONCURRENT } from '../rules/limits';
 import { bareCtx, dmesg, logLine, out, runIn, scn, taskOf } from '../test/helpers';
 import type { ModuleSpec, TaskSpec } from '../model/scenario';
 import type { Op } from '../sim/ops';
+import { worldAt } from '../engine/replay';
+import { waitForGraph } from '../sim/waitFor';
 
 const empty = scn({ tasks: [{ commands: [] }] });
 
@@ -91,7 +93,7 @@ describe('a helper exiting 1 (wait status 256) fails the livepatch with -EINVAL 
   }
 });
 
-describe('an empty modprobe path in the split POC (design §5.9)', () => {
+describe('an empty modprobe path in the split POC (kernel/README.md: the RFC loops in klp_module_coming())', () => {
   const s = scn({
     modules: [{ name: 'M', exports: ['m_fn'] }],
     livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
@@ -133,5 +135,32 @@ describe('the kmod_concurrent_max throttle (W4): at most 50 helpers, a 5 s wait 
     expect(t.final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(50);
     expect(t.final.kmodSlots).toBe(50);
     expect(t.final.failures).toEqual([]);
+  });
+});
+
+describe('a kmod slot freed wakes a throttled request_module() before its 5 s timeout', () => {
+  // As above, but slow's init takes 3 s: at t = 3 s the 50 helpers finish and free their slots,
+  // and the 51st request, throttled since t = 1 s, takes one at once.
+  const modules: ModuleSpec[] = [{ name: 'slow', init: [{ sleep: 3 }] }];
+  const tasks: TaskSpec[] = [];
+  for (let i = 1; i <= 51; i++) {
+    modules.push({ name: `r${i}`, init: [{ request_module: 'slow' }, { print: 'done' }] });
+    tasks.push({ id: `T${i}`, start: i === 51 ? 1 : 0, commands: [`insmod r${i}.ko`] });
+  }
+  const t = runIn('upstream', scn({ modules, tasks }));
+
+  it('the 51st gets a slot when the first helper exits, and never gives up', () => {
+    const lines = dmesg(t).filter((l) => l.startsWith('request_module:'));
+    expect(lines).toEqual(['request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: 50), for module slow, throttling...']);
+    expect(logLine(t, 'r51: done').time).toBe(3000);
+    expect(t.final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(51);
+  });
+
+  it('while it waits, the wait-for graph has its W4 edge to a running helper, timed', () => {
+    const waiting = t.steps.find((s) => s.label === 'T51' && s.kind === 'block')!;
+    const w = worldAt(t, waiting.i);
+    const e = waitForGraph(w).edges.find((x) => x.from === taskOf(t, 'T51').pid)!;
+    expect(e).toMatchObject({ wid: 'W4', fn: '__request_module', timed: true });
+    expect(w.tasks.find((x) => x.pid === e.to)?.kind).toBe('helper');
   });
 });

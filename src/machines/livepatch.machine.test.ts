@@ -15,7 +15,7 @@ const EVENTS: LivepatchEventType[] = [
 ];
 
 /**
- * The life of a klp_patch (kernel/livepatch/core.c, transition.c; design §4.2-§4.6):
+ * The life of a klp_patch (kernel/livepatch/core.c, transition.c:
  * klp_init_patch_early -> klp_init_patch -> __klp_enable_patch (patching) -> klp_complete_transition
  * (enabled) -> enabled_store(0) (unpatching) -> complete (disabled) -> klp_free_patch_*; a pending
  * transition can be reversed; klp_cancel_transition turns a failed enable into unpatching; an

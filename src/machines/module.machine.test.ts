@@ -13,7 +13,7 @@ const STATES: (ModuleState | 'freed')[] = [
 const EVENTS: ModuleEventType[] = ['complete_formation', 'init_done', 'coming_cleanup', 'try_stop_module', 'free_module'];
 
 /**
- * enum module_state as kernel/module.c (v5.5) drives it (design §1.1, §1.2):
+ * enum module_state as kernel/module.c (v5.5) drives it:
  * add_unformed_module -> UNFORMED; complete_formation -> COMING; do_init_module -> LIVE or, on an
  * init failure / coming_cleanup, GOING; bug_cleanup (failed prepare_coming_module) unlinks a
  * COMING module; early failures unlink an UNFORMED one; delete_module -> try_stop_module -> GOING

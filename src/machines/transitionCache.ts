@@ -2,7 +2,7 @@
  * transitionCache.ts - advance a context-free XState machine with the pure transition() API,
  * memoised by (state value, event type).
  *
- * XState's pure transition() costs ~20 us here (design/performance-notes.md); the engine takes
+ * XState's pure transition() costs about 20 us here (measured; `npm run bench`); the engine takes
  * millions of steps in the explorer. The machines stay the single definition of what a module or
  * a patch may do; the cache only avoids recomputing the same answer.
  */

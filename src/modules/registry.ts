@@ -7,12 +7,19 @@ import type { LivepatchModel } from '../sim/context';
 import type { Proc } from '../sim/ops';
 import { testKlpStateModels } from './test_klp_state';
 import { busyProcs } from './test_klp_callbacks_busy';
+import { syscallProcs, testKlpSyscallModel } from './test_klp_syscall';
+import { kprobeProcs } from './test_klp_kprobe';
+import { modTargetProcs } from './test_klp_mod_target';
 
 export const LIVEPATCH_MODELS: Record<string, LivepatchModel> = {
   ...testKlpStateModels,
+  ...testKlpSyscallModel,
 };
 
 /** Procedures of modelled modules, named `<model>_init`, `<model>_exit` and their work functions. */
 export const MODULE_PROCS: Record<string, Proc> = {
   ...busyProcs,
+  ...syscallProcs,
+  ...kprobeProcs,
+  ...modTargetProcs,
 };

@@ -112,9 +112,8 @@ export const P15: Preset = {
         'insmod: ERROR: could not insert module lp__M.ko: Invalid parameters',
       ],
       note:
-        'design §5.4 has klp_add_object() return -EINVAL right after "Livepatched module is not loaded"; the POC 04 ' +
-        "diff sends every failure to its common err: label, which prints the refusing line as §7 says. We follow " +
-        'the diff. The first insmod takes the same path with patch == NULL and oopses in the real POC; we print ' +
+        'The POC 04 diff sends every klp_add_object() failure, "Livepatched module is not loaded" included, to its ' +
+        'common err: label, which also prints the refusing line. The first insmod takes the same path with patch == NULL and oopses in the real POC; we print ' +
         'only the first line and return -EINVAL [S].',
     },
     'split-poc19': {

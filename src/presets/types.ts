@@ -1,6 +1,6 @@
 /**
  * types.ts - a preset: a scenario with a story for newcomers and the outcome the kernel gives in
- * each variant (design §7). The expectations are checked by presets.test.ts.
+ * each variant. The expectations are checked by presets.test.ts.
  */
 import type { Scenario } from '../model/scenario';
 import type { VariantId } from '../model/variant';
@@ -23,8 +23,17 @@ export interface Expectation {
   lastDmesg?: string;
   /** Simulator warnings that must be raised (substring match), or [] for none. */
   warnings?: string[];
-  /** Why this differs from design §7, if it does, with the source that decided. */
+  /** Why the outcome is what it is when it surprises, with the source that decided. */
   note?: string;
+  /**
+   * What this kernel does differently from the v5.5 kernels here and why, in kernel terms (every
+   * v7.1 expectation has one; the UI shows it under the verdict).
+   */
+  why?: string;
+  /** Kernel functions the expectation rests on: each must be called in the run (checked by the test). */
+  cites?: string[];
+  /** Functions that must never be called in the run (19/23's hook on v7.1). */
+  notReached?: string[];
 }
 
 export interface Preset {

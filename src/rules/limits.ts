@@ -26,3 +26,9 @@ export const MAX_SCENARIO_SECONDS = 3600;
 
 /** Seconds, as the kernel prints them in messages ("for more than 5 seconds now"). */
 export const seconds = (ms: number): number => ms / 1000;
+
+/**
+ * [S] `getconf _NPROCESSORS_ONLN` of the simulated machine: test-syscall.sh starts
+ * min(nproc, 128) getpid hammers. Any value gives the same log; four keeps runs short.
+ */
+export const SIM_NPROC = 4;

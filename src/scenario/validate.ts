@@ -63,7 +63,11 @@ function params(v: unknown, path: string): void {
   if (v === undefined) return;
   need(isObj(v), path, 'must map parameter names to {type, default}');
   for (const [name, spec] of Object.entries(v)) {
-    need(isObj(spec) && (spec.type === 'int' || spec.type === 'bool') && typeof spec.default === 'string', `${path}.${name}`, "must be {type: 'int'|'bool', default: string}");
+    need(
+      isObj(spec) && (spec.type === 'int' || spec.type === 'bool' || spec.type === 'intarray') && typeof spec.default === 'string' && (spec.hidden === undefined || typeof spec.hidden === 'boolean'),
+      `${path}.${name}`,
+      "must be {type: 'int'|'bool'|'intarray', default: string, hidden?: boolean}",
+    );
   }
 }
 
@@ -97,7 +101,7 @@ export function validateScenario(input: unknown): Scenario {
     need(typeof lp.name === 'string' && NAME.test(lp.name), `${p}.name`, `must be 1-${MODULE_NAME_LEN - 1} letters, digits or underscores`);
     need(!names.has(lp.name), `${p}.name`, `'${lp.name}' is already a module name`);
     names.add(lp.name);
-    need(Array.isArray(lp.objects) && lp.objects.length > 0, `${p}.objects`, 'must list at least the vmlinux object');
+    need(Array.isArray(lp.objects) && lp.objects.length > 0, `${p}.objects`, 'must list at least one object (vmlinux or a module)');
     const objs = new Set<string>();
     lp.objects.forEach((o: unknown, j: number) => {
       const q = `${p}.objects[${j}]`;
@@ -105,11 +109,19 @@ export function validateScenario(input: unknown): Scenario {
       need(!objs.has(o.name), `${q}.name`, `duplicate object '${o.name}'`);
       objs.add(o.name);
       strings(o.funcs, `${q}.funcs`, SYMBOL, 'function name');
+      if (o.newFuncs !== undefined) {
+        need(isObj(o.newFuncs), `${q}.newFuncs`, 'must map a function of funcs to its replacement');
+        for (const [f, r] of Object.entries(o.newFuncs)) {
+          need(Array.isArray(o.funcs) && o.funcs.includes(f), `${q}.newFuncs.${f}`, `'${f}' is not in funcs`);
+          need(typeof r === 'string' && SYMBOL.test(r), `${q}.newFuncs.${f}`, `'${String(r)}' is not a valid function name`);
+        }
+      }
       strings(o.imports, `${q}.imports`, SYMBOL, 'symbol');
       strings(o.exports, `${q}.exports`, SYMBOL, 'symbol');
       need(o.initDelay === undefined || (typeof o.initDelay === 'number' && o.initDelay >= 0 && o.initDelay <= MAX_S), `${q}.initDelay`, `must be 0..${MAX_S} seconds`);
     });
-    need(lp.objects[0].name === 'vmlinux', `${p}.objects[0].name`, "the first object must be 'vmlinux' (the main livepatch module)");
+    const vmlinuxAt = (lp.objects as { name: string }[]).findIndex((o) => o.name === 'vmlinux');
+    need(vmlinuxAt <= 0, `${p}.objects[${vmlinuxAt}].name`, "the vmlinux object must come first (the main livepatch module carries it)");
     need(lp.states === undefined || Array.isArray(lp.states), `${p}.states`, 'must be a list of {id, version}');
     need(lp.callbacks === undefined || lp.callbacks === 'none' || lp.callbacks === 'print', `${p}.callbacks`, "must be 'none' or 'print'");
     params(lp.params, `${p}.params`);

@@ -15,6 +15,16 @@ export interface CaseStep {
   pattern?: string;
   equals?: string;
   not_equals?: string;
+  /** The literal shell statement, where the case gives one. */
+  shell?: string;
+  /** set_ftrace_enabled --fail. */
+  flags?: string[];
+  /** trace_function / check_traced_functions. */
+  function?: string;
+  tracing_dir?: string;
+  /** log / log_if: the message written to /dev/kmsg. */
+  message?: string;
+  count?: number;
 }
 
 export interface SelftestCase {
@@ -22,6 +32,11 @@ export interface SelftestCase {
   script: string;
   case_no: number;
   kernel_version?: string;
+  difficulty?: number;
+  /** Difficulty 4: what the case needs that a simulator can hardly model. */
+  needs?: string;
+  /** `<name>` in the expected log stands for the script's runtime value of `name` (test-syscall's pids). */
+  runtime_placeholders?: Record<string, string>;
   steps: CaseStep[];
   expected_log: string[];
 }

@@ -1,7 +1,7 @@
 /**
  * dangling.ts - loaded modules that use symbols of a module that is gone. The kernel normally
  * prevents this with references (ref_module); POC 19/23 stops livepatch modules from taking them,
- * so `rmmod X` can leave a livepatch calling into freed code (design §5.7). The kernel prints
+ * so `rmmod X` can leave a livepatch calling into freed code (kernel/README.md). The kernel prints
  * nothing: this is the simulator's warning.
  */
 import type { World } from '../model/world';

@@ -127,7 +127,7 @@ describe('depmod: modules.dep in load order, deepest first', () => {
     expect(depmod(files, buildExporters(files)).deps).toEqual({ m: [] });
   });
 
-  it('split type C: lp__M depends on the main module lp (design §6.2)', () => {
+  it('split type C: lp__M depends on the main module lp', () => {
     const env = makeEnv(
       scn({
         modules: [{ name: 'M', exports: ['m_fn'] }],
@@ -140,7 +140,7 @@ describe('depmod: modules.dep in load order, deepest first', () => {
     expect(env.deps.lp).toEqual([]);
   });
 
-  it('split type D: lp__A -> B -> A, no cycle for depmod (design §6.3)', () => {
+  it('split type D: lp__A -> B -> A, no cycle for depmod', () => {
     const env = makeEnv(
       scn({
         modules: [{ name: 'A', exports: ['a_fn'] }, { name: 'B', imports: ['a_fn'], exports: ['b_fn'] }],

@@ -1,6 +1,6 @@
 /**
- * Signals as the escape hatch out of the seed's deadlocks (design §3.2, §3.3, §6.1 step 5,
- * §6.2 step 4): W1 (add_unformed_module) is interruptible, W3 (request_module) killable.
+ * Signals as the escape hatch out of the seed's deadlocks (kernel/README.md, "Waits"):
+ * W1 (add_unformed_module) is interruptible, W3 (request_module) killable.
  */
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../presets/index';
@@ -15,7 +15,7 @@ function withKill(id: string, command: string): Scenario {
   return s;
 }
 
-describe('P08 (type B) split deadlock: `kill H1` ends it (§6.1 step 5)', () => {
+describe('P08 (type B) split deadlock: `kill H1` ends it', () => {
   for (const v of ['split', 'split-poc19'] as VariantId[]) {
     it(`[${v}] H1 dies by signal, M's load fails with -EINVAL`, () => {
       const t = runIn(v, withKill('P08', 'kill H1'));
@@ -40,7 +40,7 @@ describe('P08 (type B) split deadlock: `kill H1` ends it (§6.1 step 5)', () => 
   });
 });
 
-describe('P10 (type C) split deadlock (§6.2 step 4)', () => {
+describe('P10 (type C) split deadlock', () => {
   it('`kill H1`: the enable fails, modprobe lp: Invalid argument', () => {
     const t = runIn('split', withKill('P10', 'kill H1'));
     expect(dmesg(t).slice(-1)).toEqual(['livepatch: Module load failed: lp__M']);
@@ -81,11 +81,8 @@ describe('signals elsewhere', () => {
     expect(t.final.failures).toContainEqual({ task: 'K', command: 'kill H9', exit: 1 });
   });
 
-  // ENGINE BUG (userspace/shell.ts sh.done -> engine/exit.ts dieIfSignalled, and engine/run.ts
-  // classify; design §3.3 escape hatches, §2.3 resolve_symbol_wait interrupted -> the process
-  // dies): a user command killed by a signal is not recorded in world.failures, so the run
-  // is classified 'ok' with the summary "every command finished successfully" although
-  // `insmod user.ko` never finished. A shell would report the command's status as 128+15 = 143.
+  // A command killed by a signal never finished: the shell reports its status as 128 + the
+  // signal (128 + 15 = 143), and the run is not 'ok'.
   it('a user command killed by a signal counts as a failed command', () => {
     const t = runIn('upstream', withKill('P04', 'kill T2'));
     expect(t.outcome.kind).not.toBe('ok');

@@ -1,5 +1,5 @@
 /**
- * The wait-for graph (design §3.3): untimed cycles are deadlocks, cycles with a timed edge
+ * The wait-for graph (kernel/README.md, "Waits"): untimed cycles are deadlocks, cycles with a timed edge
  * (resolve_symbol_wait, 30 s) are stalls.
  */
 import { describe, expect, it } from 'vitest';

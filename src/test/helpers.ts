@@ -14,6 +14,12 @@ import { Ctx } from '../sim/context';
 import type { Env } from '../sim/env';
 import { newCtx } from '../engine/ctx';
 
+/**
+ * Step limit for tests that run every preset: ten times the longest finishing preset (about 400
+ * steps), so a runaway (a livelock, or a mutant that loops) ends in well under a second.
+ */
+export const TEST_MAX_STEPS = 5000;
+
 export function scn(parts: {
   modules?: ModuleSpec[];
   livepatches?: LivepatchSpec[];

@@ -1,5 +1,5 @@
 /**
- * kmod's user-space tools as of early 2020 (design §1.4): modprobe, insmod, rmmod, lsmod and
+ * kmod's user-space tools as of early 2020: modprobe, insmod, rmmod, lsmod and
  * /proc/modules, with their exact messages and exit statuses.
  */
 import { describe, expect, it } from 'vitest';
@@ -148,30 +148,23 @@ describe('lsmod and /proc/modules', () => {
     expect(out(runIn('upstream', s))[0]).toBe('Module                  Size  Used by');
   });
 
-  // ENGINE BUG (userspace/shell.ts, shBuiltin 'lsmod'; design §1.4 kmod tools): kmod's lsmod prints
-  // printf("%-19s %8ld  %d", name, size, use_count) (kmod tools/lsmod.c), i.e. the size ends in column
-  // 28 under the "Size" header. The engine pads the name to 24 and appends "16384", one column too
-  // far right. (presets P01/P10/P14 encode the engine's format and must change with the fix.)
+  // kmod's tools/lsmod.c prints printf("%-19s %8ld  %d", name, size, use_count): the size ends in
+  // column 28, under the "Size" header.
   it('lsmod columns: printf("%-19s %8ld  %d")', () => {
     const o = out(runIn('upstream', s));
     expect(o).toContain(`${'core'.padEnd(19)} ${'16384'.padStart(8)}  1 drv`);
   });
 
-  // ENGINE BUG (kernel/module/load_module.ts add_unformed_module, and userspace/files.ts
-  // procModules / shell.ts lsmod; design §1.1 /proc/modules): kernel/module.c add_unformed_module() inserts with
-  // list_add_rcu(&mod->list, &modules), i.e. at the head, and m_start() walks from the head, so
-  // /proc/modules and lsmod list the newest module first. The engine appends (push) and lists in
-  // load order.
+  // kernel/module.c add_unformed_module() inserts with list_add_rcu(&mod->list, &modules), at the
+  // head, and m_start() walks from the head: /proc/modules and lsmod list the newest module first.
   it('/proc/modules and lsmod list the most recently loaded module first', () => {
     const o = out(runIn('upstream', s));
     const mods = o.filter((l) => l.includes(' Live '));
     expect(mods.map((l) => l.split(' ')[0])).toEqual(['drv', 'core']);
   });
 
-  // ENGINE BUG (kernel/module/refs.ts ref_module, userspace/files.ts procModules; design §1.1
-  // /proc/modules, §2.4 step 4): kernel/module.c add_module_usage() does
-  // list_add(&use->source_list, &b->source_list), so print_unload_info() lists the newest user
-  // first. The engine appends (holders.push) and prints "drv,drv2,".
+  // kernel/module.c add_module_usage() does list_add(&use->source_list, &b->source_list), so
+  // print_unload_info() lists the newest user first.
   it('/proc/modules lists the users of a module newest first', () => {
     const o = out(
       runIn('upstream', scn({ modules: [core, drv, { name: 'drv2', imports: ['core_fn'] }], tasks: [{ commands: ['modprobe drv', 'modprobe drv2', 'cat /proc/modules'] }] })),
@@ -179,11 +172,35 @@ describe('lsmod and /proc/modules', () => {
     expect(o).toContain('core 16384 2 drv2,drv, Live 0x0000000000000000');
   });
 
-  // ENGINE BUG (userspace/files.ts, procModules; design §1.1 /proc/modules, §2.5 step 4): kernel/module.c
-  // print_unload_info() adds "[permanent]," for a module that has an init but no exit function;
-  // the engine prints "-".
+  // kernel/module.c print_unload_info() adds "[permanent]," for a module that has an init but no
+  // exit function.
   it('/proc/modules marks a module without an exit function [permanent]', () => {
     const o = out(runIn('upstream', scn({ modules: [{ name: 'noexit', init: [{ print: 'hi' }], exit: null }], tasks: [{ commands: ['modprobe noexit', 'cat /proc/modules'] }] })));
     expect(o).toEqual(['noexit 16384 0 [permanent], Live 0x0000000000000000']);
+  });
+});
+
+describe('modprobe --first-time while a module of its list is still COMING', () => {
+  // core's init takes 2 s (it stays COMING); U2 starts at t = 1 s.
+  const slowCore: ModuleSpec = { ...core, init: [{ sleep: 2 }] };
+  const run2 = (second: string) =>
+    runIn(
+      'upstream',
+      scn({
+        modules: [slowCore, drv, { name: 'drv2', imports: ['core_fn'] }],
+        tasks: [{ id: 'U1', commands: ['modprobe drv'] }, { id: 'U2', start: 1, commands: [second] }],
+      }),
+    );
+
+  it('a dependency that another load finishes meanwhile (-EEXIST) is fine: only the named module must be new', () => {
+    const t = run2('modprobe --first-time drv2');
+    expect(out(t)).toEqual([]);
+    expect(t.final.modules.map((m) => m.name).sort()).toEqual(['core', 'drv', 'drv2']);
+  });
+
+  it('the named module itself finished by another load is "already in kernel"', () => {
+    const t = run2('modprobe --first-time core');
+    expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'core': Module already in kernel"]);
+    expect(t.final.failures).toEqual([{ task: 'U2', command: 'modprobe --first-time core', exit: 1 }]);
   });
 });

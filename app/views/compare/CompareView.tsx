@@ -12,7 +12,7 @@ import { TraceViewContext } from '../../store/traceView';
 import { outcomeBadge } from '../outcome/outcomeText';
 import { DependencyGraphBody } from '../dependency-graph/DependencyGraph';
 import { WaitForGraphBody } from '../wait-for-graph/WaitForGraph';
-import { firstDivergence, transcript, type Divergence } from './firstDivergence';
+import { firstDivergence, transcript, type Divergence } from '@engine';
 import { MiniLanes } from './MiniLanes';
 
 function Transcript({ trace, side, div, onJump }: { trace: Trace; side: 'a' | 'b'; div: Divergence | null; onJump: (s: number) => void }) {

@@ -43,7 +43,11 @@ export type ModuleStepData = {
   instances: InstanceView[];
   /** Second copies being loaded outside the module list (the recursion: M#2 by H1). */
   pending: PendingLoad[];
-  /** Tasks sleeping on this module name (add_unformed_module, resolve_symbol_wait), other than those copies. */
+  /**
+   * Tasks sleeping on this module name (add_unformed_module, module_patient_check_exists,
+   * resolve_symbol_wait) or on a finit_module() of one of its files (idempotent_wait_for_completion),
+   * other than the second copies above.
+   */
   waiters: { task: string; fn: string }[];
   /** 19/23 at work on this module: a nested load told -EEXIST by klp_break_recursion(). */
   broken: RecursionBreak[];

@@ -31,7 +31,7 @@ export function Header() {
             Playground
           </button>
           <button type="button" aria-pressed={view === 'kernel'} onClick={() => setView('kernel')} data-testid="view-kernel">
-            Real kernel graph
+            Real kernels
           </button>
           <button type="button" aria-pressed={view === 'build'} onClick={() => setView('build')} data-testid="view-build">
             Build

@@ -89,6 +89,12 @@ export function OutcomeBanner() {
               {story.summary}{' '}
             </p>
           )}
+          {expected?.why && (
+            // What this kernel does differently from the v5.5 ones here, and why (the v7.1 kernels).
+            <p className={`variant-why${more ? ' is-open' : ''}`} data-testid="variant-why">
+              <b>On {VARIANTS[variant].short}:</b> {expected.why}
+            </p>
+          )}
           {story && (
             <button type="button" className="link more" onClick={() => setMore(!more)} aria-expanded={more}>
               {more ? 'less' : 'more'}
@@ -98,7 +104,9 @@ export function OutcomeBanner() {
         <div className={`verdict tone-${badge.tone}`} data-testid="outcome" data-kind={o.kind}>
           <div className="verdict-top">
             <span className={`badge ${badge.tone}`}>{badge.text}</span>
-            <span className="verdict-variant">{VARIANTS[variant].label}</span>
+            <span className="verdict-variant" title={`Follows ${VARIANTS[variant].follows}`} data-testid="verdict-variant">
+              {VARIANTS[variant].label}
+            </span>
             <Interleavings />
           </div>
           <div className="verdict-summary">{o.summary}</div>
@@ -108,13 +116,13 @@ export function OutcomeBanner() {
               {atVerdict ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
             </button>
             {expected && schedule.length > 0 && (
-              // The design notes speak of the default schedule: another interleaving may well end otherwise.
-              <span className="expect muted" title="What the kernel does here with the default schedule, per the design notes">
+              // Expectations speak of the default schedule: another interleaving may well end otherwise.
+              <span className="expect muted" title="What the kernel does here with the default schedule, as the preset's tests check">
                 default schedule: {shortOutcome(expected)}
               </span>
             )}
             {expected && schedule.length === 0 && (
-              <span className={`expect ${expected.outcome === o.kind ? 'ok' : 'off'}`} title="What the kernel does here, per the design notes">
+              <span className={`expect ${expected.outcome === o.kind ? 'ok' : 'off'}`} title="What the kernel does here, as the preset's tests check">
                 expected: {shortOutcome(expected)} {expected.outcome === o.kind ? '✓' : '✗'}
               </span>
             )}

@@ -11,7 +11,7 @@ import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
 import { interestingStep } from '../../store/traceCache';
 import { KillAction } from '../kill/KillAction';
-import { explainLivelock, explainWait, kernelName, killableTasks, stackOf, type Trace } from '@engine';
+import { explainLivelock, explainWait, kernelName, killableTasks, seedMoveOf, stackOf, type Trace } from '@engine';
 
 /** The step where a livelocked task entered the function that loops (it never leaves it). */
 function livelockStart(trace: Trace): number | null {
@@ -134,7 +134,12 @@ export function UnsafeScenario() {
                   </th>
                   <td>
                     <code>{e.fn}()</code> <span className="wid">{e.wid}</span>
-                    {x.location && <span className={`loc loc-${x.location}`}> location ({x.location})</span>}
+                    {x.location && (
+                      <span className={`loc loc-${x.location}`} title={x.title} data-testid="unsafe-location">
+                        {' '}
+                        location ({x.location}){seedMoveOf(e.fn) ? `, moved (${seedMoveOf(e.fn)!.since})` : ''}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <span className="task-chip">{name(e.to)}</span> {e.what}

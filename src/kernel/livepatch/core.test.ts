@@ -1,6 +1,6 @@
 /**
  * kernel/livepatch/core.c sysfs: /sys/kernel/livepatch/<patch>/{enabled,transition,force}
- * (enabled_store, transition_show, force_store; design §4.3, §4.6, §5.6).
+ * (enabled_store, transition_show, force_store).
  */
 import { describe, expect, it } from 'vitest';
 import { dmesg, missingInOrder, out, runIn, scn } from '../../test/helpers';
@@ -59,7 +59,7 @@ describe('enabled_store()', () => {
     expect(out(t)).toEqual(['sh: echo: write error: Invalid argument']);
   });
 
-  it('split POC: writing enabled while klp_loading_patch is set is -EBUSY (§5.6)', () => {
+  it('split POC: writing enabled while klp_loading_patch is set is -EBUSY', () => {
     const s = scn({
       modules: [{ name: 'M', exports: ['m_fn'] }],
       livepatches: [
@@ -107,12 +107,24 @@ describe('transition_show() and force_store()', () => {
     expect(out(t)).toEqual(['rmmod: ERROR: Module lp2 is in use']);
   });
 
-  // ENGINE BUG (kernel/livepatch/core.ts, force_store; design §4.3 last bullet, which only covers
-  // writing 1): kernel/livepatch/core.c force_store() does `if (!val) return count;` — writing 0
-  // is accepted and does nothing. The engine returns -EINVAL for any false value.
+  // kernel/livepatch/core.c force_store(): `if (!val) return count;`, so writing 0 is accepted
+  // and does nothing.
   it('writing 0 to force is a silent no-op', () => {
     const t = runIn('upstream', twoPatches('modprobe lp1', `echo 0 > ${LP}/lp1/force`));
     expect(out(t)).toEqual([]);
     expect(t.final.failures).toEqual([]);
+  });
+});
+
+describe('enabled_store() reads its value with kstrtobool()', () => {
+  it("'off' disables the patch, as '0' does", () => {
+    const t = runIn('upstream', twoPatches('modprobe lp1', `echo off > ${LP}/lp1/enabled`, 'sleep 2', `cat ${LP}/lp1/enabled`));
+    expect(dmesg(t)).toContain("livepatch: 'lp1': unpatching complete");
+    expect(out(t)).toEqual([`cat: ${LP}/lp1/enabled: No such file or directory`]);
+  });
+
+  it("'on' on an enabled patch is -EINVAL like '1'", () => {
+    const t = runIn('upstream', twoPatches('modprobe lp1', `echo on > ${LP}/lp1/enabled`));
+    expect(out(t)).toEqual(['sh: echo: write error: Invalid argument']);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * mutex.ts - klp_mutex, the one sleeping lock of the livepatch core. module_mutex is never held
- * across a sleep in the code simulated here, so its sections are atomic steps ([S], design §3.1).
+ * across a sleep in the code simulated here, so its sections are atomic steps [S]
+ * (kernel/README.md, "What is simplified").
  */
 import { block, ret, proc } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';

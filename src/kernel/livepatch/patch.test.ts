@@ -1,7 +1,7 @@
 /**
  * kernel/livepatch/patch.c klp_patch_object() and kernel.ftrace_enabled: livepatch's ftrace_ops
  * are FTRACE_OPS_FL_PERMANENT, so registering them with ftrace disabled fails with -EBUSY, and
- * ftrace cannot be disabled while they are registered (selftest test-ftrace.sh, design §4.2).
+ * ftrace cannot be disabled while they are registered (selftest test-ftrace.sh).
  */
 import { describe, expect, it } from 'vitest';
 import { dmesg, out, runIn, scn } from '../../test/helpers';
@@ -72,4 +72,30 @@ describe('kernel.ftrace_enabled = 0', () => {
     ]);
     expect(out(t).at(-1)).toBe("modprobe: ERROR: could not insert 'M': Device or resource busy");
   });
+});
+
+describe('klp_is_patch_compatible() (kernel/livepatch/state.c): system states under atomic replace', () => {
+  const patch = (name: string, version: number) => ({
+    name,
+    replace: true,
+    states: [{ id: 1, version }],
+    objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }],
+  });
+  const twoReplacing = (v1: number, v2: number) =>
+    scn({ livepatches: [patch('lp1', v1), patch('lp2', v2)], tasks: [{ commands: ['modprobe lp1', 'modprobe lp2'] }] });
+
+  for (const v of ['upstream', 'split-poc19'] as VariantId[]) {
+    it(`[${v}] the same state at the same version is compatible: lp2 replaces lp1`, () => {
+      const t = runIn(v, twoReplacing(1, 1));
+      expect(dmesg(t)).toContain("livepatch: 'lp2': patching complete");
+      expect(dmesg(t).some((l) => l.includes('is not compatible'))).toBe(false);
+      expect(out(t)).toEqual([]);
+    });
+
+    it(`[${v}] a lower version is not: lp2 is refused with -EINVAL`, () => {
+      const t = runIn(v, twoReplacing(2, 1));
+      expect(dmesg(t)).toContain('livepatch: Livepatch patch (lp2) is not compatible with the already installed livepatches.');
+      expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'lp2': Invalid argument"]);
+    });
+  }
 });

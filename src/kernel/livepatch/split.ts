@@ -100,7 +100,8 @@ export const klp_add_object = proc({ version: 'split POC' }, {
       return ret(-ERRNO.EINVAL);
     };
     if (!patch) {
-      // The POC dereferences NULL right after this line (design §5.9); we stop at -EINVAL [S].
+      // The POC dereferences NULL right after this line (its common exit prints patch->obj->name
+      // with patch == NULL; reported by Joe Lawrence, 3 Apr 2020); we stop at -EINVAL [S].
       return fail(`livepatch: Can't load livepatch (${self.name}) for module when the livepatch (${name}) for vmcore is not loaded`);
     }
     // klp_is_object_compatible() failures take POC 04's common `err:` exit, which also prints the

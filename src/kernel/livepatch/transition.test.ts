@@ -1,7 +1,7 @@
 /**
  * kernel/livepatch/transition.c: a transition blocked by a task sitting in a patched function is
  * retried every second; after SIGNALS_TIMEOUT (15) failed retries the remaining tasks are
- * signalled (design §4.3).
+ * signalled.
  */
 import { describe, expect, it } from 'vitest';
 import { dmesg, logLine, missingInOrder, out, runIn, scn } from '../../test/helpers';
@@ -57,11 +57,9 @@ describe('a transition blocked by a busy task', () => {
     expect(logLine(t, "livepatch: 'lp': patching complete").time).toBe(0);
   });
 
-  // ENGINE BUG (kernel/livepatch/transition.ts, klp_try_complete_transition): the kernel sends
-  // the fake signals every SIGNALS_TIMEOUT retries, but klp_send_signals() prints the notice only
-  // `if (klp_signals_cnt == SIGNALS_TIMEOUT)`, i.e. once per transition (design §4.3: "the first
-  // time"). The engine prints it at every multiple of 15 (t = 15 s, 30 s, ...). Fix: print only
-  // when signalsCnt === SIGNALS_TIMEOUT, keep the modulo for the signalling itself.
+  // kernel/livepatch/transition.c: the fake signals go out every SIGNALS_TIMEOUT retries, but
+  // klp_send_signals() prints its notice only `if (klp_signals_cnt == SIGNALS_TIMEOUT)`, i.e.
+  // once per transition.
   it('"signaling remaining tasks" is printed only once per transition', () => {
     const t = runIn('upstream', stuck(40));
     expect(dmesg(t).filter((l) => l === SIGNALING)).toHaveLength(1);

@@ -1,5 +1,5 @@
 /**
- * load_module() behaviour (kernel/module.c v5.5, design §1.2-§1.3, §2.3), checked through small
+ * load_module() behaviour (kernel/module.c v5.5), checked through small
  * scenarios. The loader is identical in every variant, so most cases run in all three kernels.
  */
 import { describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('add_unformed_module(): a same-name load waits (W1) while the first is 
   });
 });
 
-describe('add_unformed_module(): when the first load fails, a waiter loads the module itself (§1.3, P03 variant)', () => {
+describe('add_unformed_module(): when the first load fails, a waiter loads the module itself (P03 variant)', () => {
   const s = scn({
     modules: [slow([{ print: 'slow_init' }, { sleep: 10 }, { return: 'ENODEV' }])],
     tasks: [
@@ -173,7 +173,7 @@ describe('resolve_symbol_wait(): an importer waits at most 30 s per symbol for a
     expect(dmesg(t)).not.toContain('user: gave up waiting for init of module slow.');
   });
 
-  it("if the exporter's init fails, the importer's retry finds no symbol: err -2 (§6.2-ii)", () => {
+  it("if the exporter's init fails, the importer's retry finds no symbol: err -2", () => {
     const t = runIn(
       'upstream',
       scn({

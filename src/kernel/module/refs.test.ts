@@ -1,6 +1,6 @@
 /**
  * References and usage links (kernel/module.c: module_unload_init, ref_module,
- * strong_try_module_get, module_unload_free; design §1.2 step 4, §2.4).
+ * strong_try_module_get, module_unload_free).
  */
 import { describe, expect, it } from 'vitest';
 import { out, runIn, scn } from '../../test/helpers';
