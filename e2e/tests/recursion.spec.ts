@@ -1,9 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../support/fixtures';
+import { currentStep, expect, test } from '../support/fixtures';
 
-/** Step forward with → until `cond` holds (at most `max` steps); returns the number of steps taken. */
+/** Step forward with → until `cond` holds (at most `max` steps), each time once the graph shows the step. */
 async function stepUntil(page: Page, cond: () => Promise<boolean>, max = 200): Promise<number> {
   for (let i = 0; i < max; i++) {
+    const step = await currentStep(page);
+    await expect(page.getByTestId('dependency-graph').first()).toHaveAttribute('data-step', String(step));
     if (await cond()) return i;
     await page.keyboard.press('ArrowRight');
   }

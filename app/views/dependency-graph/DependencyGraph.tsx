@@ -69,7 +69,7 @@ function Graph({ legend = true }: { legend?: boolean }) {
   const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => selectModule(n.id);
   return (
     <DepStepContext.Provider value={stores}>
-    <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status}>
+    <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status} data-step={step}>
       {layout.status === 'pending' && <div className="flow-status">Laying out {graph.nodes.length} modules…</div>}
       {layout.status === 'error' && <div className="flow-status is-error">Layout failed: {layout.message}</div>}
       <ReactFlow
