@@ -84,7 +84,15 @@ export function App() {
   useHashSync();
   return (
     <div className="app" data-view={view}>
-      <a className="skip" href="#scrubber">
+      <a
+        className="skip"
+        href="#scrubber"
+        onClick={(e) => {
+          // The fragment holds the view (#preset=...): focus the scrubber without navigating.
+          e.preventDefault();
+          document.getElementById('scrubber')?.focus();
+        }}
+      >
         Skip to the timeline
       </a>
       <Header />

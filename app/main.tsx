@@ -26,8 +26,10 @@ import './styles/layout.css';
 import { applyHash } from './url/applyHash';
 import { exposePlaygroundApi } from './testing/exposePlaygroundApi';
 import { installAutosave } from './views/builder/installAutosave';
+import { installViewStep } from './store/viewStep';
 import { App } from './App';
 
+installViewStep();
 applyHash(window.location.hash);
 exposePlaygroundApi();
 installAutosave();

@@ -9,9 +9,14 @@ export { fingerprint } from './rules/fingerprint';
 export { machineDiagram, type MachineDiagram, type MachineKind, type DiagramState, type DiagramTransition } from './machines/diagram';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
+export { explainLivelock, type LivelockExplanation } from './sim/explainLivelock';
 export { killableTasks, killEffect } from './sim/kill';
 export { firstDivergence, transcript, type Divergence, type OutLine } from './analysis/firstDivergence';
-export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
+export { moduleInstances, moduleWaiters, instancesByName, waitersByName, type InstanceView, type WaiterView } from './sim/moduleQueries';
+export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
+export { patchView, type PatchView, type PatchPhase } from './sim/patchQueries';
+export { recursionBreaks, type RecursionBreak } from './analysis/recursionBreaks';
+export { firstStepDivergence, type StepDivergence } from './analysis/compareTraces';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
@@ -21,6 +26,8 @@ export { parseCommand, CommandError, type Command } from './rules/commands';
 export { readFile, procModules } from './sim/files';
 export { strerror, errnoName, ERRNO } from './model/errno';
 export { module_refcount } from './rules/refcount';
+export { shellStatus, SIGNALS } from './rules/signals';
+export { kernelName } from './engine/procs';
 export { SEED_LOCATIONS, SEED_MOVES, seedLocationOf, seedMoveOf, type SeedLocation, type SeedMove } from './rules/seed';
 export {
   MODULE_NAME_RE,

@@ -39,13 +39,11 @@ export interface RunError {
 }
 
 export interface ScenarioActions {
-  /** Opens a preset; the step defaults to the outcome step, the schedule to FIFO. */
   /**
-   * Opens a preset in the current kernel, or in the preset's own kernel when the current one has
-   * nothing to say about it (a v7.1 selftest opened from a v5.5 kernel), unless `pinVariant`
-   * (the URL names the kernel).
+   * Opens a preset in the kernel it is about (Preset.variant) unless `variant` names another; the
+   * step defaults to the outcome step, the schedule to FIFO.
    */
-  openPreset: (id: string, step?: number, schedule?: readonly string[], pinVariant?: boolean) => void;
+  openPreset: (id: string, step?: number, schedule?: readonly string[], variant?: VariantId) => void;
   openScenario: (scenario: Scenario, key: string, step?: number, schedule?: readonly string[]) => void;
   setVariant: (v: VariantId) => void;
   /** Replays the scenario with another schedule (an interleaving) and opens it on its outcome. */
@@ -59,8 +57,9 @@ export type ScenarioSlice = ScenarioState & ScenarioActions;
 
 const clampStep = (t: Trace, s: number): number => Math.max(0, Math.min(Math.trunc(s), t.steps.length - 1));
 
-export function initialScenario(variant: VariantId = 'split'): ScenarioState {
+export function initialScenario(): ScenarioState {
   const preset = getPreset(DEFAULT_PRESET_ID)!;
+  const variant = preset.variant;
   return {
     presetId: preset.id,
     scenarioKey: `preset:${preset.id}`,
@@ -77,9 +76,11 @@ export function initialScenario(variant: VariantId = 'split'): ScenarioState {
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (set, get) => {
-  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE): void => {
-    const { variant, compareVariant } = get();
+  const load = (presetId: string | null, key: string, scenario: Scenario, step?: number, schedule: readonly string[] = DEFAULT_SCHEDULE, variant: VariantId = get().variant): void => {
     const sched = ownSchedule(schedule);
+    // A comparison with the kernel now shown would compare it with itself: keep the old one instead.
+    const old = get().variant;
+    const compareVariant = get().compareVariant === variant ? (old !== variant ? old : null) : get().compareVariant;
     let trace: Trace;
     let compareTrace: Trace | null;
     try {
@@ -93,8 +94,10 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
       presetId,
       scenarioKey: key,
       scenario,
+      variant,
       schedule: sched,
       trace,
+      compareVariant,
       compareTrace,
       step: step === undefined ? interestingStep(trace) : clampStep(trace, step),
       playing: false,
@@ -113,19 +116,20 @@ export const createScenarioSlice: StateCreator<Store, [], [], ScenarioSlice> = (
   };
   return {
     ...initialScenario(),
-    openPreset: (id, step, schedule, pinVariant = false) => {
+    openPreset: (id, step, schedule, variant) => {
       const p = getPreset(id);
       if (!p) return;
-      const { variant, compareVariant } = get();
-      if (!pinVariant && !p.expected[variant] && p.variant !== variant) {
-        set({ variant: p.variant, compareVariant: compareVariant === p.variant ? null : compareVariant });
-      }
-      load(p.id, `preset:${p.id}`, p.scenario, step, schedule);
+      load(p.id, `preset:${p.id}`, p.scenario, step, schedule, variant ?? p.variant);
     },
     openScenario: (scenario, key, step, schedule) => load(null, key, scenario, step, schedule),
     setVariant: (variant) => {
-      const { scenarioKey, scenario, schedule, trace: old, step, runError } = get();
+      const { scenarioKey, scenario, schedule, trace: old, step, runError, compareVariant } = get();
       if (variant === old.variant && !runError) return;
+      // Picking the compared kernel swaps the two sides rather than compare a kernel with itself.
+      if (compareVariant === variant && old.variant !== variant) {
+        const swapped = tryTrace(scenarioKey, scenario, old.variant, schedule);
+        set(swapped ? { compareVariant: old.variant, compareTrace: swapped } : { compareVariant: null, compareTrace: null });
+      }
       // The schedule stays: it is an input like the scenario, even if this kernel cannot honour it.
       set({ variant });
       const trace = tryTrace(scenarioKey, scenario, variant, schedule);

@@ -20,16 +20,16 @@ describe('store', () => {
     expect(s().step).toBe(interestingStep(s().trace));
   });
 
-  it('opens a preset in its own kernel when the current one has no expectation for it, unless the URL names the kernel', () => {
+  it('opens a preset in its own kernel, unless the URL names the kernel', () => {
     s().openPreset('ST7-syscall-01');
     expect(s().variant).toBe('v7.1');
     expect(s().trace.outcome.kind).toBe('ok');
     s().setVariant('split');
-    s().openPreset('ST7-syscall-01', undefined, undefined, true);
+    s().openPreset('ST7-syscall-01', undefined, undefined, 'split');
     expect(s().variant).toBe('split');
-    // A preset the current kernel has an expectation for keeps the kernel.
-    s().openPreset('P13');
-    expect(s().variant).toBe('split');
+    // Even when the current kernel has something to say about it: P11 is about hunk (i) alone.
+    s().openPreset('P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
   });
 
   it('keeps "at the end" when the variant changes, and otherwise the step', () => {
@@ -175,5 +175,47 @@ describe('a scenario the simulator fails on (issue 8)', () => {
     s().openPreset('P10');
     expect(s().runError).toBeNull();
     s().setVariant('split');
+  });
+});
+
+describe('compare', () => {
+  it('swaps the sides when the compared kernel is picked, never comparing a kernel with itself', () => {
+    applyHash('#preset=P10&variant=split&compare=split-poc19');
+    s().setVariant('split-poc19');
+    expect(s().variant).toBe('split-poc19');
+    expect(s().compareVariant).toBe('split');
+    expect(s().compareTrace?.variant).toBe('split');
+  });
+
+  it('refuses compare= equal to the variant shown, naming the parameter', () => {
+    applyHash('#preset=P10&variant=split&compare=split');
+    expect(s().compareVariant).toBeNull();
+    expect(s().urlErrors.join(' ')).toMatch(/"compare".*already shown/);
+  });
+});
+
+describe('a preset opens in its own kernel', () => {
+  it('switches to Preset.variant unless the link names a variant', () => {
+    s().setVariant('upstream');
+    s().openPreset('P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
+    expect(s().trace.variant).toBe(s().variant);
+    applyHash('#preset=P11&variant=split');
+    expect(s().variant).toBe('split');
+    applyHash('#preset=P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
+  });
+});
+
+describe('comparing', () => {
+  it('the timeline spans the longer run; the shorter one stays on its end', async () => {
+    const { stepCount } = await import('./playbackSlice');
+    applyHash('#preset=P10&variant=split&compare=split-poc19');
+    expect(stepCount(s())).toBe(s().compareTrace!.steps.length);
+    s().setStep(1_000_000);
+    expect(s().step).toBe(s().compareTrace!.steps.length - 1);
+    expect(s().step).toBeGreaterThan(s().trace.steps.length - 1);
+    s().setCompareVariant(null);
+    expect(stepCount(s())).toBe(s().trace.steps.length);
   });
 });

@@ -15,7 +15,7 @@ export interface ApiSnapshot {
   playing: boolean;
   outcome: { kind: string; location?: string; seedLocation?: string; cycle?: string[]; summary: string; step: number };
   fingerprint: string;
-  divergence: { stepA: number; stepB: number; reason: string } | null;
+  divergence: { step: number; reason: string } | null;
 }
 
 /** The live object: the snapshot's two computed fields are methods there. */

@@ -74,3 +74,14 @@ describe('worldAt() edges', () => {
     expect(() => worldAt(bare, 3)).toThrow('this trace was run without checkpoints');
   });
 });
+
+describe('worldAt from a nearby world', () => {
+  it('stepping forward from an earlier world of the trace gives the same world as from the checkpoint', () => {
+    const t = run(getPreset('P16')!.scenario, { variant: 'split', checkpointEvery: 64 });
+    for (const [a, b] of [[70, 100], [10, 20], [100, 100], [150, 120]]) {
+      const near = worldAt(t, a);
+      expect(fingerprint(worldAt(t, b, near))).toBe(fingerprint(worldAt(t, b)));
+      expect(worldAt(t, b, near).step).toBe(b + 1);
+    }
+  });
+});

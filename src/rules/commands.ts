@@ -42,8 +42,9 @@
  *
  * `$NAME` in a command is replaced by the task's variable NAME when it has one (set by spawn).
  */
+import { DEFAULT_KILL_SIGNAL, signalOfOption } from './signals';
 
-import { hasOwn, setOwn } from '../model/dict';
+import { setOwn } from '../model/dict';
 import { MAX_SCENARIO_SECONDS } from './limits';
 
 export type Command =
@@ -101,7 +102,6 @@ function moduleName(w: string | undefined, what: string): string {
   return normalizeModuleName(w);
 }
 
-const SIGNALS: Record<string, number> = { '-9': 9, '-KILL': 9, '-15': 15, '-TERM': 15, '-2': 2, '-INT': 2 };
 
 /**
  * A duration in seconds as a command spells it (`1`, `0.5`): decimal, 0..MAX_SCENARIO_SECONDS,
@@ -171,10 +171,10 @@ export function parseCommand(line: string): Command {
       return { cmd: 'sleep', seconds: s };
     }
     case 'kill': {
-      let signal = 15;
+      let signal = DEFAULT_KILL_SIGNAL;
       let args = rest;
       if (rest[0]?.startsWith('-')) {
-        const sig = hasOwn(SIGNALS, rest[0].toUpperCase()) ? SIGNALS[rest[0].toUpperCase()] : undefined;
+        const sig = signalOfOption(rest[0]);
         if (!sig) throw new CommandError(`kill: unknown signal '${rest[0]}'`);
         signal = sig;
         args = rest.slice(1);

@@ -8,7 +8,7 @@ const base = () => ({
   title: 't',
   modules: [] as unknown[],
   livepatches: [] as unknown[],
-  tasks: [] as unknown[],
+  tasks: [{ commands: ['lsmod'] }] as unknown[],
 });
 
 /** The ScenarioError thrown for `input` (fails the test if it validates). */
@@ -124,6 +124,13 @@ describe('livepatches[i]', () => {
   });
 });
 
+describe('tasks', () => {
+  it('a scenario with nothing to run is refused: no task, or a task without commands', () => {
+    rejects({ ...base(), tasks: [] }, 'tasks', /at least one command/);
+    rejects({ ...base(), tasks: [{ commands: ['lsmod'] }, { commands: [] }] }, 'tasks[1].commands', /at least one command/);
+  });
+});
+
 describe('tasks[i]', () => {
   const t = (extra: object) => ({ ...base(), tasks: [extra] });
 
@@ -136,14 +143,14 @@ describe('tasks[i]', () => {
   });
 
   it('labels H<n> and kworker/<n> are reserved for kernel-spawned tasks', () => {
-    rejects(t({ id: 'H1', commands: [] }), 'tasks[0].id', 'H<n> and kworker/<n> are reserved for kernel-spawned tasks');
-    rejects(t({ id: 'H12', commands: [] }), 'tasks[0].id', /reserved/);
-    rejects(t({ id: 'kworker/1', commands: [] }), 'tasks[0].id');
-    expect(() => validateScenario(t({ id: 'Helper', commands: [] }))).not.toThrow();
+    rejects(t({ id: 'H1', commands: ['lsmod'] }), 'tasks[0].id', 'H<n> and kworker/<n> are reserved for kernel-spawned tasks');
+    rejects(t({ id: 'H12', commands: ['lsmod'] }), 'tasks[0].id', /reserved/);
+    rejects(t({ id: 'kworker/1', commands: ['lsmod'] }), 'tasks[0].id');
+    expect(() => validateScenario(t({ id: 'Helper', commands: ['lsmod'] }))).not.toThrow();
   });
 
   it('duplicate labels, including a default U<n> taken explicitly', () => {
-    rejects({ ...base(), tasks: [{ commands: [] }, { id: 'U1', commands: [] }] }, 'tasks[1].id', "duplicate task label 'U1'");
+    rejects({ ...base(), tasks: [{ commands: ['lsmod'] }, { id: 'U1', commands: ['lsmod'] }] }, 'tasks[1].id', "duplicate task label 'U1'");
   });
 
   it('start time', () => {

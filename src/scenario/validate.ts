@@ -222,6 +222,7 @@ export function validateScenario(input: unknown): Scenario {
     labels.add(label);
     time(t.start, `${p}.start`);
     list(t.commands, `${p}.commands`, 'commands', MAX_TASK_COMMANDS);
+    need(t.commands.length > 0, `${p}.commands`, 'a task needs at least one command');
     t.commands.forEach((c: unknown, j: number) => {
       need(typeof c === 'string', `${p}.commands[${j}]`, 'must be a string');
       try {
@@ -232,5 +233,7 @@ export function validateScenario(input: unknown): Scenario {
       }
     });
   });
+  // Nothing would run: the trace would have no step at all.
+  need(s.tasks.length > 0, 'tasks', 'add a task with at least one command: without one nothing runs');
   return s as unknown as Scenario;
 }

@@ -49,3 +49,29 @@ export function moduleWaiters(w: World, name: string): (WaiterView & { pid: numb
     )
     .map((t) => ({ task: t.label, fn: t.wait!.fn, pid: t.pid }));
 }
+
+/** moduleInstances() of every module name at once, in one pass over the module list. */
+export function instancesByName(w: World): Map<string, InstanceView[]> {
+  const out = new Map<string, InstanceView[]>();
+  for (const m of w.modules) {
+    const list = out.get(m.name) ?? [];
+    list.push({ key: instanceName(m), state: m.state, owner: labelOf(w, m.owner), refcnt: module_refcount(m) });
+    out.set(m.name, list);
+  }
+  return out;
+}
+
+/** moduleWaiters() of every module name at once. */
+export function waitersByName(w: World): Map<string, (WaiterView & { pid: number })[]> {
+  const out = new Map<string, (WaiterView & { pid: number })[]>();
+  for (const t of w.tasks) {
+    if (t.status !== 'blocked' || !t.wait?.name) continue;
+    // As moduleWaiters(): module_wq by module name, a finit_module() completion by its file /…/NAME.ko.
+    const name = t.wait.kind === 'module_wq' ? t.wait.name : t.wait.kind === 'completion' ? /\/([^/]+)\.ko$/.exec(t.wait.name)?.[1] : undefined;
+    if (!name) continue;
+    const list = out.get(name) ?? [];
+    list.push({ task: t.label, fn: t.wait.fn, pid: t.pid });
+    out.set(name, list);
+  }
+  return out;
+}

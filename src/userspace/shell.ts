@@ -1,7 +1,6 @@
 /**
  * shell.ts - a user task: runs its commands one after another, like `sh -c 'a; b; c'`.
  */
-import type { Proc } from '../sim/ops';
 import { block, call, next, num, ret, str, yieldTo, proc } from '../sim/ops';
 import type { Ctx } from '../sim/context';
 import type { Locals } from '../model/world';
@@ -30,12 +29,14 @@ function fail(k: Ctx, text: string): ReturnType<typeof ret> {
 export const sh = proc({ labels: { cmd: 'next command' } }, {
   start: (k, l) => {
     l.i = 0;
+    l.status = 0;
     return next('cmd');
   },
   /** Between two commands the shell forks and execs: other tasks and kernel work may run. */
   cmd: (k, l) => {
     const cmds = l.cmds as string[];
-    if (num(l, 'i') >= cmds.length) return ret(0);
+    // `sh -c 'a; b; c'` exits with the status of its last command.
+    if (num(l, 'i') >= cmds.length) return ret(num(l, 'status'));
     return yieldTo('exec');
   },
   exec: (k, l) => {
@@ -48,6 +49,7 @@ export const sh = proc({ labels: { cmd: 'next command' } }, {
     if (dieIfSignalled(k)) return next('cmd');
     const code = num(l, 'ret');
     const line = (l.cmds as string[])[num(l, 'i')];
+    l.status = code;
     if (code !== 0) {
       k.w.failures.push({ task: k.task.label, command: line, exit: code });
       k.out('exit', `exit status ${code}`);
@@ -117,11 +119,11 @@ export const capture = proc({ labels: { part: 'next command of the pipeline', lo
 });
 
 /** [S] A task sitting in FUNCTION for a while: klp_try_switch_task() sees FUNCTION on its stack. */
-export const busyIn: Proc = {
+export const busyIn = proc({ kernelName: 'busy' }, {
   start: (k, l) =>
     block({ kind: 'sleep', fn: str(l, 'as'), until: k.now + num(l, 'seconds') * 1000, killable: true }, 'done'),
   done: () => ret(0),
-};
+});
 
 /** Commands that are not separate programs in this model: echo, sysctl, cat, lsmod, sleep, kill, log, and the selftest harness's helpers. */
 export const shBuiltin = proc({ kernelName: 'sh' }, {

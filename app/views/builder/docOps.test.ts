@@ -15,12 +15,13 @@ const build = (): Scenario => {
 };
 
 describe('addItem', () => {
-  it('names items freshly per kind, and the result is a valid scenario', () => {
+  it('names items freshly per kind; the result is valid once the new task has a command', () => {
     const s = build();
     expect(s.modules.map((m) => m.name)).toEqual(['M1', 'M2']);
     expect(s.livepatches[0]).toEqual({ name: 'lp1', callbacks: 'print', objects: [{ name: 'vmlinux' }] });
     expect(s.tasks).toEqual([{ id: 'U1', commands: [] }]);
-    expect(checkScenario(s)).toEqual({ ok: true });
+    expect(checkScenario(s)).toMatchObject({ ok: false, path: 'tasks[0].commands' });
+    expect(checkScenario({ ...s, tasks: [{ id: 'U1', commands: ['lsmod'] }] })).toEqual({ ok: true });
     expect(addItem(s, 'module').ref).toEqual({ kind: 'module', name: 'M3' });
   });
 
@@ -67,7 +68,7 @@ describe('deleteItem', () => {
     expect(d.modules.map((m) => m.name)).toEqual(['M2']);
     expect(d.modules[0].imports).toBeUndefined();
     expect(d.livepatches[0].objects).toEqual([{ name: 'vmlinux' }]);
-    expect(checkScenario(d)).toEqual({ ok: true });
+    expect(checkScenario({ ...d, tasks: [{ id: 'U1', commands: ['lsmod'] }] })).toEqual({ ok: true });
   });
 
   it('keeps an import that another item still exports', () => {

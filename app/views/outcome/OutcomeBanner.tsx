@@ -20,7 +20,8 @@ export function OutcomeBanner() {
   const presetId = useStore((s) => s.presetId);
   const variant = useStore((s) => s.variant);
   const schedule = useStore((s) => s.schedule);
-  const step = useStore((s) => s.step);
+  // Only whether the step is the verdict's: the banner must not re-render on every step of a drag.
+  const atVerdict = useStore((s) => s.step === interestingStep(s.trace));
   const setStep = useStore((s) => s.setStep);
   const openPreset = useStore((s) => s.openPreset);
   const [more, setMore] = useState(false);
@@ -43,7 +44,7 @@ export function OutcomeBanner() {
               <span className="muted">
                 derived from {origin.preset.id}, {origin.preset.title} ·{' '}
               </span>
-              <button type="button" className="link" onClick={() => openPreset(origin.preset.id)} data-testid="back-to-preset">
+              <button type="button" className="link" onClick={() => openPreset(origin.preset.id, undefined, undefined, variant)} data-testid="back-to-preset">
                 back to {origin.preset.id}
               </button>
             </div>
@@ -91,8 +92,8 @@ export function OutcomeBanner() {
           <div className="verdict-summary">{o.summary}</div>
           <ScheduleNote />
           <div className="verdict-actions">
-            <button type="button" className="link" onClick={() => setStep(at)} disabled={step === at} data-testid="jump-outcome">
-              {step === at ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
+            <button type="button" className="link" onClick={() => setStep(at)} disabled={atVerdict} data-testid="jump-outcome">
+              {atVerdict ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
             </button>
             {expected && schedule.length > 0 && (
               // Expectations speak of the default schedule: another interleaving may well end otherwise.
