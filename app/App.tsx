@@ -19,6 +19,32 @@ import { PresetGallery } from './views/gallery/PresetGallery';
 import { CompareView } from './views/compare/CompareView';
 import { KernelGraphView } from './views/kernel-graph/KernelGraphView';
 import { BuilderView } from './views/builder/BuilderView';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { UrlErrors } from './views/errors/UrlErrors';
+import { RunErrorPanel } from './views/errors/RunErrorPanel';
+import { ViewErrorPanel } from './views/errors/ViewErrorPanel';
+
+/**
+ * The playground, or what went wrong running its scenario: a failure in run() (recorded by the
+ * store) or while drawing the trace (caught by the boundary and recorded the same way).
+ */
+function PlaygroundOrError() {
+  const runError = useStore((s) => s.runError);
+  const scenario = useStore((s) => s.scenario);
+  const variant = useStore((s) => s.variant);
+  const resetKey = useStore((s) => `${s.scenarioKey}\u0000${s.variant}\u0000${s.compareVariant}\u0000${s.schedule.join(',')}`);
+  const setRunError = useStore((s) => s.setRunError);
+  if (runError) return <RunErrorPanel message={runError.message} scenario={runError.scenario} variant={runError.variant} />;
+  return (
+    <ErrorBoundary
+      resetKey={resetKey}
+      onError={(e) => setRunError({ message: e.message, scenario, variant })}
+      fallback={(e) => <RunErrorPanel message={e.message} scenario={scenario} variant={variant} />}
+    >
+      <Playground />
+    </ErrorBoundary>
+  );
+}
 
 function Playground() {
   const comparing = useStore((s) => s.compareVariant !== null);
@@ -58,18 +84,31 @@ export function App() {
   useHashSync();
   return (
     <div className="app" data-view={view}>
-      <a className="skip" href="#scrubber">
+      <a
+        className="skip"
+        href="#scrubber"
+        onClick={(e) => {
+          // The fragment holds the view (#preset=...): focus the scrubber without navigating.
+          e.preventDefault();
+          document.getElementById('scrubber')?.focus();
+        }}
+      >
         Skip to the timeline
       </a>
       <Header />
+      <UrlErrors />
       {view === 'kernel' ? (
-        <main className="kernel-view">
-          <KernelGraphView />
-        </main>
+        <ErrorBoundary resetKey="kernel" fallback={(e, retry) => <ViewErrorPanel view="kernel graph" error={e} retry={retry} />}>
+          <main className="kernel-view">
+            <KernelGraphView />
+          </main>
+        </ErrorBoundary>
       ) : view === 'build' ? (
-        <BuilderView />
+        <ErrorBoundary resetKey="build" fallback={(e, retry) => <ViewErrorPanel view="Build view" error={e} retry={retry} />}>
+          <BuilderView />
+        </ErrorBoundary>
       ) : (
-        <Playground />
+        <PlaygroundOrError />
       )}
     </div>
   );

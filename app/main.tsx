@@ -20,13 +20,16 @@ import './styles/wait-graph.css';
 import './styles/kernel-graph.css';
 import './styles/timeline.css';
 import './styles/builder.css';
+import './styles/errors.css';
 // Last: its media queries rearrange everything above for narrow screens.
 import './styles/layout.css';
 import { applyHash } from './url/applyHash';
 import { exposePlaygroundApi } from './testing/exposePlaygroundApi';
 import { installAutosave } from './views/builder/installAutosave';
+import { installViewStep } from './store/viewStep';
 import { App } from './App';
 
+installViewStep();
 applyHash(window.location.hash);
 exposePlaygroundApi();
 installAutosave();

@@ -1,7 +1,8 @@
 /**
  * The engine is a pure, deterministic simulation that app/ imports: it must not depend on the UI,
  * on Node, or on anything that makes a run depend on the real world (time, randomness, timers,
- * the DOM). src/cli/** and src/bench/** are Node programs and are exempt, as are tests.
+ * the DOM). src/cli/**, src/bench/** and src/fuzz/** are Node programs (fuzz/ also draws random
+ * inputs) and are exempt, as are tests.
  *
  * Inside src/, folders belong to layers that import one way only (src/README.md draws them):
  * a file may import its own folder, a folder earlier in its own layer, or any lower layer; and
@@ -26,7 +27,7 @@ export const LAYERS: [layer: string, folders: string[]][] = [
   ['procedures', ['kernel', 'userspace', 'modules', 'scenario']],
   ['engine', ['engine']],
   ['services', ['analysis', 'explorer', 'selftest', 'presets', 'kernelGraph']],
-  ['surface', ['index.ts', 'cli', 'bench']],
+  ['surface', ['index.ts', 'cli', 'bench', 'fuzz']],
 ];
 
 function walk(dir: string): string[] {
@@ -38,7 +39,7 @@ function walk(dir: string): string[] {
 
 const rel = (p: string) => relative(SRC, p).split(sep).join('/');
 const isTest = (r: string) => /\.test\.tsx?$/.test(r) || r.startsWith('test/');
-const exempt = (r: string) => isTest(r) || r.startsWith('cli/') || r.startsWith('bench/');
+const exempt = (r: string) => isTest(r) || r.startsWith('cli/') || r.startsWith('bench/') || r.startsWith('fuzz/');
 const SOURCES = walk(SRC).filter((p) => /\.(ts|tsx|js|mjs)$/.test(p) && !p.endsWith('.d.ts'));
 const FILES = SOURCES.filter((p) => !exempt(rel(p)));
 

@@ -21,18 +21,26 @@ export { fingerprint } from './rules/fingerprint';
 export { machineDiagram, type MachineDiagram, type MachineKind, type DiagramState, type DiagramTransition } from './machines/diagram';
 export { waitForGraph, cycleLocation, type WaitEdge, type WaitForGraph } from './sim/waitFor';
 export { explainWait, type WaitExplanation } from './sim/explainWait';
+export { explainLivelock, type LivelockExplanation } from './sim/explainLivelock';
 export { killableTasks, killEffect } from './sim/kill';
-export { moduleInstances, moduleWaiters, type InstanceView, type WaiterView } from './sim/moduleQueries';
+export { firstDivergence, transcript, type Divergence, type OutLine } from './analysis/firstDivergence';
+export { moduleInstances, moduleWaiters, instancesByName, waitersByName, type InstanceView, type WaiterView } from './sim/moduleQueries';
+export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
+export { patchView, type PatchView, type PatchPhase } from './sim/patchQueries';
+export { recursionBreaks, type RecursionBreak } from './analysis/recursionBreaks';
+export { firstStepDivergence, type StepDivergence } from './analysis/compareTraces';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
-export { VARIANTS, VARIANT_IDS, isVariantId, type Variant, type VariantId } from './model/variant';
+export { VARIANTS, VARIANT_IDS, KERNEL_VERSIONS, isVariantId, variantsOf, upstreamOf, type Variant, type VariantId, type KernelVersion } from './model/variant';
 export { validateScenario, ScenarioError } from './scenario/validate';
 export { parseCommand, CommandError, type Command } from './rules/commands';
 export { readFile, procModules } from './sim/files';
 export { strerror, errnoName, ERRNO } from './model/errno';
 export { module_refcount } from './rules/refcount';
-export { SEED_LOCATIONS, seedLocationOf, type SeedLocation } from './rules/seed';
+export { shellStatus, SIGNALS } from './rules/signals';
+export { kernelName } from './engine/procs';
+export { SEED_LOCATIONS, SEED_MOVES, seedLocationOf, seedMoveOf, type SeedLocation, type SeedMove } from './rules/seed';
 export {
   MODULE_NAME_RE,
   SYMBOL_RE,
@@ -43,7 +51,15 @@ export {
   perObjectModuleName,
   instanceName,
 } from './rules/names';
-export { MAX_KMOD_CONCURRENT, MAX_KMOD_ALL_BUSY_TIMEOUT_MS, RESOLVE_SYMBOL_TIMEOUT_MS, MAX_SCENARIO_SECONDS, MODULE_NAME_LEN, seconds } from './rules/limits';
+export {
+  MAX_KMOD_CONCURRENT,
+  MAX_KMOD_ALL_BUSY_TIMEOUT_MS,
+  RESOLVE_SYMBOL_TIMEOUT_MS,
+  MAX_SCENARIO_SECONDS,
+  MAX_SCENARIO_BYTES,
+  MODULE_NAME_LEN,
+  seconds,
+} from './rules/limits';
 export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
 export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
 export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind, Granularity } from './model/trace';

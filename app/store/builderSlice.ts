@@ -8,7 +8,8 @@ import { taskLabel, type Scenario } from '@engine';
 import { emptyScenario, nodeId, withTaskIds, type ItemKind, type ItemRef, type Positions, type XY } from '../views/builder/builderDoc';
 import { addItem, deleteItem, renameItem } from '../views/builder/docOps';
 import { amend, historyOf, push, redo, undo, type History } from '../views/builder/history';
-import { parseSaved, SAVE_KEY } from '../views/builder/savedDoc';
+import { BACKUP_KEY, loadSaved, SAVE_KEY, type UnreadableSave } from '../views/builder/savedDoc';
+import { repairScenario } from '../views/builder/drawable';
 import { defaultPosition, placeMissing } from '../views/builder/defaultPosition';
 import type { Store } from './index';
 
@@ -34,6 +35,20 @@ export interface BuilderSlice {
   builderMove: (id: string, at: XY) => void;
   /** Replaces the document (New, Start from preset): an undoable edit like any other. */
   builderLoad: (s: Scenario) => void;
+  /**
+   * An autosave the builder could not draw, waiting for the user to repair, download or set it
+   * aside. Until then nothing is autosaved over it.
+   */
+  builderRecovery: UnreadableSave | null;
+  /** Opens the repaired save (what could be read of it); the original stays under BACKUP_KEY. */
+  builderRecoverRepair: () => void;
+  /** Starts from an empty builder; the unreadable save stays under BACKUP_KEY. */
+  builderRecoverSetAside: () => void;
+  /**
+   * Opens any input (a link's scenario, one the simulator failed on) in the builder: what it
+   * cannot draw is left out. Returns what was left out or added.
+   */
+  builderOpenInput: (input: unknown) => string[];
 }
 
 /** Node ids and kinds of a document's items, for placing the ones without a position. */
@@ -46,15 +61,31 @@ export function itemNodes(s: Scenario): { id: string; kind: ItemKind }[] {
   return refs.map((r) => ({ id: nodeId(r), kind: r.kind }));
 }
 
-function initialBuilder(): Pick<BuilderSlice, 'builder' | 'builderPositions'> {
-  let saved = null;
+/** Keeps a copy of an unreadable save where no autosave writes. */
+export function backUp(raw: string): void {
   try {
-    saved = typeof window === 'undefined' ? null : parseSaved(window.localStorage?.getItem(SAVE_KEY) ?? null);
+    window.localStorage?.setItem(BACKUP_KEY, raw);
+  } catch {
+    // Full or disabled storage: the save is still at SAVE_KEY, which nothing overwrites until the user chooses.
+  }
+}
+
+function initialBuilder(): Pick<BuilderSlice, 'builder' | 'builderPositions' | 'builderRecovery'> {
+  let text: string | null = null;
+  try {
+    text = typeof window === 'undefined' ? null : (window.localStorage?.getItem(SAVE_KEY) ?? null);
   } catch {
     // Storage can be off (privacy settings): start empty.
   }
-  const scenario = saved?.scenario ?? emptyScenario();
-  return { builder: historyOf(scenario), builderPositions: placeMissing(itemNodes(scenario), saved?.positions ?? {}) };
+  const saved = loadSaved(text);
+  if (saved.kind === 'unreadable') backUp(saved.save.raw);
+  const doc = saved.kind === 'ok' ? saved.doc : null;
+  const scenario = doc?.scenario ?? emptyScenario();
+  return {
+    builder: historyOf(scenario),
+    builderPositions: placeMissing(itemNodes(scenario), doc?.positions ?? {}),
+    builderRecovery: saved.kind === 'unreadable' ? saved.save : null,
+  };
 }
 
 export const createBuilderSlice: StateCreator<Store, [], [], BuilderSlice> = (set, get) => {
@@ -106,6 +137,29 @@ export const createBuilderSlice: StateCreator<Store, [], [], BuilderSlice> = (se
       // Fresh columns for the loaded items, not the old document's spots for same-named ones.
       const keep = Object.fromEntries(Object.entries(get().builderPositions).filter(([id]) => !itemNodes(next).some((n) => n.id === id)));
       commit(next, { builderPositions: placeMissing(itemNodes(next), keep), builderSelection: null });
+    },
+    builderRecoverRepair: () => {
+      const r = get().builderRecovery;
+      if (!r) return;
+      backUp(r.raw);
+      const scenario = withTaskIds(r.repair?.scenario ?? emptyScenario());
+      set({
+        builder: historyOf(scenario),
+        builderPositions: placeMissing(itemNodes(scenario), r.repair?.positions ?? {}),
+        builderSelection: null,
+        builderField: null,
+        builderRecovery: null,
+      });
+    },
+    builderRecoverSetAside: () => {
+      const r = get().builderRecovery;
+      if (r) backUp(r.raw);
+      set({ builderRecovery: null });
+    },
+    builderOpenInput: (input) => {
+      const { scenario, changes } = repairScenario(input);
+      get().builderLoad(scenario);
+      return changes;
     },
   };
 };

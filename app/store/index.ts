@@ -21,5 +21,6 @@ export const useStore = create<Store>()((...a) => {
     ...createBuilderSlice(...a),
     ...createKernelSlice(...a),
   };
-  return { ...s, step: interestingStep(s.trace) };
+  const step = interestingStep(s.trace);
+  return { ...s, step, viewStep: step };
 });

@@ -6,8 +6,15 @@ import type { Store } from './index';
 
 export const SPEEDS = [2, 5, 10, 25, 100, 500] as const;
 
+/** Steps on the timeline: the trace's, or the longer run's while comparing (the shorter one then stays on its end). */
+export function stepCount(s: Pick<Store, 'trace' | 'compareTrace'>): number {
+  return Math.max(s.trace.steps.length, s.compareTrace?.steps.length ?? 0);
+}
+
 export interface PlaybackSlice {
   step: number;
+  /** The step the kernel-state panels show: `step`, or a moment behind it on a heavy trace (viewStep.ts). */
+  viewStep: number;
   playing: boolean;
   /** Steps per second. */
   speed: number;
@@ -20,18 +27,19 @@ export interface PlaybackSlice {
 
 export const createPlaybackSlice: StateCreator<Store, [], [], PlaybackSlice> = (set, get) => ({
   step: 0,
+  viewStep: 0,
   playing: false,
   speed: 10,
   setStep: (s) => {
-    const last = get().trace.steps.length - 1;
+    const last = stepCount(get()) - 1;
     const step = Math.max(0, Math.min(Math.trunc(s), last));
     if (step !== get().step) set({ step });
   },
   stepBy: (d) => get().setStep(get().step + d),
   setPlaying: (playing) => {
-    const { step, trace } = get();
+    const { step } = get();
     // Play from the end restarts, as media players do.
-    if (playing && step >= trace.steps.length - 1) set({ step: 0 });
+    if (playing && step >= stepCount(get()) - 1) set({ step: 0 });
     set({ playing });
   },
   togglePlaying: () => get().setPlaying(!get().playing),

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getPreset } from '@engine';
+import { getPreset, type Scenario } from '@engine';
 import { useStore } from './index';
 import { interestingStep } from './traceCache';
 import { applyHash } from '../url/applyHash';
@@ -18,6 +18,18 @@ describe('store', () => {
     expect(s().presetId).toBe('P10');
     expect(s().trace.outcome.kind).toBe('deadlock');
     expect(s().step).toBe(interestingStep(s().trace));
+  });
+
+  it('opens a preset in its own kernel, unless the URL names the kernel', () => {
+    s().openPreset('ST7-syscall-01');
+    expect(s().variant).toBe('v7.1');
+    expect(s().trace.outcome.kind).toBe('ok');
+    s().setVariant('split');
+    s().openPreset('ST7-syscall-01', undefined, undefined, 'split');
+    expect(s().variant).toBe('split');
+    // Even when the current kernel has something to say about it: P11 is about hunk (i) alone.
+    s().openPreset('P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
   });
 
   it('keeps "at the end" when the variant changes, and otherwise the step', () => {
@@ -151,5 +163,73 @@ describe('interestingStep', () => {
     expect(t.outcome.kind).toBe('stall');
     expect(s().step).toBe(interestingStep(t));
     expect(waitForGraph(worldAt(t, s().step)).cycles).toHaveLength(1);
+  });
+});
+
+describe('a scenario the simulator fails on (issue 8)', () => {
+  // run() validates first: an input that skipped validation fails inside it, like an engine bug.
+  const broken = { type: 'klp-playground/scenario', version: 1, title: 'broken', modules: [{ name: 'M', model: 'no_such' }], livepatches: [], tasks: [] } as unknown as Scenario;
+
+  it('records the error and keeps the input asked for, instead of the old trace silently', () => {
+    s().setVariant('split');
+    s().openPreset('P10');
+    const before = s().trace;
+    s().openScenario(broken, 'custom:broken');
+    expect(s().runError).toMatchObject({ scenario: broken, variant: 'split' });
+    expect(s().runError!.message).toMatch(/modules\[0\]\.model: no modelled module 'no_such'/);
+    expect(s().scenario).toBe(broken);
+    expect(s().presetId).toBeNull();
+    expect(s().trace).toBe(before);
+  });
+
+  it('another kernel tries again; opening a preset clears the error', () => {
+    s().openScenario(broken, 'custom:broken');
+    s().setVariant('upstream');
+    expect(s().runError).toMatchObject({ variant: 'upstream' });
+    s().openPreset('P10');
+    expect(s().runError).toBeNull();
+    s().setVariant('split');
+  });
+});
+
+describe('compare', () => {
+  it('swaps the sides when the compared kernel is picked, never comparing a kernel with itself', () => {
+    applyHash('#preset=P10&variant=split&compare=split-poc19');
+    s().setVariant('split-poc19');
+    expect(s().variant).toBe('split-poc19');
+    expect(s().compareVariant).toBe('split');
+    expect(s().compareTrace?.variant).toBe('split');
+  });
+
+  it('refuses compare= equal to the variant shown, naming the parameter', () => {
+    applyHash('#preset=P10&variant=split&compare=split');
+    expect(s().compareVariant).toBeNull();
+    expect(s().urlErrors.join(' ')).toMatch(/"compare".*already shown/);
+  });
+});
+
+describe('a preset opens in its own kernel', () => {
+  it('switches to Preset.variant unless the link names a variant', () => {
+    s().setVariant('upstream');
+    s().openPreset('P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
+    expect(s().trace.variant).toBe(s().variant);
+    applyHash('#preset=P11&variant=split');
+    expect(s().variant).toBe('split');
+    applyHash('#preset=P11');
+    expect(s().variant).toBe(getPreset('P11')!.variant);
+  });
+});
+
+describe('comparing', () => {
+  it('the timeline spans the longer run; the shorter one stays on its end', async () => {
+    const { stepCount } = await import('./playbackSlice');
+    applyHash('#preset=P10&variant=split&compare=split-poc19');
+    expect(stepCount(s())).toBe(s().compareTrace!.steps.length);
+    s().setStep(1_000_000);
+    expect(s().step).toBe(s().compareTrace!.steps.length - 1);
+    expect(s().step).toBeGreaterThan(s().trace.steps.length - 1);
+    s().setCompareVariant(null);
+    expect(stepCount(s())).toBe(s().trace.steps.length);
   });
 });

@@ -7,6 +7,17 @@ import { run, type Granularity, type Scenario, type Trace, type VariantId } from
 
 const cache = new Map<string, Trace>();
 const MAX = 24;
+/**
+ * Traces hold a record per step: beyond this many steps in all, the oldest are dropped (a few big
+ * scenarios at the step limit must not add up to more memory than a tab has).
+ */
+const MAX_STEPS = 200_000;
+
+function cachedSteps(): number {
+  let n = 0;
+  for (const t of cache.values()) n += t.steps.length;
+  return n;
+}
 
 /**
  * `schedule`: task labels to pick at successive scheduling choices; [] is the default (FIFO).
@@ -19,6 +30,7 @@ export function traceFor(key: string, scenario: Scenario, variant: VariantId, sc
   if (!t) {
     t = run(scenario, { variant, schedule: [...schedule], granularity });
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
+    while (cache.size && cachedSteps() + t.steps.length > MAX_STEPS) cache.delete(cache.keys().next().value!);
     cache.set(id, t);
   }
   return t;

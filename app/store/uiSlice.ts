@@ -15,11 +15,13 @@ export interface UiSlice {
   aboutOpen: boolean;
   /** Problems found in the URL, each naming its parameter. */
   urlErrors: string[];
+  /** The link's scenario when it was rejected: shown with the errors, and offered to the Build view. */
+  urlRejectedInput: unknown;
   setTheme: (t: Theme) => void;
   setView: (v: View) => void;
   setGalleryOpen: (o: boolean) => void;
   setAboutOpen: (o: boolean) => void;
-  setUrlErrors: (e: string[]) => void;
+  setUrlErrors: (e: string[], rejectedInput?: unknown) => void;
 }
 
 const THEME_KEY = 'klp-playground:theme';
@@ -37,6 +39,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   galleryOpen: false,
   aboutOpen: false,
   urlErrors: [],
+  urlRejectedInput: undefined,
   setTheme: (theme) => {
     window.localStorage?.setItem(THEME_KEY, theme);
     set({ theme });
@@ -44,5 +47,5 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setView: (view) => set({ view }),
   setGalleryOpen: (galleryOpen) => set({ galleryOpen }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
-  setUrlErrors: (urlErrors) => set({ urlErrors }),
+  setUrlErrors: (urlErrors, urlRejectedInput) => set({ urlErrors, urlRejectedInput }),
 });

@@ -21,7 +21,10 @@ export function worldAtCached(trace: Trace, step: number): World {
     c.set(step, hit);
     return hit;
   }
-  const w = worldAt(trace, step);
+  // Replay from the nearest cached world before it when closer than a checkpoint (scrubbing forward).
+  let near: World | undefined;
+  for (const [k, v] of c) if (k < step && (!near || k > near.step - 1)) near = v;
+  const w = worldAt(trace, step, near);
   if (c.size >= MAX) c.delete(c.keys().next().value!);
   c.set(step, w);
   return w;

@@ -1,12 +1,12 @@
 /**
  * exposePlaygroundApi.ts - window.__playground: a read-only view of engine facts for end-to-end
- * tests (and curious users), so specs compare kernel state without scraping the DOM. Present in
+ * tests (and curious users), so specs compare kernel state without scraping the DOM; and one door
+ * in, openUnchecked(), through which a spec hands the simulator an input it fails on. Present in
  * every build on purpose: the e2e suite runs against the production bundle.
  */
-import { fingerprint, type Outcome, type VariantId } from '@engine';
+import { fingerprint, firstStepDivergence, type Outcome, type Scenario, type VariantId } from '@engine';
 import { useStore } from '../store';
 import { worldAtCached } from '../store/worldCache';
-import { firstDivergence, type Divergence } from '../views/compare/firstDivergence';
 
 export interface PlaygroundApi {
   readonly presetId: string | null;
@@ -22,8 +22,14 @@ export interface PlaygroundApi {
   readonly playing: boolean;
   /** Fingerprint of the kernel state right after the current step. */
   fingerprint(): string;
-  /** First divergence between the variant and the compared one, if comparing. */
-  divergence(): Divergence | null;
+  /** The first step where the variant and the compared one behave differently, if comparing. */
+  divergence(): { step: number; reason: string } | null;
+  /**
+   * Opens any object as the playground's scenario without the page's validation in front, as an
+   * input that makes the simulator fail would arrive: the page must show the failure and the
+   * input and stay alive.
+   */
+  openUnchecked(input: unknown): void;
 }
 
 declare global {
@@ -47,8 +53,10 @@ export function exposePlaygroundApi(): void {
     fingerprint: () => fingerprint(worldAtCached(s().trace, s().step)),
     divergence: () => {
       const { trace, compareTrace } = s();
-      return compareTrace ? firstDivergence(trace, compareTrace) : null;
+      const d = compareTrace ? firstStepDivergence(trace, compareTrace) : null;
+      return d ? { step: d.step, reason: d.reason } : null;
     },
+    openUnchecked: (input) => s().openScenario(input as Scenario, `unchecked:${JSON.stringify(input)}`),
   };
   Object.defineProperty(window, '__playground', { value: Object.freeze(api), configurable: true });
 }

@@ -93,3 +93,28 @@ describe('parseHash', () => {
     expect(bad.errors.join('\n')).toMatch(/"tab": unknown tab "table"/);
   });
 });
+
+describe('hostile links (issue 8)', () => {
+  it('a duplicate parameter is named, and the first one is used', () => {
+    const r = parseHash('#preset=P10&variant=split&variant=upstream');
+    expect(r.state.variant).toBe('split');
+    expect(r.errors).toEqual(['URL parameter "variant" is given 2 times; the first one is used.']);
+  });
+
+  it("a rejected scenario is kept as the link's input, decoded when it decodes", () => {
+    const bad = { type: 'klp-playground/scenario', version: 1, title: 't', modules: [{ name: 'M', exprots: [] }], livepatches: [], tasks: [] };
+    const r = parseHash(`#scenario=${encodeScenario(bad)}`);
+    expect(r.state.scenario).toBeUndefined();
+    expect(r.errors[0]).toMatch(/modules\[0\]\.exprots: unknown field \(did you mean 'exports'\?\)/);
+    expect(r.rejectedScenario).toEqual(bad);
+    const junk = parseHash('#scenario=!!!');
+    expect(junk.errors[0]).toMatch(/^URL parameter "scenario" does not decode/);
+    expect(junk.rejectedScenario).toBe('!!!');
+  });
+
+  it('a scenario longer than a scenario may be is refused before decoding', () => {
+    const r = parseHash(`#scenario=${'A'.repeat(2_700_000)}`);
+    expect(r.errors[0]).toMatch(/^URL parameter "scenario" is 2700000 characters long, more than a scenario may be/);
+    expect(r.rejectedScenario).toBeUndefined();
+  });
+});

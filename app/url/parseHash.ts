@@ -3,7 +3,7 @@
  * as view inputs. Each bad parameter yields a message that names it, and is left out so that the
  * caller falls back to its default: a shared link never crashes the page.
  */
-import { getPreset, GRANULARITIES, isVariantId, KERNEL_TASK_LABEL_RE, TASK_LABEL_RE, validateScenario, VARIANT_IDS, type Granularity, type Scenario, type VariantId } from '@engine';
+import { getPreset, GRANULARITIES, isVariantId, KERNEL_TASK_LABEL_RE, MAX_SCENARIO_BYTES, TASK_LABEL_RE, validateScenario, VARIANT_IDS, type Granularity, type Scenario, type VariantId } from '@engine';
 import { decodeScenario } from './scenarioCodec';
 import { SHIPPED_GRAPHS, shippedGraph } from '../views/kernel-graph/shippedGraphs';
 
@@ -29,6 +29,11 @@ export interface UrlState {
 export interface ParsedHash {
   state: UrlState;
   errors: string[];
+  /**
+   * The link's scenario when it was not valid: kept so that the page can show it and open it in
+   * the Build view (decoded JSON, or the raw text when it did not even decode).
+   */
+  rejectedScenario?: unknown;
 }
 
 const KNOWN = new Set(['preset', 'scenario', 'variant', 'sched', 'gran', 'compare', 'step', 'view', 'graph', 'module', 'tab']);
@@ -48,8 +53,10 @@ export function parseHash(hash: string): ParsedHash {
   const errors: string[] = [];
   const variantList = VARIANT_IDS.join(', ');
 
+  let rejectedScenario: unknown;
   for (const key of new Set(params.keys())) {
     if (!KNOWN.has(key)) errors.push(`Unknown URL parameter "${key}" was ignored.`);
+    else if (params.getAll(key).length > 1) errors.push(`URL parameter "${key}" is given ${params.getAll(key).length} times; the first one is used.`);
   }
 
   const preset = params.get('preset');
@@ -60,12 +67,26 @@ export function parseHash(hash: string): ParsedHash {
   }
 
   const scenario = params.get('scenario');
-  if (scenario !== null) {
+  // base64url takes 4 characters for 3 bytes.
+  if (scenario !== null && scenario.length > Math.ceil((MAX_SCENARIO_BYTES * 4) / 3)) {
+    errors.push(`URL parameter "scenario" is ${scenario.length} characters long, more than a scenario may be (${MAX_SCENARIO_BYTES} bytes of JSON); opened the default preset instead.`);
+  } else if (scenario !== null) {
+    let decoded: unknown;
     try {
-      state.scenario = validateScenario(decodeScenario(scenario));
+      decoded = decodeScenario(scenario);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      errors.push(`URL parameter "scenario" is not a valid scenario (${why}); opened the default preset instead.`);
+      errors.push(`URL parameter "scenario" does not decode (${why}); opened the default preset instead.`);
+      rejectedScenario = scenario;
+    }
+    if (decoded !== undefined) {
+      try {
+        state.scenario = validateScenario(decoded);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        errors.push(`URL parameter "scenario" is not a valid scenario (${why}); opened the default preset instead.`);
+        rejectedScenario = decoded;
+      }
     }
   }
 
@@ -121,5 +142,5 @@ export function parseHash(hash: string): ParsedHash {
     if (tab === 'hazards') state.tab = tab;
     else errors.push(`URL parameter "tab": unknown tab "${tab}" (expected hazards); showing the graph.`);
   }
-  return { state, errors };
+  return { state, errors, ...(rejectedScenario !== undefined ? { rejectedScenario } : {}) };
 }

@@ -1,6 +1,13 @@
 /**
- * useHashSync.ts - keeps location.hash in step with the store (replaceState, throttled so that
- * playback does not trip the browser's navigation throttling) and applies hand-edited hashes.
+ * useHashSync.ts - keeps location.hash in step with the store and applies hand-edited hashes.
+ * Writes wait until the view has been still for a moment (and at most a couple of seconds while
+ * it keeps moving): replaceState() of a custom scenario's link (tens of kilobytes) costs the
+ * browser tens of milliseconds, far too much for every step of a drag or of playback.
+ *
+ * A navigation (a preset link, an edited address, Back) changes location.hash at once but reports
+ * it with a hashchange event a task later. A throttled write falling in between must not put the
+ * old view back: the writer remembers the hash it last wrote or applied, and a hash it does not
+ * know is applied first, never overwritten.
  */
 import { useEffect } from 'react';
 import { useStore, type Store } from '../store';
@@ -9,8 +16,10 @@ import { formatHash } from './formatHash';
 import { DEFAULT_GRAPH_ID } from '../views/kernel-graph/shippedGraphs';
 import { FILE_GRAPH_ID } from '../store/kernelSlice';
 
-/** A custom scenario makes the hash tens of kilobytes: writing it on every step is not free. */
-const WRITE_EVERY_MS = 250;
+/** Write once the view has not changed for this long... */
+const QUIET_MS = 250;
+/** ...or this long after the first unwritten change, whichever comes first. */
+const MAX_WAIT_MS = 2000;
 
 export function hashOf(s: Store): string {
   const kernel = s.view === 'kernel';
@@ -32,12 +41,25 @@ export function hashOf(s: Store): string {
 export function useHashSync(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let last = 0;
+    /** When the oldest change not yet in the URL happened (null: the URL is up to date). */
+    let dirtySince: number | null = null;
+    /** The hash this page last wrote or applied; anything else came from a navigation. */
+    let known = window.location.hash;
+    const adoptNavigation = (): boolean => {
+      const now = window.location.hash;
+      if (now === known) return false;
+      known = now;
+      if (now !== hashOf(useStore.getState())) applyHash(now);
+      return true;
+    };
     const write = (): void => {
       timer = null;
-      last = performance.now();
+      dirtySince = null;
+      adoptNavigation();
       const next = hashOf(useStore.getState());
       if (next !== window.location.hash) history.replaceState(null, '', next);
+      // As the browser stores it (it may escape what we wrote).
+      known = window.location.hash;
     };
     const unsub = useStore.subscribe((s, prev) => {
       const same =
@@ -52,11 +74,13 @@ export function useHashSync(): void {
         s.kernelModule === prev.kernelModule &&
         s.kernelTab === prev.kernelTab;
       if (same) return;
-      if (timer) return;
-      timer = setTimeout(write, Math.max(0, WRITE_EVERY_MS - (performance.now() - last)));
+      const now = performance.now();
+      dirtySince ??= now;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(write, Math.max(0, Math.min(QUIET_MS, dirtySince + MAX_WAIT_MS - now)));
     });
     const onHash = (): void => {
-      if (window.location.hash !== hashOf(useStore.getState())) applyHash(window.location.hash);
+      adoptNavigation();
     };
     window.addEventListener('hashchange', onHash);
     write();

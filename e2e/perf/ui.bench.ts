@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { run } from '../../src/index';
@@ -38,6 +38,13 @@ async function waitForServer(): Promise<void> {
   throw new Error('vite preview did not start');
 }
 
+/** Cumulative main-thread times (s) from the DevTools protocol's Performance domain. */
+async function mainThreadWork(cdp: CDPSession): Promise<{ task: number; script: number; style: number; layout: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
+  return { task: m('TaskDuration'), script: m('ScriptDuration'), style: m('RecalcStyleDuration'), layout: m('LayoutDuration') };
+}
+
 async function stepOf(page: Page): Promise<number> {
   return (await page.evaluate('window.__playground.step')) as number;
 }
@@ -53,6 +60,10 @@ async function scrubBench(page: Page): Promise<void> {
   await page.waitForFunction("!!window.__playground");
   await page.getByTestId('swimlanes').waitFor();
   report('page load with the trace (run + first paint)', `${(performance.now() - l0).toFixed(0)} ms`);
+  // Scrubbing is measured once the graph is laid out: ELK finishing mid-drag would mount 300
+  // nodes during the measurement and time the layout, not the scrubbing.
+  await page.locator('[data-testid=dependency-graph][data-layout=done]').waitFor({ timeout: 180_000 });
+  report('  dependency graph laid out (ELK in the worker)', `${(performance.now() - l0).toFixed(0)} ms after navigation`);
   const n = (await page.evaluate('window.__playground.stepCount')) as number;
 
   // Single steps with the keyboard: the time from key press to the step being shown.
@@ -63,6 +74,11 @@ async function scrubBench(page: Page): Promise<void> {
 
   // Drag across the whole swimlane canvas, as fast as the mouse can go.
   const box = (await page.getByTestId('lanes-hit').boundingBox())!;
+  // Main-thread work, besides frame intervals: on a busy machine the intervals also count the
+  // time the browser waited for a CPU; the work per move is what the page itself costs.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const work0 = await mainThreadWork(cdp);
   await startFrames(page);
   const d0 = performance.now();
   await page.mouse.move(box.x + 1, box.y + 4);
@@ -72,7 +88,10 @@ async function scrubBench(page: Page): Promise<void> {
   await page.mouse.up();
   const dragMs = performance.now() - d0;
   const drag = await stopFrames(page);
+  const work1 = await mainThreadWork(cdp);
   report(`drag-scrub over ${n} steps (${moves} moves)`, `${(dragMs / moves).toFixed(1)} ms per move; ${fmt(drag)}`);
+  const per = (k: keyof typeof work0) => (((work1[k] - work0[k]) * 1000) / moves).toFixed(1);
+  report('  main-thread work per move', `${per('task')} ms (script ${per('script')}, style ${per('style')}, layout ${per('layout')})`);
   report('  ended at step', String(await stepOf(page)));
 
   // Playback at the fastest speed for two seconds.

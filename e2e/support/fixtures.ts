@@ -16,7 +16,7 @@ export interface ApiSnapshot {
   playing: boolean;
   outcome: { kind: string; location?: string; seedLocation?: string; cycle?: string[]; summary: string; step: number };
   fingerprint: string;
-  divergence: { stepA: number; stepB: number; reason: string } | null;
+  divergence: { step: number; reason: string } | null;
 }
 
 /** The live object: the snapshot's two computed fields are methods there. */
@@ -24,6 +24,7 @@ type PlaygroundWindow = Window & {
   __playground?: Omit<ApiSnapshot, 'fingerprint' | 'divergence'> & {
     fingerprint(): string;
     divergence(): ApiSnapshot['divergence'];
+    openUnchecked(input: unknown): void;
   };
 };
 
@@ -45,6 +46,11 @@ export async function snapshot(page: Page): Promise<ApiSnapshot> {
       divergence: p.divergence(),
     };
   });
+}
+
+/** Hands the page an input without its validation in front (see exposePlaygroundApi). */
+export async function openUnchecked(page: Page, input: unknown): Promise<void> {
+  await page.evaluate((i) => (window as PlaygroundWindow).__playground!.openUnchecked(i), input);
 }
 
 export async function currentStep(page: Page): Promise<number> {

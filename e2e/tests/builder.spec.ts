@@ -157,3 +157,22 @@ test('start from a preset, rename, delete, and share its link', async ({ page, o
   await expect(node(page, 'Mx')).toHaveCount(0);
   await expect(node(page, 'lp').locator('[data-testid=builder-object][data-object=Mx]')).toHaveCount(0);
 });
+
+test('an empty scenario is not runnable: it says what is missing instead of running to "step 0 / -1"', async ({ page, open }) => {
+  await open('#view=build');
+  await page.getByTestId('builder-new').click();
+  const status = page.getByTestId('builder-validation');
+  await expect(status).toHaveAttribute('data-valid', 'false');
+  await expect(status).toContainText('tasks');
+  await expect(status).toContainText('at least one command');
+  await expect(page.getByTestId('builder-run')).toBeDisabled();
+
+  // A task without a command is not enough either; one command is.
+  await page.getByTestId('add-module').click();
+  await page.getByTestId('add-task').click();
+  await expect(status).toContainText('tasks[0].commands');
+  await page.locator('[data-testid=quick-cmd][data-cmd="modprobe M1"]').click();
+  await expect(status).toHaveAttribute('data-valid', 'true');
+  await page.getByTestId('builder-run').click();
+  await expect(page.getByTestId('step-counter')).not.toContainText('-1');
+});

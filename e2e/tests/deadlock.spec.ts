@@ -21,9 +21,11 @@ test('scrubbing to the deadlock shows the U1 -> H1 cycle and explains location (
   const w3 = page.locator('[data-testid=unsafe-row][data-fn=call_usermodehelper_exec]');
   await expect(w3).toHaveAttribute('data-from', 'U1');
   await expect(page.locator('[data-testid=wait-edge-label][data-wid=W1]')).toContainText('add_unformed_module');
-  // The module node shows lp COMING with H1 sleeping on it.
+  // The module node shows lp COMING, and H1's second copy lp#2 sleeping on it.
   await expect(page.locator('[data-testid=module-node][data-module=lp]')).toHaveAttribute('data-states', /lp#1:COMING/);
-  await expect(page.locator('[data-testid=module-node][data-module=lp] [data-testid=module-waiter]')).toContainText('H1 waits in add_unformed_module()');
+  const copy = page.locator('[data-testid=module-node][data-module=lp] [data-testid=module-copy]');
+  await expect(copy).toContainText('by H1');
+  await expect(copy).toContainText('add_unformed_module() waits for lp#1');
 
   // The link on the U1 row jumps to where U1 started waiting for its helper.
   const since = w3.getByTestId('edge-since');

@@ -26,6 +26,9 @@ test('Escape closes the gallery and the About popover explains the seed patch', 
   const about = page.getByTestId('about');
   await expect(about).toContainText('location (i)');
   await expect(about).toContainText('situation 3');
+  await expect(about).toContainText('idempotent_wait_for_completion()');
+  await about.getByTestId('about-kernels').locator('summary').click();
+  await expect(about.getByTestId('about-kernels')).toContainText('split POC + 19/23 rebased onto v7.1 (hypothetical): Linux v7.1 kernel/module/main.c');
   await page.keyboard.press('Escape');
   await expect(about).toBeHidden();
 });

@@ -45,3 +45,12 @@ test('a step past the end is clamped and reported', async ({ page, open }) => {
   const s = await snapshot(page);
   expect(s.step).toBe(s.stepCount - 1);
 });
+
+test('a link comparing a kernel with itself is refused and names "compare"', async ({ page, open }) => {
+  await open('#preset=P10&variant=split&compare=split');
+  await expect(page.getByRole('alert')).toContainText('"compare"');
+  await expect(page.getByRole('alert')).toContainText('split');
+  expect((await snapshot(page)).compareVariant).toBeNull();
+  await expect(page.getByTestId('panel-compare')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/compare=/);
+});

@@ -6,6 +6,8 @@
  * 2. Every preset in every variant it names: runs per second.
  * 3. worldAt() on the chain trace: scrubbing cost per random step.
  * 4. The interleaving explorer: states per second.
+ * 5. Big scenarios (issue 8): chains of 1000 and 5000 modules loaded by 50 tasks at once, which run
+ *    to the step limit: time, heap, checkpoints, and worldAt() on them.
  */
 import { run } from '../engine/run';
 import { worldAt } from '../engine/replay';
@@ -14,13 +16,15 @@ import { explore } from '../explorer/explore';
 import type { Scenario } from '../model/scenario';
 import type { VariantId } from '../model/variant';
 
-function chain(n: number): Scenario {
+function chain(n: number, tasks = 1): Scenario {
   const modules = Array.from({ length: n }, (_, i) => ({
     name: `m${i}`,
     exports: [`m${i}_fn`],
     imports: i ? [`m${i - 1}_fn`] : [],
   }));
-  return { type: 'klp-playground/scenario', version: 1, title: `chain of ${n}`, modules, livepatches: [], tasks: [{ commands: [`modprobe m${n - 1}`] }] };
+  // Task t loads the chain from module n-1-t down: fifty tasks race through the same chain.
+  const commands = Array.from({ length: tasks }, (_, t) => ({ commands: [`modprobe m${n - 1 - (t % n)}`] }));
+  return { type: 'klp-playground/scenario', version: 1, title: `chain of ${n}`, modules, livepatches: [], tasks: commands };
 }
 
 function time<T>(f: () => T): { ms: number; value: T } {
@@ -30,6 +34,7 @@ function time<T>(f: () => T): { ms: number; value: T } {
 }
 
 function heapMB(): number {
+  global.gc?.();
   global.gc?.();
   return process.memoryUsage().heapUsed / 1e6;
 }
@@ -84,4 +89,24 @@ for (const n of [3, 4]) {
     `explorer, ${n} racing tasks: ${ex.value.states} states in ${ex.ms.toFixed(0)} ms (${(ex.value.states / (ex.ms / 1000)).toFixed(0)} states/s), ` +
       `${ex.value.findings.length} distinct outcomes${ex.value.complete ? '' : ' (state limit hit)'}`,
   );
+}
+
+// 5. Big scenarios: memory follows what changes (checkpoints without logs, spaced by world size),
+//    and a run that cannot finish stops at the step limit.
+/** Runs the big chain and measures it while its trace is alive; the caller measures after. */
+function bigRun(n: number): { line: string; withTrace: number } {
+  const big = chain(n, 50);
+  const r = time(() => run(big, { variant: 'upstream' }));
+  const t = r.value;
+  const at = Array.from({ length: 20 }, (_, i) => (i * 7919) % t.steps.length);
+  const replay = time(() => at.forEach((i) => worldAt(t, i)));
+  const withTrace = heapMB();
+  return {
+    line: `${t.final.step} steps (${t.outcome.kind}) in ${r.ms.toFixed(0)} ms, ${t.checkpoints.length} checkpoints, worldAt ${(replay.ms / at.length).toFixed(1)} ms per step`,
+    withTrace,
+  };
+}
+for (const n of [1000, 5000]) {
+  const { line, withTrace } = bigRun(n);
+  console.log(`chain of ${n} modules, 50 tasks: ${line}, trace ${(withTrace - heapMB()).toFixed(1)} MB heap`);
 }

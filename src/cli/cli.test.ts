@@ -3,6 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './cli';
+import { VARIANT_IDS } from '../model/variant';
 
 function cli(...argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -84,6 +85,73 @@ describe('klp CLI', () => {
     expect(r.out).toContain("+ livepatch: enabling patch 'test_klp_livepatch'");
     expect(cli('selftest', file('c.json', { title: 1 })).code).toBe(2);
   });
+
+  it('compare puts situation 2 on split-poc19 (v5.5) next to v7.1-split-poc19 and says where location i moved', () => {
+    const r = cli('compare', '--preset', 'P10', '--variant', 'split-poc19', '--with', 'v7.1-split-poc19');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('   ok: every command finished successfully');
+    expect(r.out).toContain('   deadlock: deadlock in idempotent_wait_for_completion() (location i): U1 -> H1 -> U1');
+    expect(r.out.some((l) => l.startsWith('   location i, moved (v6.5): '))).toBe(true);
+    expect(r.out).toContain("A livepatch: enabling patch 'lp'");
+    expect(r.out).toContain('B (no more output: deadlock)');
+    const j = JSON.parse(cli('compare', '--preset', 'P10', '--variant', 'split-poc19', '--with', 'v7.1-split-poc19', '--json').out.join(''));
+    expect(j.a.outcome).toBe('ok');
+    expect(j.b.location).toBe('idempotent_wait_for_completion');
+    expect(j.divergence.reason).toBe('output');
+  });
+
+  it('compare needs --with, a known variant', () => {
+    expect(cli('compare', '--preset', 'P10').err[0]).toContain('compare: give the second kernel with --with');
+    expect(cli('compare', '--preset', 'P10', '--with', 'v9').err[0]).toContain("--with: unknown variant 'v9'");
+  });
+
+  it('selftest picks the kernel from kernel_version', () => {
+    const r = cli('selftest', 'src/selftest/cases-modern/test-sysfs__01_sysfs_test.json', '--check');
+    expect(r.out[0]).toMatch(/^PASS .* on v7\.1$/);
+    expect(cli('selftest', 'src/selftest/cases/test-sysfs__01_sysfs_test.json', '--check').out[0]).toMatch(/on upstream$/);
+  });
+
+  it('run says which kernel it ran on and which files that kernel follows', () => {
+    const r = cli('run', '--preset', 'P10', '--variant', 'v7.1-split-poc19');
+    expect(r.out.join('\n').split('\n')[1]).toBe(
+      '# kernel: split POC + 19/23 rebased onto v7.1 (hypothetical); follows Linux v7.1 kernel/module/main.c, kernel/module/kmod.c and kernel/livepatch/, kmod 34.2, with the RFC "livepatch: Split livepatch module per-object" (January 2020) patches 01-19 as if rebased, hooks where the 2020 patches put them (never merged)',
+    );
+    const j = JSON.parse(cli('run', '--preset', 'P10', '--variant', 'v7.1', '--json').out.join(''));
+    expect(j.kernel).toMatchObject({ label: 'upstream v7.1', release: '7.1.0', hypothetical: false });
+  });
+});
+
+describe('klp CLI on hostile input (issue 8)', () => {
+  it('reads only regular files: /dev/zero and a directory are refused at once (exit 2)', () => {
+    const zero = cli('run', '/dev/zero');
+    expect(zero.code).toBe(2);
+    expect(zero.err[0]).toBe('klp: /dev/zero: not a regular file');
+    expect(cli('run', dir).err[0]).toBe(`klp: ${dir}: not a regular file`);
+    expect(cli('kernel-graph', '/dev/zero')).toMatchObject({ code: 2, err: ['klp: /dev/zero: not a regular file'] });
+  });
+
+  it('refuses a file larger than a scenario may be, before reading it (exit 2)', () => {
+    const big = file('big.json', ' '.repeat(2_000_001));
+    const r = cli('run', big);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toBe(`klp: ${big}: 2000001 bytes is more than a scenario may have (2000000)`);
+  });
+
+  it('an unknown model is named as the field it is, not an internal error (exit 2)', () => {
+    const r = cli('run', file('model.json', { type: 'klp-playground/scenario', version: 1, title: 't', modules: [{ name: 'M', model: 'mod' }], livepatches: [], tasks: [{ commands: ['modprobe M'] }] }));
+    expect(r.code).toBe(2);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(/^klp: modules\[0\]\.model: no modelled module 'mod' \(known: .*test_klp_callbacks_busy/);
+  });
+
+  it("selftest errors name the case's own field, not the generated scenario's", () => {
+    const c = (step: object) => ({ title: 'x', script: 'test-livepatch.sh', case_no: 1, steps: [{ cmd: 'modprobe a', helper: 'load_mod', module: 'a' }, step], expected_log: [] });
+    const r = cli('selftest', file('case1.json', c({ cmd: 'modprobe a b', helper: 'load_mod', module: 'a b' })));
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual(['klp: steps[1].module: must be one word (no blanks or quotes), got "a b"']);
+    expect(cli('selftest', file('case2.json', c({ cmd: 'x', helper: 'set_pre_patch_ret', module: 'a', value: 'x y' }))).err).toEqual(['klp: steps[1].value: must be a number or one word, got "x y"']);
+    expect(cli('selftest', file('case3.json', c({ cmd: 'x', helper: 'load_mod', module: 'a', params: { 'p q': '1' } }))).err).toEqual(['klp: steps[1].params.p q: not a parameter name']);
+  });
 });
 
 describe('klp explore', () => {
@@ -92,7 +160,7 @@ describe('klp explore', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out.join('\n'));
     const byVariant = Object.fromEntries(j.variants.map((v: { variant: string }) => [v.variant, v]));
-    expect(Object.keys(byVariant)).toEqual(['upstream', 'split', 'split-poc19', 'split-break-only', 'split-norefs-only']);
+    expect(Object.keys(byVariant)).toEqual([...VARIANT_IDS]);
     const split = byVariant.split;
     expect(split).toMatchObject({ complete: true, granularity: 'default' });
     expect(typeof split.states).toBe('number');

@@ -3,6 +3,7 @@
  * task printed, and the verdict.
  */
 import type { Trace } from '../model/trace';
+import { VARIANTS } from '../model/variant';
 
 /** dmesg's `[    1.234567] ` prefix from logical milliseconds. */
 export function timestamp(ms: number): string {
@@ -14,7 +15,8 @@ function taskLabel(trace: Trace, pid: number): string {
 }
 
 export function formatRun(trace: Trace, label: string): string {
-  const out: string[] = [`# ${trace.scenario.title} (${label}) on ${trace.variant}`, '', 'dmesg:'];
+  const v = VARIANTS[trace.variant];
+  const out: string[] = [`# ${trace.scenario.title} (${label}) on ${trace.variant}`, `# kernel: ${v.label}; follows ${v.follows}`, '', 'dmesg:'];
   for (const e of trace.depmodErrors) out.push(`  (depmod) ${e}`);
   for (const l of trace.final.dmesg) out.push(`  ${timestamp(l.time)} ${l.text}`);
   out.push('', 'user space:');
@@ -34,6 +36,7 @@ export function runJson(trace: Trace, label: string): Record<string, unknown> {
     scenario: label,
     title: trace.scenario.title,
     variant: trace.variant,
+    kernel: { label: VARIANTS[trace.variant].label, release: VARIANTS[trace.variant].kernel.release, hypothetical: VARIANTS[trace.variant].hypothetical, follows: VARIANTS[trace.variant].follows },
     outcome: o.kind,
     location: o.location ?? null,
     seedLocation: o.seedLocation ?? null,

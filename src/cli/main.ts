@@ -9,9 +9,13 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await runCliAsync(process.argv.slice(2), {
-  log: (line) => console.log(line),
-  error: (line) => console.error(line),
-  // A long search says how far it is, on a terminal only (a pipe gets the result alone).
-  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
-});
+process.exitCode = await runCliAsync(
+  process.argv.slice(2),
+  {
+    log: (line) => console.log(line),
+    error: (line) => console.error(line),
+    // A long search says how far it is, on a terminal only (a pipe gets the result alone).
+    ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
+  },
+  process.env,
+);

@@ -5,6 +5,10 @@
 import { procInfo, type Proc, type ProcInfo } from '../sim/ops';
 import { add_unformed_module, do_init_module, finit_module, load_module, resolve_symbol_wait, simplify_symbols } from '../kernel/module/load_module';
 import { modExit, scriptedExit, do_one_initcall, scriptedInit } from '../kernel/module/initcall';
+import { idempotent_init_module, idempotent_wait_for_completion, init_module_from_file } from '../kernel/module/idempotent';
+import { early_mod_check, module_patient_check_exists } from '../kernel/module/patient';
+import { __x64_sys_getpid } from '../kernel/sys_getpid';
+import { test_klp_call_getpid } from '../userspace/getpid';
 import { delete_module, module_put_and_delete } from '../kernel/module/delete_module';
 import { request_module } from '../kernel/kmod';
 import { lockKlpMutex } from '../kernel/livepatch/mutex';
@@ -18,7 +22,12 @@ import { MODULE_PROCS } from '../modules/registry';
 
 const PROCS: Record<string, Proc> = {
   finit_module,
+  idempotent_init_module,
+  idempotent_wait_for_completion,
+  init_module_from_file,
   load_module,
+  early_mod_check,
+  module_patient_check_exists,
   add_unformed_module,
   simplify_symbols,
   resolve_symbol_wait,
@@ -43,6 +52,8 @@ const PROCS: Record<string, Proc> = {
   enabled_store,
   force_store,
   ftrace_enable_sysctl,
+  __x64_sys_getpid,
+  test_klp_call_getpid,
   modprobe,
   insmod,
   rmmod,

@@ -49,7 +49,7 @@ describe('worldAt() edges', () => {
   });
 
   it('i = -1 is the boot world; indexes past the end clamp to the final world', () => {
-    expect(worldAt(t, -1)).toEqual(t.checkpoints[0]);
+    expect(worldAt(t, -1)).toEqual(t.checkpoints[0].world);
     expect(worldAt(t, 10 * t.steps.length)).toEqual(t.final);
   });
 
@@ -72,5 +72,16 @@ describe('worldAt() edges', () => {
     const bare = run(scenario, { variant: 'split', checkpointEvery: 0 });
     expect(worldAt(bare, bare.steps.length - 1)).toEqual(bare.final);
     expect(() => worldAt(bare, 3)).toThrow('this trace was run without checkpoints');
+  });
+});
+
+describe('worldAt from a nearby world', () => {
+  it('stepping forward from an earlier world of the trace gives the same world as from the checkpoint', () => {
+    const t = run(getPreset('P16')!.scenario, { variant: 'split', checkpointEvery: 64 });
+    for (const [a, b] of [[70, 100], [10, 20], [100, 100], [150, 120]]) {
+      const near = worldAt(t, a);
+      expect(fingerprint(worldAt(t, b, near))).toBe(fingerprint(worldAt(t, b)));
+      expect(worldAt(t, b, near).step).toBe(b + 1);
+    }
   });
 });

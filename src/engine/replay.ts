@@ -4,7 +4,7 @@
  */
 import type { World } from '../model/world';
 import type { Trace } from '../model/trace';
-import { makeEnv } from './run';
+import { makeEnv, worldOfCheckpoint } from './run';
 import { step } from './step';
 import type { Env } from '../sim/env';
 import { newCtx } from './ctx';
@@ -22,18 +22,44 @@ function envOf(trace: Trace): Env {
 
 /**
  * The world right after step `i` (i = -1: before the first step). The result is a fresh copy
- * the caller may keep.
+ * the caller may keep. `near`, a world of the same trace the caller holds (e.g. the step shown
+ * a moment ago), is stepped forward instead of the checkpoint when it is closer: scrubbing
+ * forward replays a few steps, not up to a checkpoint interval.
  */
-export function worldAt(trace: Trace, i: number): World {
+export function worldAt(trace: Trace, i: number, near?: World): World {
   const target = Math.max(-1, Math.min(i, trace.steps.length - 1)) + 1; // number of steps taken
   if (target >= trace.steps.length) return structuredClone(trace.final);
   if (!trace.checkpointEvery || trace.checkpoints.length === 0) throw new Error('this trace was run without checkpoints');
-  const c = Math.min(Math.floor(target / trace.checkpointEvery), trace.checkpoints.length - 1);
-  const w = structuredClone(trace.checkpoints[c]);
+  // The last checkpoint at or before the target (their steps increase).
+  const cps = trace.checkpoints;
+  let lo = 0;
+  let hi = cps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cps[mid].world.step <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  const w = near && near.step <= target && near.step > cps[lo].world.step ? structuredClone(near) : worldOfCheckpoint(cps[lo], trace.final);
   const env = envOf(trace);
   const k = newCtx(env);
   while (w.step < target) {
     if (!step(w, env, k)) break;
   }
   return w;
+}
+
+/**
+ * Calls `visit(i, world)` with the world right after each step i of the trace, in order,
+ * stepping one world forward (no copies: `world` changes after `visit` returns). `visit`
+ * returns false to stop.
+ */
+export function replaySteps(trace: Trace, visit: (i: number, world: World) => boolean | void): void {
+  if (!trace.checkpoints.length) throw new Error('this trace was run without checkpoints');
+  const w = worldOfCheckpoint(trace.checkpoints[0], trace.final);
+  const env = envOf(trace);
+  const k = newCtx(env);
+  for (let i = 0; i < trace.steps.length; i++) {
+    if (!step(w, env, k)) break;
+    if (visit(i, w) === false) return;
+  }
 }

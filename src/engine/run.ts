@@ -5,16 +5,18 @@ import type { Scenario } from '../model/scenario';
 import { validateScenario } from '../scenario/validate';
 import { VARIANTS, type VariantId } from '../model/variant';
 import type { World } from '../model/world';
-import type { Granularity, Outcome, Trace, TraceStep } from '../model/trace';
+import { APPEND_ONLY_LOGS, type Checkpoint, type Granularity, type Outcome, type Trace, type TraceStep } from '../model/trace';
 import { buildExporters, buildModuleFiles, depmod, type Env } from '../sim/env';
 import { initialWorld } from './world';
 import { CHOICE, markSettle, nextTimer, scheduleDecide, step, stepWith, type Decide } from './step';
 import { Ctx } from '../sim/context';
 import { cycleLocation, waitForGraph } from '../sim/waitFor';
 import { fingerprint } from '../rules/fingerprint';
-import { danglingImports } from '../sim/dangling';
+import { danglingImports, orphanedPatches } from '../sim/dangling';
 import { newCtx } from './ctx';
 import { kernelName } from './procs';
+import { dict } from '../model/dict';
+import { DEFAULT_MAX_STEPS } from '../rules/limits';
 
 export interface RunOptions {
   variant?: VariantId;
@@ -31,17 +33,22 @@ export interface RunOptions {
   recordSteps?: boolean;
 }
 
-export const DEFAULT_MAX_STEPS = 200_000;
+export { DEFAULT_MAX_STEPS };
 
-/** How far past the step limit the livelock probe looks for a repeated state. */
+/**
+ * How far past the step limit the livelock probe looks for a repeated state: 5000 steps in a small
+ * world, fewer in a big one (each step of the probe hashes the whole world), never fewer than 200.
+ */
 const LIVELOCK_PROBE_STEPS = 5000;
+const LIVELOCK_PROBE_WORK = 5000 * 50;
+const probeSteps = (w: World): number => Math.max(200, Math.min(LIVELOCK_PROBE_STEPS, Math.floor(LIVELOCK_PROBE_WORK / Math.max(1, worldWeight(w)))));
 
 export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
   const variant = VARIANTS[opts.variant ?? 'split-poc19'];
   const files = buildModuleFiles(scenario, variant);
   const exporters = buildExporters(files);
   const { deps, errors } = depmod(files, exporters);
-  const patches = Object.fromEntries(scenario.livepatches.map((p) => [p.name, p]));
+  const patches = dict(scenario.livepatches.map((p) => [p.name, p] as const));
   return {
     scenario,
     variant,
@@ -62,6 +69,57 @@ export function makeEnv(scenario: Scenario, opts: RunOptions = {}): Env {
 
 export type Stop = 'end' | 'limit' | 'choice';
 
+/** A copy of `w` without its logs, and how long each log was (see Checkpoint). */
+export function checkpointOf(w: World): Checkpoint {
+  const lean = { ...w, dmesg: [], userspace: [], failures: [], stalls: [] };
+  return {
+    world: structuredClone(lean),
+    logs: { dmesg: w.dmesg.length, userspace: w.userspace.length, failures: w.failures.length, stalls: w.stalls.length },
+  };
+}
+
+/** The world of a checkpoint with its logs as they were, read from the final world's. */
+export function worldOfCheckpoint(c: Checkpoint, final: World): World {
+  const w = structuredClone(c.world);
+  for (const log of APPEND_ONLY_LOGS) (w[log] as unknown[]) = final[log].slice(0, c.logs[log]);
+  return w;
+}
+
+/**
+ * How big a world is, in the things a checkpoint copies: module instances, tasks and their frames,
+ * patches and their objects, queued work.
+ */
+export function worldWeight(w: World): number {
+  let n = w.modules.length + w.work.length;
+  for (const t of w.tasks) n += 1 + t.frames.length;
+  for (const p of w.klp.patches) n += 1 + p.objects.length;
+  return n;
+}
+
+/**
+ * Steps until the next checkpoint: `every`, or as many steps as the world weighs if that is more.
+ * Copying the world then costs about one unit per step however big the world grows, and the
+ * checkpoints of a run weigh about as much as its steps, never steps x world size.
+ */
+export function checkpointSpacing(w: World, every: number): number {
+  return Math.max(every, worldWeight(w));
+}
+
+/** How often (in steps) advance() looks for a deadlock that kernel threads would hide. */
+const DEADLOCK_CHECK_EVERY = 512;
+
+/**
+ * Every user task and modprobe helper that has not exited sits in a cycle of untimed waits: none
+ * of them can ever run again, whatever kernel threads still do (a worker polling in msleep() would
+ * otherwise keep the run going to the step limit, hiding the deadlock).
+ */
+export function stuckInDeadlock(w: World): boolean {
+  const live = w.tasks.filter((t) => t.kind !== 'kthread' && t.status !== 'exited');
+  if (!live.length || live.some((t) => t.status !== 'blocked')) return false;
+  const inCycle = new Set(waitForGraph(w).cycles.filter((c) => !c.timed).flatMap((c) => c.pids));
+  return live.every((t) => inCycle.has(t.pid));
+}
+
 /**
  * Run until the end (every task done, or nothing can run again), the step limit, or a
  * scheduling choice that `decide` declines. Once every user command is done, kernel work may go on
@@ -74,13 +132,17 @@ export function advance(
   k: Ctx,
   decide: Decide,
   onStep?: (rec: TraceStep) => void,
-  checkpoints?: World[],
+  checkpoints?: Checkpoint[],
   /** Stop with 'limit' when the world's step counter reaches this (the explorer bounds each stretch between choices). */
   stopAt = env.maxSteps,
 ): Stop {
+  let next = 0;
   for (;;) {
-    if (checkpoints && env.checkpointEvery && w.step % env.checkpointEvery === 0 && checkpoints.length === w.step / env.checkpointEvery) {
-      checkpoints.push(structuredClone(w));
+    if (checkpoints && env.checkpointEvery && w.step >= next) {
+      const last = checkpoints[checkpoints.length - 1];
+      if (!last || w.step >= last.world.step + checkpointSpacing(last.world, env.checkpointEvery)) checkpoints.push(checkpointOf(w));
+      const newest = checkpoints[checkpoints.length - 1];
+      next = newest.world.step + checkpointSpacing(newest.world, env.checkpointEvery);
     }
     markSettle(w);
     if (w.settleUntil !== null && w.runq.length === 0 && w.current === null) {
@@ -88,6 +150,7 @@ export function advance(
       if (t === null || t > w.settleUntil) return 'end';
     }
     if (w.step >= stopAt) return 'limit';
+    if (w.step && w.step % DEADLOCK_CHECK_EVERY === 0 && w.settleUntil === null && stuckInDeadlock(w)) return 'end';
     const rec = stepWith(w, env, k, decide);
     if (rec === CHOICE) return 'choice';
     if (!rec) return 'end';
@@ -106,7 +169,7 @@ export function run(input: unknown, opts: RunOptions = {}): Trace {
   const w = initialWorld(env);
   const k = newCtx(env);
   const steps: TraceStep[] = [];
-  const checkpoints: World[] = [];
+  const checkpoints: Checkpoint[] = [];
   const record = opts.recordSteps !== false;
   const stop = advance(w, env, k, scheduleDecide(env), (rec) => {
     if (record) steps.push(rec);
@@ -143,7 +206,8 @@ function detectLivelock(w: World, env: Env, k: Ctx): { pids: number[]; fn: strin
   const seen = new Map<string, number>();
   /** Per step of the probe: the task that ran, its depth before the step and the function there. */
   const ran: { pid: number; depth: number; fn: string }[] = [];
-  for (let i = 0; i < LIVELOCK_PROBE_STEPS; i++) {
+  const steps = probeSteps(w);
+  for (let i = 0; i < steps; i++) {
     const fp = fingerprint(probe);
     const first = seen.get(fp);
     if (first !== undefined) {
@@ -166,7 +230,7 @@ function detectLivelock(w: World, env: Env, k: Ctx): { pids: number[]; fn: strin
 /** The verdict on a finished (or step-limited) world. */
 export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: TraceStep[] = []): Outcome {
   const failures = [...w.failures];
-  const base = { failures, step: w.step, warnings: danglingImports(w, env) };
+  const base = { failures, step: w.step, warnings: [...danglingImports(w, env), ...orphanedPatches(w)] };
   if (limited) {
     const loop = detectLivelock(w, env, k);
     if (loop) {
@@ -180,7 +244,11 @@ export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: Tr
         summary: `livelock: ${who.join(', ')} loops forever in ${loop.fn}() without progress`,
       };
     }
-    return { ...base, kind: 'limit', summary: `stopped after ${env.maxSteps} steps without finishing` };
+    return {
+      ...base,
+      kind: 'limit',
+      summary: `stopped after ${env.maxSteps} steps without finishing: the simulator's step limit (the scenario is too big to finish, or it keeps changing without end)`,
+    };
   }
   const g = waitForGraph(w);
   const dead = g.cycles.find((c) => !c.timed);

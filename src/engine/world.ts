@@ -9,6 +9,8 @@ import { taskLabel } from '../rules/names';
 export function initialWorld(env: Env): World {
   const k = env.scenario.kernel ?? {};
   const w: World = {
+    release: env.variant.kernel.release,
+    kernel: env.variant.kernel.version,
     time: 0,
     step: 0,
     nextPid: 100,
@@ -37,6 +39,12 @@ export function initialWorld(env: Env): World {
     modprobePath: k.modprobePath ?? '/sbin/modprobe',
     ftraceEnabled: k.ftraceEnabled ?? true,
     taintLivepatch: false,
+    idem: [],
+    tracing: { tracer: 'nop', filter: [], on: true, buffer: [] },
+    kprobesEnabled: true,
+    kprobes: [],
+    moduleFiles: [],
+    debugLocks: true,
     work: [],
     dmesg: [],
     userspace: [],

@@ -15,7 +15,8 @@ function copy<T>(v: T): T {
     for (let i = 0; i < n; i++) out[i] = copy(v[i]);
     return out as T;
   }
-  const out: Record<string, unknown> = {};
+  // Dictionaries keyed by user input have no prototype (model/dict.ts): keep it that way.
+  const out: Record<string, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
   for (const k in v) out[k] = copy((v as Record<string, unknown>)[k]);
   return out as T;
 }
@@ -33,6 +34,7 @@ function cloneTask(t: Task): Task {
   const o = { ...t };
   o.frames = t.frames.map(cloneFrame);
   if (t.wait) o.wait = { ...t.wait };
+  if (t.env) o.env = copy(t.env);
   return o;
 }
 
@@ -40,7 +42,9 @@ function cloneModule(m: ModuleInstance): ModuleInstance {
   const o = { ...m };
   o.holders = m.holders.slice();
   o.uses = m.uses.slice();
-  o.params = { ...m.params };
+  o.params = copy(m.params);
+  if (m.hiddenParams) o.hiddenParams = m.hiddenParams.slice();
+  if (m.data) o.data = copy(m.data);
   return o;
 }
 

@@ -69,6 +69,10 @@ describe('interleaving explorer', () => {
     expect(e.cutRuns).toBe(1);
     expect(e.complete).toBe(false);
     expect(e.findings[0].outcome).toMatchObject({ kind: 'limit', summary: expect.stringContaining('without a scheduling choice') });
+    // Under the run's own step limit it is that limit the run reached, and the summary says so.
+    const short = explore(s, { variant: 'upstream', maxSteps: 5000 });
+    expect(short.complete).toBe(false);
+    expect(short.findings[0].outcome).toMatchObject({ kind: 'limit', summary: expect.stringContaining("the run's step limit (5,000 steps)") });
   });
 
   it('runs in chunks as it runs in one go, and stops when told', () => {

@@ -301,7 +301,10 @@ export class Search {
     if (known !== undefined && len >= this.groupList[known].len) return;
     const outcome = classify(w, this.env, this.k, limited);
     if (outcome.kind === 'limit') {
-      outcome.summary = `went ${STRETCH_LIMIT.toLocaleString('en-US')} steps without a scheduling choice, an end or a repeated state: cut there`;
+      outcome.summary =
+        w.step >= this.env.maxSteps
+          ? `reached the run's step limit (${this.env.maxSteps.toLocaleString('en-US')} steps) without a verdict: cut there`
+          : `went ${STRETCH_LIMIT.toLocaleString('en-US')} steps without a scheduling choice, an end or a repeated state: cut there`;
       if (known === undefined) this.cut++;
     }
     const g = known !== undefined ? this.groupList[known] : this.groupOf(outcome, w);

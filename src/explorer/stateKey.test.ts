@@ -4,7 +4,7 @@ import { cloneWorld } from './cloneWorld';
 import { PRESETS } from '../presets/index';
 import { scaledSituation2 } from '../presets/scaled';
 import { VARIANT_IDS } from '../model/variant';
-import { run } from '../engine/run';
+import { run, worldOfCheckpoint } from '../engine/run';
 import type { Scenario } from '../model/scenario';
 import type { World } from '../model/world';
 
@@ -25,7 +25,7 @@ function worlds(): World[] {
   for (const p of PRESETS) {
     for (const v of VARIANT_IDS) {
       const t = run(p.scenario, { variant: v, checkpointEvery: 16 });
-      out.push(...t.checkpoints, t.final);
+      out.push(...t.checkpoints.map((c) => worldOfCheckpoint(c, t.final)), t.final);
     }
   }
   return out;
@@ -123,7 +123,7 @@ describe('state key', () => {
   /** The worlds of a run, every 4 steps. */
   const along = (s: Scenario, schedule: string[]) => {
     const t = run(s, { variant: 'split', schedule, checkpointEvery: 4 });
-    return [...t.checkpoints, t.final];
+    return [...t.checkpoints.map((c) => worldOfCheckpoint(c, t.final)), t.final];
   };
 
   it('names interchangeable user tasks by what they do, not by their pids and labels', () => {
@@ -150,7 +150,7 @@ describe('state key', () => {
     // N=1 K=2: the helpers for P__M1 and P__M2 can be started in either order.
     const s = scaledSituation2(1, 2);
     const t = run(s, { variant: 'split-poc19', checkpointEvery: 2 });
-    const two = [...t.checkpoints, t.final].filter((w) => w.tasks.filter((x) => x.kind === 'helper' && x.status !== 'exited').length >= 2);
+    const two = [...t.checkpoints.map((c) => worldOfCheckpoint(c, t.final)), t.final].filter((w) => w.tasks.filter((x) => x.kind === 'helper' && x.status !== 'exited').length >= 2);
     expect(two.length).toBeGreaterThan(0);
     for (const w of two) {
       const [h1, h2] = w.tasks.filter((x) => x.kind === 'helper' && x.status !== 'exited').map((x) => x.label);

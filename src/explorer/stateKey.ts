@@ -32,14 +32,17 @@ export type LocalKind = 'pid' | 'module' | 'userspaceIndex' | 'value';
  */
 export const NUMERIC_LOCALS: Readonly<Record<string, LocalKind>> = {
   helper: 'pid',
+  winner: 'pid',
   mod: 'module',
   from: 'userspaceIndex',
   deadline: 'value',
   err: 'value',
   i: 'value',
+  idemRet: 'value',
   ret: 'value',
   seconds: 'value',
   signal: 'value',
+  status: 'value',
   ts: 'value',
 };
 
@@ -297,6 +300,7 @@ export class StateKeyer {
     this.json(wd, t.exitCode);
     this.json(wd, t.signal);
     this.json(wd, t.sigpending);
+    this.json(wd, t.env);
     const wt = t.wait;
     if (!wt) wd.push(T_NULL);
     else {
@@ -362,6 +366,7 @@ export class StateKeyer {
         if (m.work !== null) refd[m.work] = true;
       }
       if (w.klpMutex !== null) refd[w.klpMutex] = true;
+      for (const e of w.idem) refd[e.pid] = true;
     }
 
     // Tasks: encode each, then order them.
@@ -431,6 +436,20 @@ export class StateKeyer {
     this.str(out, w.modprobePath);
     out.push(w.ftraceEnabled ? T_TRUE : T_FALSE);
     out.push(w.taintLivepatch ? T_TRUE : T_FALSE);
+    this.str(out, w.release);
+    this.str(out, w.kernel);
+    // finit_module() calls in flight (v6.5+), oldest first: a later load of the file waits on
+    // the first one's completion.
+    out.push(w.idem.length);
+    for (const e of w.idem) {
+      this.str(out, e.cookie);
+      out.push(this.px(e.pid));
+    }
+    this.json(out, w.tracing as unknown as Json);
+    out.push(w.kprobesEnabled ? T_TRUE : T_FALSE);
+    this.json(out, w.kprobes as unknown as Json);
+    this.json(out, w.moduleFiles as unknown as Json);
+    out.push(w.debugLocks ? T_TRUE : T_FALSE);
     if (this.sym.labelsMatter || !canonical) {
       out.push(w.helperSeq);
       out.push(w.workerSeq);
@@ -457,6 +476,8 @@ export class StateKeyer {
       out.push(m.state === 'MODULE_STATE_LIVE' ? -4 : this.px(m.owner));
       out.push(m.sysfs ? T_TRUE : T_FALSE);
       this.json(out, m.params);
+      this.json(out, m.hiddenParams);
+      this.json(out, m.data);
       out.push(m.permanent ? T_TRUE : T_FALSE);
       out.push(m.work === null ? T_NULL : this.px(m.work));
     }
@@ -503,6 +524,7 @@ export class StateKeyer {
       refd[t.pid] = false;
     }
     if (w.klpMutex !== null) refd[w.klpMutex] = false;
+    for (const e of w.idem) refd[e.pid] = false;
     for (const m of mods) {
       refd[m.owner] = false;
       if (m.work !== null) refd[m.work] = false;
@@ -521,6 +543,7 @@ export class StateKeyer {
       if (m.work !== null) this.addRef(slots, m.work, this.code(m.name) * 37 + 1);
     }
     this.addRef(slots, w.klpMutex, 0x51ed);
+    for (const e of w.idem) this.addRef(slots, e.pid, this.code(e.cookie) * 41 + 3);
     for (const s of slots) {
       const t = s.task;
       this.addRef(slots, t.parent, s.h0 ^ 0x1234567);
@@ -558,14 +581,14 @@ export class StateKeyer {
 /** The fields of the world and its parts that the key reads or leaves out, for the schema test. */
 export const KEY_SCHEMA = {
   World: {
-    read: ['time', 'settleUntil', 'current', 'klpMutex', 'kmodSlots', 'modprobePath', 'ftraceEnabled', 'taintLivepatch', 'runq', 'modules', 'klp', 'work', 'failures', 'stalls', 'tasks', 'userspace'],
+    read: ['time', 'settleUntil', 'current', 'klpMutex', 'kmodSlots', 'modprobePath', 'ftraceEnabled', 'taintLivepatch', 'release', 'kernel', 'idem', 'tracing', 'kprobesEnabled', 'kprobes', 'moduleFiles', 'debugLocks', 'runq', 'modules', 'klp', 'work', 'failures', 'stalls', 'tasks', 'userspace'],
     renamed: ['nextPid', 'nextModId', 'helperSeq', 'userSeq', 'workerSeq', 'instSeq'],
     display: ['step', 'choices', 'dmesg'],
   },
-  Task: { read: ['label', 'kind', 'status', 'comm', 'argv', 'parent', 'startAt', 'exitCode', 'signal', 'sigpending', 'wait', 'frames'], renamed: ['pid'], display: [] },
+  Task: { read: ['label', 'kind', 'status', 'comm', 'argv', 'parent', 'startAt', 'exitCode', 'signal', 'sigpending', 'env', 'wait', 'frames'], renamed: ['pid'], display: [] },
   Wait: { read: ['kind', 'fn', 'name', 'pid', 'until', 'cond', 'killable'], renamed: [], display: ['since'] },
   ModuleInstance: {
-    read: ['name', 'state', 'refcnt', 'holders', 'uses', 'klp', 'klpAlive', 'owner', 'sysfs', 'params', 'permanent', 'work'],
+    read: ['name', 'state', 'refcnt', 'holders', 'uses', 'klp', 'klpAlive', 'owner', 'sysfs', 'params', 'hiddenParams', 'data', 'permanent', 'work'],
     renamed: ['id'],
     display: ['inst'],
   },

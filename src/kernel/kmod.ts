@@ -1,6 +1,10 @@
 /**
- * kmod.ts - kernel/kmod.c: request_module() runs `modprobe -q -- NAME` as a usermode helper and
- * waits for it (W3), with at most MAX_KMOD_CONCURRENT (50) at once (W4).
+ * kmod.ts - kernel/kmod.c (v5.5), kernel/module/kmod.c (v6.4+): request_module() runs
+ * `modprobe -q -- NAME` as a usermode helper and waits for it (W3), with at most
+ * MAX_KMOD_CONCURRENT (50) at once (W4). v6.4 replaced the throttle with a semaphore: the slot
+ * wait is an uninterruptible down_timeout() with no "throttling" or "sigkill sent" lines; since
+ * v5.7 an empty modprobe_path gives -ENOENT instead of 0.
+ * [S] CONFIG_MODULE_DEBUG_AUTOLOAD_DUPS (kmod_dup_request_*(), default n) is not modelled.
  */
 import { block, next, num, ret, str, proc } from '../sim/ops';
 import type { Ctx } from '../sim/context';
@@ -18,6 +22,10 @@ export const request_module = proc({ mark: 'request_module', labels: { slot: 'lo
   start: (k, l) => {
     const name = str(l, 'name');
     if (k.w.modprobePath === '') {
+      if (k.env.variant.kernel.emptyModprobePathEnoent) {
+        k.note('/proc/sys/kernel/modprobe is empty: request_module() returns -ENOENT (since v5.7)');
+        return ret(-ERRNO.ENOENT);
+      }
       k.note('/proc/sys/kernel/modprobe is empty: request_module() returns 0 without loading anything');
       return ret(0);
     }
@@ -27,7 +35,8 @@ export const request_module = proc({ mark: 'request_module', labels: { slot: 'lo
   },
   slot: (k, l) => {
     const name = str(l, 'name');
-    if (l.signal) {
+    const semaphore = k.env.variant.kernel.kmodSemaphore;
+    if (l.signal && !semaphore) {
       k.printk(`request_module: sigkill sent for modprobe ${name}, giving up`);
       return ret(-ERRNO.ERESTARTSYS);
     }
@@ -37,6 +46,10 @@ export const request_module = proc({ mark: 'request_module', labels: { slot: 'lo
         `request_module: modprobe ${name} cannot be processed, kmod busy with ${MAX_KMOD_CONCURRENT} threads for more than ${seconds(MAX_KMOD_ALL_BUSY_TIMEOUT_MS)} seconds now`,
       );
       return ret(-ERRNO.ETIME);
+    }
+    if (semaphore) {
+      // down_timeout(&kmod_concurrent_max, MAX_KMOD_ALL_BUSY_TIMEOUT * HZ): TASK_UNINTERRUPTIBLE.
+      return block({ kind: 'kmod_slot', fn: 'down_timeout', until: num(l, 'deadline'), killable: false }, 'slot');
     }
     if (l.throttled !== true) {
       l.throttled = true;

@@ -17,7 +17,7 @@ describe('scenarioFromModule on nf_tables', () => {
     expect(validateScenario(scenario)).toBe(scenario);
     expect(scenario.modules.map((m) => m.name).sort()).toEqual(['libcrc32c', 'nf_tables', 'nfnetlink']);
     const env = makeEnv(scenario, { variant: 'split' });
-    expect(new Set(env.deps.nf_tables)).toEqual(new Set(deb.byName.get('nf_tables')!.depends));
+    expect(new Set(env.deps.get('nf_tables'))).toEqual(new Set(deb.byName.get('nf_tables')!.depends));
     expect(scenario.modules.find((m) => m.name === 'nf_tables')!.exports).toContain('nft_register_expr');
     expect(scenario.tasks[0].commands).toEqual(['modprobe lp', 'modprobe nf_tables']);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { livepatchEvent, livepatchMachine, type LivepatchEventType, type LivepatchState } from './livepatch.machine';
 
-const STATES: LivepatchState[] = ['early_init', 'initialized', 'patching', 'enabled', 'unpatching', 'disabled', 'freed'];
+const STATES: LivepatchState[] = ['early_init', 'initialized', 'patching', 'enabled', 'unpatching', 'disabled', 'replaced', 'freed'];
 const EVENTS: LivepatchEventType[] = [
   'klp_init_patch',
   'klp_start_patching',
@@ -30,10 +30,11 @@ const LEGAL: Record<string, LivepatchState> = {
   'patching/klp_reverse_transition': 'unpatching',
   'patching/klp_cancel_transition': 'unpatching',
   'enabled/klp_start_unpatching': 'unpatching',
-  'enabled/klp_replaced': 'disabled',
+  'enabled/klp_replaced': 'replaced',
   'unpatching/klp_complete_transition': 'disabled',
   'unpatching/klp_reverse_transition': 'patching',
   'disabled/klp_free_patch': 'freed',
+  'replaced/klp_free_patch': 'freed',
 };
 
 describe('livepatch machine: legal transitions', () => {

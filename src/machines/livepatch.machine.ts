@@ -14,6 +14,7 @@ export type LivepatchState =
   | 'enabled'
   | 'unpatching'
   | 'disabled'
+  | 'replaced'
   | 'freed';
 
 export type LivepatchEventType =
@@ -56,13 +57,17 @@ export const livepatchMachine = setup({
       },
     },
     enabled: {
-      on: { klp_start_unpatching: 'unpatching', klp_replaced: 'disabled' },
+      on: { klp_start_unpatching: 'unpatching', klp_replaced: 'replaced' },
     },
     unpatching: {
       description: 'klp_transition_patch, klp_target_state = KLP_TRANSITION_UNPATCHED',
       on: { klp_complete_transition: 'disabled', klp_reverse_transition: 'patching' },
     },
     disabled: {
+      on: { klp_free_patch: 'freed' },
+    },
+    replaced: {
+      description: 'klp_free_replaced_patches_async(): superseded by a cumulative patch, disabled without a transition of its own, freed by work',
       on: { klp_free_patch: 'freed' },
     },
     freed: { type: 'final' },

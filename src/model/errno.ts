@@ -45,10 +45,10 @@ export function strerror(errno: number): string {
   return STRERROR[errno] ?? `Unknown error ${errno}`;
 }
 
+const NAMES = new Map<number, string>(Object.entries(ERRNO).map(([k, n]) => [n, k]));
+
 /** 'EBUSY' for 16 (or -16). */
 export function errnoName(errno: number): string {
   const v = Math.abs(errno);
-  if (v === ERRNO.EAGAIN) return 'EAGAIN';
-  for (const [k, n] of Object.entries(ERRNO)) if (n === v) return k;
-  return `E${v}`;
+  return NAMES.get(v) ?? `E${v}`;
 }

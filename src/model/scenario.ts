@@ -21,8 +21,11 @@ export type ModuleOp =
   | { request_module: string };
 
 export interface ModuleParamSpec {
-  type: 'int' | 'bool';
+  /** module_param(..., int|bool, ...) or module_param_array(..., int, ...) ('intarray', comma-separated). */
+  type: 'int' | 'bool' | 'intarray';
   default: string;
+  /** perm 0: no /sys/module/NAME/parameters/ file (test_klp_syscall's klp_pids). */
+  hidden?: boolean;
 }
 
 /** An ordinary (non-livepatch) module file: what modinfo and nm would show. */
@@ -53,6 +56,8 @@ export interface LivepatchObjectSpec {
   name: string;
   /** Functions this object replaces (a task sleeping in one keeps the transition pending). */
   funcs?: string[];
+  /** The replacement of a function when it is not `livepatch_<func>` (klp_func.new_func). */
+  newFuncs?: Record<string, string>;
   /** Symbols the object's code imports (type A from vmlinux, B from the patched module, C from
    *  the main livepatch module, D from other modules). Split: the per-object module imports them;
    *  upstream: the single livepatch module does. */
@@ -72,7 +77,7 @@ export interface LivepatchSpec {
   /** A behaviour modelled in code (src/modules/), e.g. 'test_klp_callbacks_demo'. */
   model?: string;
   params?: Record<string, ModuleParamSpec>;
-  /** The vmlinux object must come first; it is always present (added if missing). */
+  /** The vmlinux object, if the patch has one, comes first (the split POC's main module carries it). */
   objects: LivepatchObjectSpec[];
 }
 

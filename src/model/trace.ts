@@ -80,6 +80,20 @@ export type Granularity = 'default' | 'fine';
 
 export const GRANULARITIES: readonly Granularity[] = ['default', 'fine'];
 
+/** The logs of a world: they only grow, so a checkpoint keeps their lengths, not their lines. */
+export const APPEND_ONLY_LOGS = ['dmesg', 'userspace', 'failures', 'stalls'] as const;
+export type AppendOnlyLog = (typeof APPEND_ONLY_LOGS)[number];
+
+/**
+ * A world as it was before step `world.step`, without its logs (empty arrays): the trace's final
+ * world holds every line, and `logs` says how many of each were there. Checkpoint memory then
+ * follows what changes (modules, tasks, patches), not the length of dmesg.
+ */
+export interface Checkpoint {
+  world: World;
+  logs: Record<AppendOnlyLog, number>;
+}
+
 export interface Trace {
   scenario: Scenario;
   variant: VariantId;
@@ -87,8 +101,11 @@ export interface Trace {
   granularity: Granularity;
   steps: TraceStep[];
   outcome: Outcome;
-  /** Worlds at steps 0, N, 2N, ... (state *before* that step) for fast replay. */
-  checkpoints: World[];
+  /**
+   * Worlds before some steps (step 0 first, then every `checkpointEvery` steps or further apart
+   * in a big world), for replay: worldAt() runs forward from the nearest one.
+   */
+  checkpoints: Checkpoint[];
   checkpointEvery: number;
   final: World;
   depmodErrors: string[];

@@ -37,10 +37,14 @@ export interface ModuleInstance {
   sysfs: boolean;
   /** Module parameters as set at load or through sysfs. */
   params: Record<string, string>;
+  /** Parameters with perm 0: no file under /sys/module/NAME/parameters/. */
+  hiddenParams?: string[];
   /** Has an init function but no exit function: cannot be removed ([permanent] in /proc/modules). */
   permanent: boolean;
   /** Worker running this module's queued work item, if any (for flush_work()). */
   work: number | null;
+  /** The module's own globals, for modules modelled in code (test_klp_syscall's npids_pending). */
+  data?: { [k: string]: Json };
 }
 
 export type WaitKind =
@@ -50,7 +54,8 @@ export type WaitKind =
   | 'mutex' // W6
   | 'sleep' // msleep(), a user-space sleep, a task sitting in a function
   | 'cond' // the selftest harness polling a file (loop_until)
-  | 'work'; // a worker waiting for queued work (flush_work)
+  | 'work' // a worker waiting for queued work (flush_work)
+  | 'completion'; // W5 (v6.5+): idempotent_wait_for_completion() on another task's finit_module() of the same file
 
 /** Why a task is blocked. `until` makes the wait timed (logical ms). */
 export interface Wait {
@@ -59,7 +64,7 @@ export interface Wait {
   fn: string;
   /** W1: module name; W2: owner module name; mutex: lock name. */
   name?: string;
-  /** W3: helper pid; work: worker pid. */
+  /** W3: helper pid; work: worker pid; W5: the task loading the file. */
   pid?: number;
   until?: number;
   /** Harness condition (see sim/conditions.ts). */
@@ -100,6 +105,8 @@ export interface Task {
   signal: number | null;
   /** A fatal signal is pending (delivered at the next interruptible/killable wait). */
   sigpending: number | null;
+  /** Shell variables of a user task (the selftest harness's `pids`), expanded in its commands. */
+  env?: Record<string, string>;
 }
 
 /** klp_object. */
@@ -108,7 +115,14 @@ export interface KlpObject {
   name: string | null;
   /** Livepatch module that carries this object (the patch module upstream, <patch>__<obj> split). */
   carrier: string;
+  /** Functions the object replaces (old_name), each redirected to its replacement when patched. */
   funcs: string[];
+  /**
+   * Atomic replace: nop klp_funcs (func->nop) that klp_add_nops() added for functions older
+   * patches changed and this patch does not. A nop runs the original code; it is discarded when
+   * the replace transition completes (klp_discard_nops()).
+   */
+  nops?: string[];
   /** obj->mod != NULL: the patched module is bound (loaded and klp_alive). */
   bound: boolean;
   /** Functions are redirected (ftrace handlers registered). */
@@ -143,8 +157,13 @@ export interface KlpPatch {
   forced: boolean;
   /** In the klp_patches list. */
   listed: boolean;
-  /** POC 09: load timestamp, to tell "patch reloaded meanwhile". */
+  /** POC 09: load timestamp, to tell "patch reloaded meanwhile"; also the patch's identity in frames. */
   ts: number;
+  /**
+   * patch->mod: the id of the livepatch module instance the klp_patch lives in. `rmmod -f` can free
+   * that module while the patch stays registered (see sim/dangling.ts).
+   */
+  mod: number;
 }
 
 export type KlpTarget = 'KLP_TRANSITION_IDLE' | 'KLP_TRANSITION_PATCHED' | 'KLP_TRANSITION_UNPATCHED';
@@ -188,7 +207,57 @@ export interface WorkItem {
   at: number;
 }
 
+/** A finit_module() in idempotent_init_module()'s hash (v6.5+), keyed by the file's inode. */
+export interface IdempotentEntry {
+  /** file_inode(f): the simulator identifies a file by its absolute path ([S] one inode per path). */
+  cookie: string;
+  pid: number;
+}
+
+/** The function tracer's files in /sys/kernel/tracing (kernel/trace/). */
+export interface TracingState {
+  /** current_tracer: 'nop' or 'function'. */
+  tracer: string;
+  /** set_ftrace_filter: the functions traced (empty = all). */
+  filter: string[];
+  /** tracing_on. */
+  on: boolean;
+  /** The trace buffer, one line per traced call. */
+  buffer: string[];
+}
+
+/** A registered kprobe (kernel/kprobes.c), by the module that registered it. */
+export interface KprobeState {
+  fn: string;
+  owner: string;
+  /** With a post_handler on an ftrace site it is armed through the IPMODIFY kprobe_ipmodify_ops. */
+  postHandler: boolean;
+  /** Armed (kprobes were enabled when it was registered). */
+  armed: boolean;
+}
+
+/**
+ * A file a module creates while it is loaded: a /proc entry (proc_create_single()) whose show
+ * function can be livepatched, or a sysfs attribute showing one of the module's globals.
+ */
+export interface ModuleFileEntry {
+  path: string;
+  /** The module that created it (removed by its exit). */
+  owner: string;
+  /** `stat --format %A`. */
+  mode: string;
+  /** proc: the show function, and what it prints unpatched. */
+  fn?: string;
+  text?: string;
+  /** sysfs: the key of the owner's `data` it shows ("%u\n"). */
+  dataKey?: string;
+}
+
 export interface World {
+  /** utsname()->release, as `uname -r` prints it. */
+  release: string;
+  /** The kernel version (model/variant.ts KERNEL_VERSIONS): which sysfs attributes exist. */
+  kernel: 'v5.5' | 'v7.1';
   time: number;
   step: number;
   nextPid: number;
@@ -217,6 +286,20 @@ export interface World {
   ftraceEnabled: boolean;
   /** TAINT_LIVEPATCH already reported (pr_notice_once). */
   taintLivepatch: boolean;
+  /** idempotent_init_module()'s hash of finit_module() calls in flight (v6.5+), oldest first. */
+  idem: IdempotentEntry[];
+  /** /sys/kernel/tracing. */
+  tracing: TracingState;
+  /** /sys/kernel/debug/kprobes/enabled (on at boot). */
+  kprobesEnabled: boolean;
+  kprobes: KprobeState[];
+  /** /proc and sysfs files created by loaded modules. */
+  moduleFiles: ModuleFileEntry[];
+  /**
+   * lib/debug_locks.c debug_locks: cleared by the first taint that makes lockdep unreliable
+   * (TAINT_FORCED_RMMOD), which prints "Disabling lock debugging due to kernel taint" once.
+   */
+  debugLocks: boolean;
   work: WorkItem[];
   dmesg: LogLine[];
   userspace: UserLine[];

@@ -69,6 +69,34 @@ export const P03: Preset = {
   }),
 };
 
+export const P03f: Preset = {
+  id: 'P03f',
+  title: 'Same module loaded twice while its init fails',
+  variant: 'v7.1',
+  summary:
+    "slow's init sleeps 10 s and then fails with -ENODEV. While it is COMING, an insmod of a copy of the file and " +
+    'a second modprobe try to load it too. v5.5 waits in add_unformed_module() and then retries: each waiter loads ' +
+    'slow itself, and its init fails again. Since v6.2 module_patient_check_exists() does not retry: the insmod gets ' +
+    "-EBUSY once the first load failed, and since v6.5 the second modprobe, which opens the same file, is handed the " +
+    "first load's -ENODEV by idempotent_complete().",
+  scenario: scenario('P03f - same name twice, init fails', {
+    modules: [mod('slow', { init: [{ sleep: 10 }, { print: 'slow_init failing' }, { return: 'ENODEV' }] })],
+    tasks: [
+      { id: 'T1', commands: ['modprobe slow'] },
+      { id: 'T2', start: 1, commands: ['insmod slow.ko'] },
+      { id: 'T3', start: 1, commands: ['modprobe slow'] },
+    ],
+  }),
+  expected: {
+    ...same({
+      outcome: 'error' as const,
+      dmesg: ['slow: slow_init failing', 'slow: slow_init failing', 'slow: slow_init failing'],
+      userspace: ['insmod: ERROR: could not insert module slow.ko: No such device', "modprobe: ERROR: could not insert 'slow': No such device"],
+      note: 'v5.5 add_unformed_module(): after the wait, `goto again`; the module is gone, so the waiter loads it itself.',
+    }),
+  },
+};
+
 export const P04: Preset = {
   id: 'P04',
   title: 'Importer waits for a COMING exporter (location ii)',

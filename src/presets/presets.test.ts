@@ -5,6 +5,20 @@ import type { Expectation } from './types';
 import type { VariantId } from '../model/variant';
 import type { Trace } from '../model/trace';
 import { missingInOrder, TEST_MAX_STEPS } from '../test/helpers';
+import { missingV71 } from './v71';
+import { kernelName } from '../engine/procs';
+import { VARIANTS } from '../model/variant';
+
+/** The kernel functions that ran in a run (called, or run by a worker), by procedure and by kernel name. */
+function called(t: Trace): Set<string> {
+  const out = new Set<string>();
+  for (const s of t.steps) {
+    if (!s.fn) continue;
+    out.add(s.fn);
+    out.add(kernelName(s.fn));
+  }
+  return out;
+}
 
 function sameCycle(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -23,6 +37,9 @@ function check(t: Trace, e: Expectation): void {
   if (e.userspace) expect(missingInOrder(user, e.userspace), `missing in user space:\n${user.join('\n')}`).toBeNull();
   for (const n of e.notUserspace ?? []) expect(user).not.toContain(n);
   if (e.lastDmesg) expect(dmesg[dmesg.length - 1]).toBe(e.lastDmesg);
+  const fns = called(t);
+  for (const f of e.cites ?? []) expect(fns.has(f), `${f}() is cited but was never called`).toBe(true);
+  for (const f of e.notReached ?? []) expect(fns.has(f), `${f}() must not be reached`).toBe(false);
   if (e.warnings) {
     expect(t.outcome.warnings.length, t.outcome.warnings.join('\n')).toBe(e.warnings.length);
     e.warnings.forEach((w, i) => expect(t.outcome.warnings[i]).toContain(w));
@@ -35,6 +52,18 @@ describe('each preset opens in the kernel it is about', () => {
     expect(without).toEqual([]);
   });
 
+  it('every preset has an expected outcome in the three v7.1 kernels, each saying why', () => {
+    expect(missingV71(PRESETS)).toEqual([]);
+    const noWhy = PRESETS.flatMap((p) =>
+      (Object.entries(p.expected) as [VariantId, Expectation][]).filter(([v, e]) => VARIANTS[v].kernel.version === 'v7.1' && !e.why).map(([v]) => `${p.id} [${v}]`),
+    );
+    expect(noWhy).toEqual([]);
+  });
+
+  it('preset ids are unique', () => {
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+  });
+
   it('P11, location ii in isolation, is about the add_unformed_module hunk alone', () => {
     expect(PRESETS.find((p) => p.id === 'P11')?.variant).toBe('split-break-only');
   });
@@ -43,7 +72,8 @@ describe('each preset opens in the kernel it is about', () => {
 describe('presets reproduce their expected outcomes in each kernel', () => {
   for (const p of PRESETS) {
     for (const [variant, e] of Object.entries(p.expected) as [VariantId, Expectation][]) {
-      it(`${p.id} ${p.title} [${variant}]`, () => check(run(p.scenario, { variant, maxSteps: TEST_MAX_STEPS }), e));
+      const cites = e.cites?.length ? ` (cites ${e.cites.join(', ')})` : '';
+      it(`${p.id} ${p.title} [${variant}]${cites}`, () => check(run(p.scenario, { variant, maxSteps: TEST_MAX_STEPS }), e));
     }
   }
 });

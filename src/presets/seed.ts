@@ -61,6 +61,25 @@ export const P10: Preset = {
   },
 };
 
+export const P10i: Preset = {
+  id: 'P10i',
+  title: 'Situation 2 with insmod: the helper loads another file of lp',
+  variant: 'v7.1-split-poc19',
+  seed: 'situation 2 (type C), insmod',
+  summary:
+    'Situation 2, but the administrator loads lp with `insmod lp.ko` from the build directory, a different file ' +
+    'from the /lib/modules copy the helper\'s `modprobe -q -- lp__M` opens. Both are named lp, so on v5.5 the ' +
+    'helper waits in add_unformed_module(), where 19/23 breaks the recursion. On v7.1 the helper is not an ' +
+    'idempotent waiter (another inode), but early_mod_check() calls module_patient_check_exists() before ' +
+    "anything is allocated and waits there for lp: 19/23's hook in add_unformed_module() is still not reached.",
+  scenario: scenario('P10i - situation 2, insmod of lp', { ...typeC, tasks: [task('modprobe M', 'insmod lp.ko', 'lsmod')] }),
+  expected: {
+    upstream: { outcome: 'ok', dmesg: enableLpWithLiveM },
+    split: { outcome: 'deadlock', location: 'add_unformed_module', cycle: ['U1', 'H1'] },
+    'split-poc19': { outcome: 'ok', dmesg: enableLpWithLiveM, cites: ['klp_break_recursion'] },
+  },
+};
+
 export const P11: Preset = {
   id: 'P11',
   title: 'Location ii in isolation: only the add_unformed_module hunk',

@@ -25,6 +25,15 @@ export interface Expectation {
   warnings?: string[];
   /** Why the outcome is what it is when it surprises, with the source that decided. */
   note?: string;
+  /**
+   * What this kernel does differently from the v5.5 kernels here and why, in kernel terms (every
+   * v7.1 expectation has one; the UI shows it under the verdict).
+   */
+  why?: string;
+  /** Kernel functions the expectation rests on: each must be called in the run (checked by the test). */
+  cites?: string[];
+  /** Functions that must never be called in the run (19/23's hook on v7.1). */
+  notReached?: string[];
 }
 
 export interface Preset {

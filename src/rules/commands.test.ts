@@ -111,15 +111,19 @@ describe('cat PATH, lsmod, sleep SECONDS, log TEXT', () => {
   });
 });
 
-describe('kill [-9|-15|-KILL|-TERM|-2|-INT] TASK', () => {
+describe('kill [-9|-15|-KILL|-TERM|-2|-INT] TASK...', () => {
   it('SIGTERM by default', () => {
-    expect(parseCommand('kill H1')).toEqual({ cmd: 'kill', target: 'H1', signal: 15 });
+    expect(parseCommand('kill H1')).toEqual({ cmd: 'kill', targets: ['H1'], signal: 15 });
+  });
+  it('several targets: labels, pids or a $variable expanded at run time', () => {
+    expect(parseCommand('kill H1 H2')).toEqual({ cmd: 'kill', targets: ['H1', 'H2'], signal: 15 });
+    expect(parseCommand('kill -9 $pids')).toEqual({ cmd: 'kill', targets: ['$pids'], signal: 9 });
   });
   it('named and numbered signals, any case', () => {
     expect(parseCommand('kill -9 H1')).toMatchObject({ signal: 9 });
     expect(parseCommand('kill -KILL H1')).toMatchObject({ signal: 9 });
     expect(parseCommand('kill -kill H1')).toMatchObject({ signal: 9 });
-    expect(parseCommand('kill -15 U2')).toMatchObject({ signal: 15, target: 'U2' });
+    expect(parseCommand('kill -15 U2')).toMatchObject({ signal: 15, targets: ['U2'] });
     expect(parseCommand('kill -TERM H2')).toMatchObject({ signal: 15 });
     expect(parseCommand('kill -INT H1')).toMatchObject({ signal: 2 });
     expect(parseCommand('kill -2 H1')).toMatchObject({ signal: 2 });
@@ -127,9 +131,8 @@ describe('kill [-9|-15|-KILL|-TERM|-2|-INT] TASK', () => {
   it('bad signal or target', () => {
     fails('kill -HUP H1', "kill: unknown signal '-HUP'");
     fails('kill -99 H1', "kill: unknown signal '-99'");
-    fails('kill', 'kill: expected one task label, e.g. H1');
-    fails('kill -9', 'kill: expected one task label, e.g. H1');
-    fails('kill H1 H2', 'kill: expected one task label, e.g. H1');
+    fails('kill', 'kill: expected a task label, e.g. H1, or pids');
+    fails('kill -9', 'kill: expected a task label, e.g. H1, or pids');
   });
 });
 
@@ -146,18 +149,51 @@ describe('busy FUNCTION SECONDS', () => {
 
 describe('wait_until (the selftest harness loop_until)', () => {
   it('exists PATH / gone PATH / PATH == VALUE', () => {
-    expect(parseCommand('wait_until exists /sys/kernel/livepatch/lp')).toEqual({ cmd: 'wait_until', cond: 'exists:/sys/kernel/livepatch/lp' });
-    expect(parseCommand('wait_until gone /sys/kernel/livepatch/lp')).toEqual({ cmd: 'wait_until', cond: 'gone:/sys/kernel/livepatch/lp' });
+    const w = { cmd: 'wait_until', die: true, message: null };
+    expect(parseCommand('wait_until exists /sys/kernel/livepatch/lp')).toEqual({ ...w, cond: 'exists:/sys/kernel/livepatch/lp' });
+    expect(parseCommand('wait_until gone /sys/kernel/livepatch/lp')).toEqual({ ...w, cond: 'gone:/sys/kernel/livepatch/lp' });
     expect(parseCommand('wait_until /sys/kernel/livepatch/lp/transition == 0')).toEqual({
-      cmd: 'wait_until',
+      ...w,
       cond: 'equals:/sys/kernel/livepatch/lp/transition:0',
     });
-    expect(parseCommand('wait_until /sys/module/M/initstate==live')).toEqual({ cmd: 'wait_until', cond: 'equals:/sys/module/M/initstate:live' });
+    expect(parseCommand('wait_until /sys/module/M/initstate==live')).toEqual({ ...w, cond: 'equals:/sys/module/M/initstate:live' });
+  });
+  it('functions.sh v7.1: the die message after --, --no-die (loop_until without die), and the number of livepatches', () => {
+    expect(parseCommand('wait_until gone /sys/module/M -- failed to unload module M (/sys/module)')).toEqual({
+      cmd: 'wait_until',
+      cond: 'gone:/sys/module/M',
+      die: true,
+      message: 'failed to unload module M (/sys/module)',
+    });
+    expect(parseCommand('wait_until --no-die /sys/kernel/test_klp_syscall/npids == 0')).toMatchObject({ die: false, cond: 'equals:/sys/kernel/test_klp_syscall/npids:0' });
+    expect(parseCommand('wait_until livepatches == 1 -- Expecting 1 modules listed')).toMatchObject({ cond: 'count:/sys/kernel/livepatch:1' });
   });
   it('anything else is refused', () => {
     for (const bad of ['wait_until', 'wait_until /sys/module/M', 'wait_until exists', 'wait_until a = b', 'wait_until exists a b']) {
-      fails(bad, "wait_until: expected 'exists PATH', 'gone PATH' or 'PATH == VALUE'");
+      fails(bad, "wait_until: expected 'exists PATH', 'gone PATH', 'livepatches == N' or 'PATH == VALUE'");
     }
+  });
+});
+
+describe('functions.sh v7.1 helpers', () => {
+  it('run_or_die, expect_fail, modinfo_check, log_if, check_grep, assert_livepatches, set_ftrace_enabled, spawn', () => {
+    expect(parseCommand('run_or_die -- insmod test_modules/m.ko x=1')).toEqual({ cmd: 'run_or_die', part: 'insmod test_modules/m.ko x=1' });
+    expect(parseCommand('expect_fail m -- insmod test_modules/m.ko')).toEqual({ cmd: 'expect_fail', name: 'm', part: 'insmod test_modules/m.ko' });
+    expect(parseCommand('modinfo_check test_modules/m.ko livepatch')).toEqual({ cmd: 'modinfo_check', file: 'test_modules/m.ko', livepatch: true });
+    expect(parseCommand('log_if /proc/cmdline == a b -- livepatch: ok')).toEqual({ cmd: 'log_if', path: '/proc/cmdline', value: 'a b', message: 'livepatch: ok' });
+    expect(parseCommand("check_grep 'f' /sys/kernel/tracing/trace -- Function (f) did not appear in the trace")).toMatchObject({ pattern: 'f', path: '/sys/kernel/tracing/trace' });
+    expect(parseCommand('assert_livepatches 3 -- Expecting 3 modules listed, found $nmods')).toMatchObject({ count: 3 });
+    expect(parseCommand('set_ftrace_enabled --fail 0')).toEqual({ cmd: 'set_ftrace_enabled', value: '0', fail: true });
+    expect(parseCommand('spawn pids 4 test_klp-call_getpid')).toEqual({ cmd: 'spawn', variable: 'pids', count: 4, program: 'test_klp-call_getpid' });
+    expect(parseCommand('echo "" > /sys/kernel/tracing/trace')).toEqual({ cmd: 'write', value: '', path: '/sys/kernel/tracing/trace' });
+  });
+  it('name what is wrong', () => {
+    fails('run_or_die insmod m.ko', 'run_or_die: expected run_or_die -- CMD');
+    fails("run_or_die -- capture '' -- lsmod", 'run_or_die: cannot nest capture');
+    fails('modinfo_check m.ko maybe', 'modinfo_check: expected FILE livepatch|module');
+    fails('spawn pids 0 test_klp-call_getpid', 'spawn: expected VAR N PROGRAM (N from 1 to 128)');
+    fails('spawn pids 2 /bin/sh', "spawn: unknown program '/bin/sh' (one of test_klp-call_getpid)");
+    fails('set_ftrace_enabled', 'set_ftrace_enabled: expected [--fail] VALUE');
   });
 });
 

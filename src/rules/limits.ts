@@ -24,5 +24,29 @@ export const KLP_SIGNALS_TIMEOUT = 15;
 /** The simulator's own bound on any time a scenario names (a sleep, a start time, an init delay). */
 export const MAX_SCENARIO_SECONDS = 3600;
 
+/**
+ * The simulator's bounds on what one run may take, so that any scenario ends in bounded time and
+ * memory: steps before a run stops with the `limit` outcome (the livelock probe then looks a little
+ * further), and the size of a scenario (module and livepatch files, user tasks, commands per task,
+ * entries of one list such as a module's exports).
+ */
+export const DEFAULT_MAX_STEPS = 50_000;
+export const MAX_SCENARIO_MODULES = 5000;
+export const MAX_SCENARIO_TASKS = 100;
+export const MAX_TASK_COMMANDS = 1000;
+export const MAX_LIST_ENTRIES = 5000;
+
+/**
+ * The simulator's bound on the size of a scenario document (a file, a link, an autosave), in bytes
+ * of JSON: a thousand-module chain takes about 100 kB.
+ */
+export const MAX_SCENARIO_BYTES = 2_000_000;
+
 /** Seconds, as the kernel prints them in messages ("for more than 5 seconds now"). */
 export const seconds = (ms: number): number => ms / 1000;
+
+/**
+ * [S] `getconf _NPROCESSORS_ONLN` of the simulated machine: test-syscall.sh starts
+ * min(nproc, 128) getpid hammers. Any value gives the same log; four keeps runs short.
+ */
+export const SIM_NPROC = 4;

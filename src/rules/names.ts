@@ -46,3 +46,30 @@ export function perObjectModuleName(patch: string, object: string): string {
 export function instanceName(m: { name: string; inst: number }): string {
   return `${m.name}#${m.inst}`;
 }
+
+/**
+ * Where modprobe finds a scenario's module: depmod's modules.dep path under /lib/modules/<release>.
+ * [S] Every scenario module is installed in `extra/` (`make modules_install`'s INSTALL_MOD_DIR).
+ */
+export function installedModulePath(release: string, name: string): string {
+  return `/lib/modules/${release}/extra/${name}.ko`;
+}
+
+/** [S] The working directory of user tasks: `insmod M.ko` opens /root/M.ko, a copy of the installed file. */
+export const USER_CWD = '/root';
+
+/**
+ * The identity of a module file, as idempotent_init_module() keys on file_inode(): the simulator
+ * gives every absolute path its own inode [S] (no links), so a relative `insmod` path is made
+ * absolute against USER_CWD and `./` and `..` are resolved.
+ */
+export function fileIdentity(path: string): string {
+  const abs = path.startsWith('/') ? path : `${USER_CWD}/${path}`;
+  const out: string[] = [];
+  for (const part of abs.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}

@@ -1,7 +1,8 @@
 /**
- * testModules.ts - the livepatch selftest modules of lib/livepatch/ (v5.10), modelled from their
- * C sources. Every selftest scenario has all of them on disk, like a kernel built with
- * CONFIG_TEST_LIVEPATCH=m.
+ * testModules.ts - the livepatch selftest modules, modelled from their C sources: those of
+ * lib/livepatch/ (v5.10, CONFIG_TEST_LIVEPATCH=m) and those of
+ * tools/testing/selftests/livepatch/test_modules/ (v7.1, built out of tree since v6.9). Every
+ * selftest scenario has all the modules of its version on disk.
  */
 import type { LivepatchSpec, ModuleSpec } from '../model/scenario';
 
@@ -57,4 +58,43 @@ export const TEST_LIVEPATCHES: LivepatchSpec[] = [
   { name: 'test_klp_state2', model: 'test_klp_state2', replace: true, states: [{ id: 1, version: 2 }], objects: [{ name: 'vmlinux' }] },
   /** test_klp_state3.c: `#include "test_klp_state2.c"`. */
   { name: 'test_klp_state3', model: 'test_klp_state2', replace: true, states: [{ id: 1, version: 2 }], objects: [{ name: 'vmlinux' }] },
+];
+
+/** test_klp_callbacks_busy.c of test_modules/ (v7.1): init waits for busymod_work_started. */
+const test_klp_callbacks_busy_v7_1: ModuleSpec = { ...test_klp_callbacks_busy, model: 'test_klp_callbacks_busy_started' };
+
+/** test_klp_mod_target.c (v7.1): /proc/test_klp_mod_target, shown by test_klp_mod_target_show(). */
+const test_klp_mod_target: ModuleSpec = { name: 'test_klp_mod_target', model: 'test_klp_mod_target' };
+
+/** test_klp_kprobe.c (v6.13): a kprobe on cmdline_proc_show, with a post_handler unless has_post_handler=false. */
+const test_klp_kprobe: ModuleSpec = {
+  name: 'test_klp_kprobe',
+  model: 'test_klp_kprobe',
+  params: { has_post_handler: { type: 'bool', default: 'Y' } },
+};
+
+export const TEST_MODULES_V7_1: ModuleSpec[] = [test_klp_callbacks_mod, test_klp_callbacks_busy_v7_1, test_klp_mod_target, test_klp_kprobe];
+
+export const TEST_LIVEPATCHES_V7_1: LivepatchSpec[] = [
+  ...TEST_LIVEPATCHES.map((lp) =>
+    lp.name === 'test_klp_callbacks_demo'
+      ? // busymod_work_func() is replaced by patched_work_func().
+        { ...lp, objects: lp.objects.map((o) => (o.name === 'test_klp_callbacks_busy' ? { ...o, newFuncs: { busymod_work_func: 'patched_work_func' } } : o)) }
+      : lp,
+  ),
+  /**
+   * test_klp_syscall.c (v6.9): __x64_sys_getpid -> lp_sys_getpid(); `klp_pids` (int array,
+   * perm 0); init creates /sys/kernel/test_klp_syscall/npids.
+   */
+  {
+    name: 'test_klp_syscall',
+    model: 'test_klp_syscall',
+    params: { klp_pids: { type: 'intarray', default: '', hidden: true } },
+    objects: [{ name: 'vmlinux', funcs: ['__x64_sys_getpid'], newFuncs: { __x64_sys_getpid: 'lp_sys_getpid' } }],
+  },
+  /** test_klp_mod_patch.c (v7.1): one object, test_klp_mod_target (no vmlinux object). */
+  {
+    name: 'test_klp_mod_patch',
+    objects: [{ name: 'test_klp_mod_target', funcs: ['test_klp_mod_target_show'], newFuncs: { test_klp_mod_target_show: 'livepatch_mod_target_show' } }],
+  },
 ];

@@ -10,10 +10,16 @@ import { moduleEvent, type ModuleEventType } from '../machines/module.machine';
 import { livepatchEvent, type LivepatchEventType } from '../machines/livepatch.machine';
 import { instanceName } from '../rules/names';
 
-/** A livepatch module whose callbacks are written in code (src/modules/), by model name. */
+/** A livepatch module whose callbacks or init/exit are written in code (src/modules/), by model name. */
 export interface LivepatchModel {
-  /** Runs a callback of `obj`; returns the callback's value (pre_patch) or 0. */
-  callback(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): number;
+  /** Runs a callback of `obj`; returns the callback's value (pre_patch) or 0. None: no callbacks. */
+  callback?(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): number;
+  /** Its init is the procedure `<model>_init` (which calls klp_enable_patch() itself). */
+  init?: boolean;
+  /** Its exit is the procedure `<model>_exit`. */
+  exit?: boolean;
+  /** Replacement functions the kernel calls in place of a patched one (by new_func name). */
+  functions?: Record<string, (k: Ctx, mod: ModuleInstance) => number>;
 }
 
 export class Ctx {
@@ -189,7 +195,16 @@ export class Ctx {
     return t;
   }
 
+  /** The first klp_patch of this name on the list (the one its sysfs directory belongs to). */
   patch(name: string): KlpPatch | undefined {
     return this.w.klp.patches.find((p) => p.name === name);
+  }
+
+  /**
+   * A klp_patch by identity (its `ts`): a frame that set a patch up holds a pointer to it in the
+   * kernel, and a forced unload can leave an older patch of the same name on the list.
+   */
+  patchByTs(ts: number): KlpPatch | undefined {
+    return this.w.klp.patches.find((p) => p.ts === ts);
   }
 }

@@ -20,3 +20,14 @@ export function danglingImports(w: World, env: Env): string[] {
   }
   return out;
 }
+
+/**
+ * klp_patches whose livepatch module `rmmod -f` freed: the patch, its ftrace handlers and its
+ * sysfs directory stay and point into freed memory (a use-after-free in the kernel). The simulator
+ * keeps them working as they were [S]; a later load of the same patch fails with -EEXIST.
+ */
+export function orphanedPatches(w: World): string[] {
+  return w.klp.patches
+    .filter((p) => p.sysfs && !w.modules.some((m) => m.id === p.mod))
+    .map((p) => `'${p.name}' stays registered after rmmod -f freed its module: its klp_patch, ftrace handlers and /sys/kernel/livepatch/${p.name} point into freed memory`);
+}

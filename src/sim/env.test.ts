@@ -103,7 +103,7 @@ describe('depmod: modules.dep in load order, deepest first', () => {
     );
     const { deps, errors } = depmod(files, buildExporters(files));
     expect(errors).toEqual([]);
-    expect(deps).toEqual({ drv: ['core', 'mid'], mid: ['core'], core: [] });
+    expect(deps.all()).toEqual({ drv: ['core', 'mid'], mid: ['core'], core: [] });
   });
 
   it('a diamond lists the shared base once, before both users', () => {
@@ -119,12 +119,12 @@ describe('depmod: modules.dep in load order, deepest first', () => {
       }),
       VARIANTS.upstream,
     );
-    expect(depmod(files, buildExporters(files)).deps.top).toEqual(['base', 'l', 'r']);
+    expect(depmod(files, buildExporters(files)).deps.get('top')).toEqual(['base', 'l', 'r']);
   });
 
   it('symbols nobody exports are vmlinux: no dependency', () => {
     const files = buildModuleFiles(scn({ modules: [{ name: 'm', imports: ['printk', 'kmalloc'] }], tasks: [] }), VARIANTS.upstream);
-    expect(depmod(files, buildExporters(files)).deps).toEqual({ m: [] });
+    expect(depmod(files, buildExporters(files)).deps.all()).toEqual({ m: [] });
   });
 
   it('split type C: lp__M depends on the main module lp', () => {
@@ -136,8 +136,8 @@ describe('depmod: modules.dep in load order, deepest first', () => {
       }),
       { variant: 'split' },
     );
-    expect(env.deps.lp__M).toEqual(['lp']);
-    expect(env.deps.lp).toEqual([]);
+    expect(env.deps.get('lp__M')).toEqual(['lp']);
+    expect(env.deps.get('lp')).toEqual([]);
   });
 
   it('split type D: lp__A -> B -> A, no cycle for depmod', () => {
@@ -149,7 +149,7 @@ describe('depmod: modules.dep in load order, deepest first', () => {
       }),
       { variant: 'split' },
     );
-    expect(env.deps.lp__A).toEqual(['A', 'B']);
+    expect(env.deps.get('lp__A')).toEqual(['A', 'B']);
     expect(env.depmodErrors).toEqual([]);
   });
 });
@@ -171,7 +171,7 @@ describe('depmod: symbol-dependency cycles', () => {
 
   it('modules in the cycle get no modules.dep line; the others keep theirs', () => {
     const env = makeEnv(cyc, { variant: 'upstream' });
-    expect(env.deps).toEqual({ ok: [] });
+    expect(env.deps.all()).toEqual({ ok: [] });
   });
 
   it('a three-module cycle', () => {
@@ -203,5 +203,39 @@ describe('depmod: symbol-dependency cycles', () => {
       ['modprobe b', 1],
     ]);
     expect(t.depmodErrors).toHaveLength(2);
+  });
+});
+
+describe('depmod on big inputs (issue 8)', () => {
+  const chain = (n: number) =>
+    buildModuleFiles(scn({ modules: Array.from({ length: n }, (_, i) => ({ name: `m${i}`, exports: [`f${i}`], imports: i ? [`f${i - 1}`] : [] })), tasks: [] }), VARIANTS.upstream);
+
+  it('a chain of 20000 modules fits the JavaScript stack, and lines are built only when read', () => {
+    const files = chain(20_000);
+    const { deps, errors } = depmod(files, buildExporters(files));
+    expect(errors).toEqual([]);
+    expect(deps.has('m19999')).toBe(true);
+    const line = deps.get('m19999')!;
+    expect(line).toHaveLength(19_999);
+    expect(line.slice(0, 2)).toEqual(['m0', 'm1']);
+    expect(line.at(-1)).toBe('m19998');
+    expect(deps.get('m19999')).toBe(line);
+  });
+
+  it('a cycle at the bottom of a long chain takes every module above it off modules.dep', () => {
+    const files = chain(5000);
+    files.m0.imports = ['f4999'];
+    const { deps, errors } = depmod(files, buildExporters(files));
+    expect(errors[1]).toBe('depmod: ERROR: Found 5000 modules in dependency cycles!');
+    expect(deps.has('m2500')).toBe(false);
+  });
+
+  it('symbols named like Object.prototype keys are symbols like any other', () => {
+    const files = buildModuleFiles(scn({ modules: [{ name: 'toString', exports: ['constructor', '__proto__'] }, { name: 'valueOf', imports: ['__proto__', 'hasOwnProperty'] }], tasks: [] }), VARIANTS.upstream);
+    const ex = buildExporters(files);
+    expect(ex.constructor).toEqual(['toString']);
+    expect(Object.keys(ex).sort()).toEqual(['__proto__', 'constructor']);
+    expect(depmod(files, ex).deps.get('valueOf')).toEqual(['toString']);
+    expect(depmod(files, ex).deps.get('hasOwnProperty')).toBeUndefined();
   });
 });

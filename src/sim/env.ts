@@ -6,6 +6,7 @@ import type { LivepatchSpec, ModuleOp, ModuleParamSpec, Scenario } from '../mode
 import type { Variant } from '../model/variant';
 import type { Granularity } from '../model/trace';
 import { perObjectModuleName } from '../rules/names';
+import { dict, own } from '../model/dict';
 
 export type InitBody =
   | { kind: 'ops'; ops: ModuleOp[] }
@@ -34,6 +35,11 @@ export interface ModuleFile {
 /** One scheduling decision: the label of the task to run at a choice point. */
 export type Choice = string;
 
+/**
+ * The records keyed by names from the scenario (files, patches, exporters, deps) are built with
+ * dict(): no prototype, so a module named `toString` or a symbol named `__proto__` is found only
+ * if the scenario has it.
+ */
 export interface Env {
   scenario: Scenario;
   variant: Variant;
@@ -42,7 +48,7 @@ export interface Env {
   /** symbol -> module files exporting it (depmod's symbol table). */
   exporters: Record<string, string[]>;
   /** modules.dep: name -> dependency closure, in the order modprobe loads them (deepest first). */
-  deps: Record<string, string[]>;
+  deps: ModulesDep;
   /** depmod's complaints (cycles). Modules in a cycle get no modules.dep line. */
   depmodErrors: string[];
   dyndbg: boolean;
@@ -71,7 +77,7 @@ function uniq(xs: string[]): string[] {
  * module in the split POC.
  */
 export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<string, ModuleFile> {
-  const files: Record<string, ModuleFile> = {};
+  const files = dict<ModuleFile>();
   for (const m of scenario.modules) {
     files[m.name] = {
       name: m.name,
@@ -82,7 +88,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
       hasInit: m.init !== undefined || !!m.model,
       model: m.model ?? null,
       livepatch: null,
-      params: m.params ?? {},
+      params: dict(Object.entries(m.params ?? {})),
     };
   }
   for (const lp of scenario.livepatches) {
@@ -102,7 +108,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
       hasInit: true,
       model: lp.model ?? null,
       livepatch: { patch: lp.name, object: 'vmlinux' },
-      params: lp.params ?? {},
+      params: dict(Object.entries(lp.params ?? {})),
     };
     if (!variant.split) continue;
     for (const o of others) {
@@ -116,7 +122,7 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
         hasInit: true,
         model: null,
         livepatch: { patch: lp.name, object: o.name },
-        params: {},
+        params: dict(),
       };
     }
   }
@@ -124,68 +130,125 @@ export function buildModuleFiles(scenario: Scenario, variant: Variant): Record<s
 }
 
 export function buildExporters(files: Record<string, ModuleFile>): Record<string, string[]> {
-  const ex: Record<string, string[]> = {};
-  for (const f of Object.values(files)) for (const s of f.exports) (ex[s] ??= []).push(f.name);
+  const ex = dict<string[]>();
+  for (const f of Object.values(files)) {
+    for (const s of f.exports) {
+      const list = own(ex, s) ?? (ex[s] = []);
+      if (!list.includes(f.name)) list.push(f.name);
+    }
+  }
   return ex;
 }
 
 /**
+ * modules.dep: each module's dependency closure in the order modprobe loads it (deepest first).
+ * Lines are built when first asked for (a chain of 5000 modules has 12.5 million entries in all,
+ * of which a run reads a few).
+ */
+export class ModulesDep {
+  private readonly lines = new Map<string, readonly string[]>();
+
+  constructor(
+    private readonly direct: Readonly<Record<string, string[]>>,
+    /** Modules with a line (not in a cycle, not depending on one). */
+    private readonly listed: ReadonlySet<string>,
+  ) {}
+
+  /** The module has a modules.dep line. */
+  has(name: string): boolean {
+    return this.listed.has(name);
+  }
+
+  /** Its modules.dep line, or undefined for a module without one. */
+  get(name: string): readonly string[] | undefined {
+    if (!this.listed.has(name)) return undefined;
+    let line = this.lines.get(name);
+    if (!line) {
+      line = this.closure(name);
+      this.lines.set(name, line);
+    }
+    return line;
+  }
+
+  /** Every line, by module (tests, tools). */
+  all(): Record<string, readonly string[]> {
+    return dict([...this.listed].map((n) => [n, this.get(n)!] as const));
+  }
+
+  /** Post-order depth-first walk of the direct dependencies, each module once, iteratively. */
+  private closure(name: string): string[] {
+    const order: string[] = [];
+    const seen = new Set<string>([name]);
+    const stack: { n: string; i: number }[] = [{ n: name, i: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const ds = own(this.direct, top.n) ?? [];
+      if (top.i < ds.length) {
+        const d = ds[top.i++];
+        if (!seen.has(d)) {
+          seen.add(d);
+          stack.push({ n: d, i: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      if (stack.length) order.push(top.n);
+    }
+    return order;
+  }
+}
+
+/**
  * depmod: X depends on Y when X has an undefined symbol that Y exports. Symbols nobody exports
- * are taken as vmlinux's. Returns each module's closure in load order, and cycle errors worded
- * like kmod's depmod.
+ * are taken as vmlinux's. Returns modules.dep (see ModulesDep) and cycle errors worded like kmod's
+ * depmod. The search is iterative, so a chain of any length fits the JavaScript stack.
  */
 export function depmod(
   files: Record<string, ModuleFile>,
   exporters: Record<string, string[]>,
-): { deps: Record<string, string[]>; errors: string[] } {
-  const direct: Record<string, string[]> = {};
+): { deps: ModulesDep; errors: string[] } {
+  const direct = dict<string[]>();
   for (const f of Object.values(files)) {
     direct[f.name] = uniq(
-      f.imports.map((s) => exporters[s]?.[0]).filter((p): p is string => !!p && p !== f.name),
+      f.imports.map((s) => own(exporters, s)?.[0]).filter((p): p is string => !!p && p !== f.name),
     );
   }
-  const deps: Record<string, string[]> = {};
   const errors: string[] = [];
-  // Memoised depth-first search: each closure is built once from its dependencies' closures, so
-  // a chain of 1000 modules costs O(total closure size), not a search per module.
-  const memo = new Map<string, string[] | null>();
-  const stack: string[] = [];
-  const closure = (n: string): string[] | null => {
-    if (memo.has(n)) return memo.get(n)!;
-    const at = stack.indexOf(n);
-    if (at >= 0) {
-      const c = [...stack.slice(at), n];
-      errors.push(`depmod: ERROR: Cycle detected: ${c.join(' -> ')}`);
-      errors.push(`depmod: ERROR: Found ${c.length - 1} modules in dependency cycles!`);
-      for (const m of c) memo.set(m, null);
-      return null;
-    }
-    stack.push(n);
-    const order: string[] = [];
-    const seen = new Set<string>();
-    let broken = false;
-    for (const d of direct[n] ?? []) {
-      const c = closure(d);
-      if (c === null) {
-        broken = true;
+  /** true: has a line; false: in a cycle or depending on one. */
+  const ok = new Map<string, boolean>();
+  for (const root of Object.keys(files)) {
+    if (ok.has(root)) continue;
+    // Depth-first, as depmod walks: a dependency already on the path closes a cycle.
+    const path: { n: string; i: number; broken: boolean }[] = [{ n: root, i: 0, broken: false }];
+    const onPath = new Map<string, number>([[root, 0]]);
+    while (path.length) {
+      const top = path[path.length - 1];
+      const ds = own(direct, top.n) ?? [];
+      if (top.i < ds.length) {
+        const d = ds[top.i++];
+        const at = onPath.get(d);
+        if (at !== undefined) {
+          const c = [...path.slice(at).map((f) => f.n), d];
+          errors.push(`depmod: ERROR: Cycle detected: ${c.join(' -> ')}`);
+          errors.push(`depmod: ERROR: Found ${c.length - 1} modules in dependency cycles!`);
+          for (const m of c) ok.set(m, false);
+          top.broken = true;
+        } else if (ok.has(d)) {
+          if (!ok.get(d)) top.broken = true;
+        } else {
+          onPath.set(d, path.length);
+          path.push({ n: d, i: 0, broken: false });
+        }
         continue;
       }
-      for (const x of [...c, d]) {
-        if (!seen.has(x)) {
-          seen.add(x);
-          order.push(x);
-        }
-      }
+      path.pop();
+      onPath.delete(top.n);
+      // A module in a cycle (or depending on one) gets no modules.dep line.
+      const fine = !top.broken && ok.get(top.n) !== false;
+      ok.set(top.n, fine);
+      if (!fine && path.length) path[path.length - 1].broken = true;
     }
-    stack.pop();
-    // A module in a cycle (or depending on one) gets no modules.dep line.
-    const result = broken || memo.get(n) === null ? null : order;
-    memo.set(n, result);
-    return result;
-  };
-  for (const name of Object.keys(files)) {
-    const c = closure(name);
-    if (c) deps[name] = c;
   }
-  return { deps, errors };
+  const listed = new Set([...ok].filter(([, v]) => v).map(([n]) => n));
+  return { deps: new ModulesDep(direct, listed), errors };
 }

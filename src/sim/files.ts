@@ -1,9 +1,18 @@
 /**
- * files.ts - what reads of /sys and /proc return in a world (kernel/module.c sysfs attributes,
- * kernel/livepatch/core.c sysfs, /proc/modules, and patched /proc files).
+ * files.ts - what reads of /sys and /proc return in a world (kernel/module sysfs attributes,
+ * kernel/livepatch/core.c sysfs, /proc/modules, patched /proc files, the function tracer's files
+ * and the files test modules create), and their `stat --format %A` modes.
+ *
+ * A /proc file whose show function is livepatched prints what the replacement prints; the
+ * replacement that runs is the top of the function's func_stack (kernel/livepatch/patch.c
+ * klp_ftrace_handler()), and a nop there (atomic replace, func->nop) runs the original code.
+ * [S] Every task reads as if it had switched to the patch's target state (the per-task
+ * patch_state of a transition in flight is not modelled for reads).
  */
-import type { World } from '../model/world';
+import type { KlpObject, KlpPatch, World } from '../model/world';
 import { module_refcount } from '../rules/refcount';
+import { KERNEL_V5_5, KERNEL_V7_1, type KernelVersion } from '../model/variant';
+import { own } from '../model/dict';
 
 const INITSTATE: Record<string, string> = {
   MODULE_STATE_LIVE: 'live',
@@ -12,23 +21,81 @@ const INITSTATE: Record<string, string> = {
 };
 
 /** vmlinux functions that produce /proc files, so a patch of them shows in a read. */
-const PROC_FUNCS: Record<string, { fn: string; original: string }> = {
-  '/proc/cmdline': { fn: 'cmdline_proc_show', original: 'BOOT_IMAGE=/boot/vmlinuz-5.5.0 root=/dev/vda1 ro console=ttyS0' },
-  '/proc/meminfo': { fn: 'meminfo_proc_show', original: 'MemTotal:       24576000 kB' },
+export const VMLINUX_PROC_FILES: Record<string, { fn: string; text: (w: World) => string }> = {
+  '/proc/cmdline': { fn: 'cmdline_proc_show', text: (w) => `BOOT_IMAGE=/boot/vmlinuz-${w.release} root=/dev/vda1 ro console=ttyS0` },
+  '/proc/meminfo': { fn: 'meminfo_proc_show', text: () => 'MemTotal:       24576000 kB' },
 };
 
-/** The patch whose replacement of `fn` runs now: the newest patch with it patched (func_stack top). */
-export function activePatchOf(w: World, fn: string): string | null {
+/** The capability flags of the world's kernel. */
+export function kernelOf(w: World): KernelVersion {
+  return w.kernel === 'v7.1' ? KERNEL_V7_1 : KERNEL_V5_5;
+}
+
+/** What runs when `fn` is called: the top of its func_stack, or null for the original code. */
+export function activeFunc(w: World, fn: string): { patch: KlpPatch; obj: KlpObject; nop: boolean } | null {
   for (let i = w.klp.patches.length - 1; i >= 0; i--) {
     const p = w.klp.patches[i];
-    if (p.objects.some((o) => o.patched && o.funcs.includes(fn))) return p.name;
+    for (const o of p.objects) {
+      if (!o.patched) continue;
+      if (o.funcs.includes(fn)) return { patch: p, obj: o, nop: false };
+      if (o.nops?.includes(fn)) return { patch: p, obj: o, nop: true };
+    }
   }
   return null;
 }
 
-/** Content of a file, or null if it does not exist. */
+/**
+ * The module whose replacement of `fn` runs now (its THIS_MODULE->name: the patch module, or the
+ * per-object module in the split POC), or null when the original runs (unpatched, or a nop).
+ */
+export function activePatchOf(w: World, fn: string): string | null {
+  const a = activeFunc(w, fn);
+  return a && !a.nop ? a.obj.carrier : null;
+}
+
+/** The show functions of /proc files that exist now: vmlinux's and those modules created. */
+export function procShowFunction(w: World, path: string): { fn: string; text: string } | null {
+  const v = own(VMLINUX_PROC_FILES, path);
+  if (v) return { fn: v.fn, text: v.text(w) };
+  const e = w.moduleFiles.find((f) => f.path === path && f.fn);
+  return e?.fn ? { fn: e.fn, text: e.text ?? '' } : null;
+}
+
+function sympos(n: number | undefined): number {
+  return n ? n : 1; // "%s,%lu", old_sympos ? old_sympos : 1
+}
+
+/** /sys/kernel/livepatch/<patch>/...: null when absent, '' for a directory. */
+function livepatchFile(w: World, rest: string[]): string | null {
+  const kf = kernelOf(w);
+  const p = w.klp.patches.find((x) => x.name === rest[0] && x.sysfs);
+  if (!p) return null;
+  if (rest.length === 1) return '';
+  const attr = rest[1];
+  if (rest.length === 2) {
+    if (attr === 'enabled') return p.enabled ? '1' : '0';
+    if (attr === 'transition') return w.klp.transition === p.name ? '1' : '0';
+    if (attr === 'force') return null; // write-only (__ATTR_WO): reading fails
+    if (attr === 'replace' && kf.klpSysfsReplace) return p.replace ? '1' : '0';
+    if (attr === 'stack_order' && kf.klpSysfsStackOrder) {
+      // stack_order_show(): 1-based position in klp_patches, 0 when not on the list.
+      const listed = w.klp.patches.filter((x) => x.listed);
+      const i = listed.indexOf(p);
+      return String(i + 1);
+    }
+  }
+  const obj = p.objects.find((o) => (o.name ?? 'vmlinux') === attr);
+  if (!obj) return null;
+  if (rest.length === 2) return '';
+  if (rest.length === 3 && rest[2] === 'patched') return obj.patched ? '1' : '0';
+  if (rest.length === 3 && [...obj.funcs, ...(obj.nops ?? [])].some((f) => `${f},${sympos(0)}` === rest[2])) return '';
+  return null;
+}
+
+/** Content of a file, or null if it does not exist ('' for a directory). */
 export function readFile(w: World, path: string): string | null {
-  let m = /^\/sys\/module\/([^/]+)(?:\/(initstate|refcnt|holders|parameters\/([^/]+)))?$/.exec(path);
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  let m = /^\/sys\/module\/([^/]+)(?:\/(initstate|refcnt|holders|parameters\/([^/]+)))?$/.exec(clean);
   if (m) {
     const mod = w.modules.find((x) => x.name === m![1] && x.sysfs);
     if (!mod) return null;
@@ -36,29 +103,51 @@ export function readFile(w: World, path: string): string | null {
     if (m[2] === 'initstate') return INITSTATE[mod.state] ?? 'unformed';
     if (m[2] === 'refcnt') return String(module_refcount(mod));
     if (m[2] === 'holders') return mod.holders.join(' ');
-    const v = mod.params[m[3]];
-    return v === undefined ? null : v;
+    const v = own(mod.params, m[3]);
+    if (v === undefined || mod.hiddenParams?.includes(m[3])) return null;
+    return v;
   }
-  m = /^\/sys\/kernel\/livepatch\/([^/]+)(?:\/(enabled|transition|force|([^/]+)\/patched))?$/.exec(path);
-  if (m) {
-    const p = w.klp.patches.find((x) => x.name === m![1] && x.sysfs);
-    if (!p) return null;
-    if (!m[2]) return '';
-    if (m[2] === 'enabled') return p.enabled ? '1' : '0';
-    if (m[2] === 'transition') return w.klp.transition === p.name ? '1' : '0';
-    if (m[2] === 'force') return null; // write-only
-    const obj = p.objects.find((o) => (o.name ?? 'vmlinux') === m![3]);
-    return obj ? (obj.patched ? '1' : '0') : null;
+  if (clean === '/sys/kernel/livepatch') return '';
+  m = /^\/sys\/kernel\/livepatch\/(.+)$/.exec(clean);
+  if (m) return livepatchFile(w, m[1].split('/'));
+  if (clean === '/proc/sys/kernel/modprobe') return w.modprobePath;
+  if (clean === '/proc/sys/kernel/ftrace_enabled') return w.ftraceEnabled ? '1' : '0';
+  if (clean === '/proc/modules') return procModules(w);
+  if (clean === '/sys/kernel/debug/kprobes/enabled') return w.kprobesEnabled ? '1' : '0';
+  const t = tracingFile(w, clean);
+  if (t !== undefined) return t;
+  const show = procShowFunction(w, clean);
+  if (show) {
+    const p = activePatchOf(w, show.fn);
+    return p ? `${p}: this has been live patched` : show.text;
   }
-  if (path === '/proc/sys/kernel/modprobe') return w.modprobePath;
-  if (path === '/proc/sys/kernel/ftrace_enabled') return w.ftraceEnabled ? '1' : '0';
-  if (path === '/proc/modules') return procModules(w);
-  const pf = PROC_FUNCS[path];
-  if (pf) {
-    const p = activePatchOf(w, pf.fn);
-    return p ? `${p}: this has been live patched` : pf.original;
+  const e = w.moduleFiles.find((f) => f.path === clean);
+  if (e) {
+    const owner = w.modules.find((x) => x.name === e.owner);
+    return String((owner?.data && e.dataKey !== undefined ? own(owner.data, e.dataKey) : undefined) ?? '');
   }
+  // The directory of a module-created file (kobject_create_and_add()).
+  if (w.moduleFiles.some((f) => f.path.startsWith(`${clean}/`))) return '';
   return null;
+}
+
+/** /sys/kernel/tracing: current_tracer, set_ftrace_filter, tracing_on, trace. */
+function tracingFile(w: World, path: string): string | null | undefined {
+  const m = /^\/sys\/kernel\/(?:debug\/)?tracing(?:\/(current_tracer|set_ftrace_filter|tracing_on|trace))?$/.exec(path);
+  if (!m) return undefined;
+  const t = w.tracing;
+  switch (m[1]) {
+    case undefined:
+      return '';
+    case 'current_tracer':
+      return t.tracer;
+    case 'set_ftrace_filter':
+      return t.filter.length ? t.filter.join('\n') : '#### all functions enabled ####';
+    case 'tracing_on':
+      return t.on ? '1' : '0';
+    default:
+      return [`# tracer: ${t.tracer}`, '#', ...t.buffer].join('\n');
+  }
 }
 
 /** /proc/modules: name size refcount users state; livepatch modules carry the K taint flag. */
@@ -77,19 +166,38 @@ export function procModules(w: World): string {
 }
 
 /**
- * `stat --format %A` of the livepatch sysfs files (kernel/livepatch/core.c attribute modes:
- * enabled 0644, transition 0444, force 0200; the per-object `patched` file, 0444, exists from
- * v6.1 on and is modelled for the supplementary test-sysfs cases).
+ * `stat --format %A` (kernel/livepatch/core.c attribute modes: enabled 0644, force 0200, the rest
+ * 0444; directories 0755). The per-object `patched` file exists from v6.1 on and is modelled for
+ * both kernels (the supplementary v5.10 test-sysfs case reads it); `replace` (v6.11) and
+ * `stack_order` (v6.14) only on v7.1.
  */
 export function fileMode(w: World, path: string): string | null {
-  if (readFile(w, path) === null && !/\/force$/.test(path)) return null;
-  if (/^\/sys\/kernel\/livepatch\/[^/]+$/.test(path)) return 'drwxr-xr-x';
-  const m = /^\/sys\/kernel\/livepatch\/([^/]+)\/(enabled|transition|force|[^/]+\/patched)$/.exec(path);
-  if (m) {
-    if (!w.klp.patches.some((p) => p.name === m[1] && p.sysfs)) return null;
-    if (m[2] === 'enabled') return '-rw-r--r--';
-    if (m[2] === 'force') return '--w-------';
-    return '-r--r--r--';
-  }
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const m = /^\/sys\/kernel\/livepatch\/([^/]+)\/force$/.exec(clean);
+  if (m) return w.klp.patches.some((p) => p.name === m[1] && p.sysfs) ? '--w-------' : null;
+  const e = w.moduleFiles.find((f) => f.path === clean);
+  if (e) return e.mode;
+  const v = readFile(w, clean);
+  if (v === null) return null;
+  if (/^\/sys\/kernel\/livepatch\/[^/]+\/enabled$/.test(clean)) return '-rw-r--r--';
+  if (/\/parameters\//.test(clean)) return '-rw-r--r--';
+  if (/^\/(sys|proc)\//.test(clean) && v === '' && !/^\/proc\/sys\//.test(clean) && isDirectory(w, clean)) return 'drwxr-xr-x';
   return '-r--r--r--';
+}
+
+function isDirectory(w: World, path: string): boolean {
+  if (path === '/sys/kernel/livepatch' || /^\/sys\/kernel\/(debug\/)?tracing$/.test(path)) return true;
+  if (/^\/sys\/module\/[^/]+$/.test(path)) return true;
+  const lp = /^\/sys\/kernel\/livepatch\/(.+)$/.exec(path);
+  if (lp) {
+    const parts = lp[1].split('/');
+    // <patch>/, <patch>/<object>/, <patch>/<object>/<func>,<sympos>/
+    return parts.length === 1 || (parts.length === 2 && !['enabled', 'transition', 'replace', 'stack_order'].includes(parts[1])) || (parts.length === 3 && parts[2] !== 'patched');
+  }
+  return w.moduleFiles.some((f) => f.path.startsWith(`${path}/`));
+}
+
+/** The patches listed in /sys/kernel/livepatch (the harness counts `$SYSFS_KLP_DIR/*`). */
+export function livepatchDirs(w: World): string[] {
+  return w.klp.patches.filter((p) => p.sysfs).map((p) => p.name);
 }

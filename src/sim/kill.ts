@@ -34,9 +34,25 @@ export function killEffect(task: Task, world: World): string {
     const h = helper?.label ?? 'its helper';
     // The helper sleeps on the module this task was loading: when that load is unwound, it wakes.
     const waitsOnUs = helper?.status === 'blocked' && helper.wait?.fn === 'add_unformed_module' && ownerOf(helper) === task.pid;
-    return waitsOnUs
-      ? `${task.label} dies and its COMING module is unwound, but ${h} lives on → it loads that module itself → it can deadlock one level deeper.`
-      : `${task.label} dies; ${h} is not killed and runs on.`;
+    if (waitsOnUs) {
+      return `${task.label} dies and its COMING module is unwound, but ${h} lives on → it loads that module itself → it can deadlock one level deeper.`;
+    }
+    // v6.5+: the helper waits for this task's finit_module() and gets its result instead of retrying.
+    const idemWaiter = helper?.status === 'blocked' && helper.wait?.fn === 'idempotent_wait_for_completion' && helper.wait.pid === task.pid;
+    if (idemWaiter) {
+      return `${task.label} dies and its load is unwound; ${h} is handed that load's error by idempotent_complete() → its modprobe fails, no deeper recursion.`;
+    }
+    const patient = helper?.status === 'blocked' && helper.wait?.fn === 'module_patient_check_exists' && ownerOf(helper) === task.pid;
+    if (patient) return `${task.label} dies and its COMING module is unwound; ${h} wakes, finds it gone → -EBUSY (no retry since v6.2).`;
+    return `${task.label} dies; ${h} is not killed and runs on.`;
+  }
+  if (task.wait?.fn === 'idempotent_wait_for_completion') {
+    const owner = label(task.wait.pid);
+    return `${task.label} stops waiting in idempotent_wait_for_completion() (-EINTR) and dies${owner ? `; ${owner} goes on loading the file` : ''}.`;
+  }
+  if (task.wait?.fn === 'module_patient_check_exists') {
+    const owner = label(ownerOf(task));
+    return `${task.label} stops waiting in module_patient_check_exists() (-ERESTARTSYS) and dies${owner ? `; ${owner} goes on loading the COMING module` : ''}.`;
   }
   if (task.wait?.fn === 'add_unformed_module') {
     const owner = label(ownerOf(task));

@@ -21,3 +21,19 @@ describe('questions about one module of a world', () => {
     expect(moduleWaiters(worldAt(t, 0), 'M')).toEqual([]);
   });
 });
+
+describe('every module at once', () => {
+  it('agrees with the one-module questions', async () => {
+    const { instancesByName, waitersByName } = await import('./moduleQueries');
+    const t = run(getPreset('P10')!.scenario, { variant: 'split' });
+    for (const i of [0, 30, 60, t.steps.length - 1]) {
+      const w = worldAt(t, i);
+      const all = instancesByName(w);
+      const waiting = waitersByName(w);
+      for (const name of ['M', 'lp', 'lp__M']) {
+        expect(all.get(name) ?? []).toEqual(moduleInstances(w, name));
+        expect(waiting.get(name) ?? []).toEqual(moduleWaiters(w, name));
+      }
+    }
+  });
+});

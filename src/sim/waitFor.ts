@@ -4,6 +4,8 @@
  *
  * A cycle of untimed edges (W1 add_unformed_module, W3 request_module, mutexes) is a deadlock;
  * one that includes a timed edge (W2 resolve_symbol_wait, 30 s) is a stall that a timeout breaks.
+ * v7.1 adds W5, idempotent_wait_for_completion() (a finit_module() of a file another task is
+ * loading waits for that task), and moves W1 into module_patient_check_exists().
  */
 import type { Task, World } from '../model/world';
 import { MAX_KMOD_ALL_BUSY_TIMEOUT_MS, MAX_KMOD_CONCURRENT, RESOLVE_SYMBOL_TIMEOUT_MS, seconds } from '../rules/limits';
@@ -14,8 +16,8 @@ export interface WaitEdge {
   to: number;
   /** Kernel function the waiter sleeps in. */
   fn: string;
-  /** W1..W6, as kernel/README.md names the waits. */
-  wid: 'W1' | 'W2' | 'W3' | 'W4' | 'W6' | 'work';
+  /** W1..W6, as kernel/README.md names the waits; W5 is v6.5+'s idempotent_wait_for_completion(). */
+  wid: 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'work';
   timed: boolean;
   /** What is waited for, in words. */
   what: string;
@@ -36,7 +38,9 @@ function edgeOf(w: World, t: Task): WaitEdge | null {
     case 'module_wq': {
       const inst = w.modules.find((m) => m.name === wait.name);
       if (!inst) return null;
-      if (wait.fn === 'add_unformed_module') {
+      // v5.5 add_unformed_module(); v6.4+ module_patient_check_exists() (from early_mod_check()
+      // or add_unformed_module()): the same wait for a same-name module to finish loading.
+      if (wait.fn === 'add_unformed_module' || wait.fn === 'module_patient_check_exists') {
         return {
           ...base,
           to: inst.owner,
@@ -63,6 +67,10 @@ function edgeOf(w: World, t: Task): WaitEdge | null {
     }
     case 'umh':
       return { ...base, to: wait.pid ?? -1, wid: 'W3', timed: false, what: 'its modprobe helper to exit' };
+    case 'completion':
+      return wait.pid === undefined
+        ? null
+        : { ...base, to: wait.pid, wid: 'W5', timed: false, what: `the finit_module() of ${wait.name ?? 'the same file'} to return` };
     case 'mutex':
       return w.klpMutex === null
         ? null
@@ -106,9 +114,13 @@ export function waitForGraph(w: World): WaitForGraph {
   return { edges, cycles };
 }
 
-/** The function the cycle is stuck in: the loader wait (i or ii) rather than the helper wait. */
+/**
+ * The function the cycle is stuck in: the loader wait (i or ii) rather than the helper wait. On
+ * v6.5+ a recursive load of the same file waits in idempotent_wait_for_completion() (W5): the
+ * seed's location i, moved (rules/seed.ts).
+ */
 export function cycleLocation(edges: WaitEdge[]): { fn: string; seed?: 'i' | 'ii' } {
-  const w1 = edges.find((e) => e.wid === 'W1');
+  const w1 = edges.find((e) => e.wid === 'W1' || e.wid === 'W5');
   if (w1) return { fn: w1.fn, seed: 'i' };
   const w2 = edges.find((e) => e.wid === 'W2');
   if (w2) return { fn: w2.fn, seed: 'ii' };

@@ -1,6 +1,8 @@
 /**
- * kmod.ts - the user-space tools of kmod (early 2020): modprobe, insmod, rmmod, with their
- * exact messages and exit codes (kmod tools/modprobe.c, insmod.c, rmmod.c).
+ * kmod.ts - the user-space tools of kmod: modprobe, insmod, rmmod, with their exact messages and
+ * exit codes (kmod tools/modprobe.c, insmod.c, rmmod.c). The v5.5 kernels run kmod of early 2020
+ * (v27); the v7.1 kernels run kmod v34.2 (tools/*.c, libkmod/libkmod-module.c), whose rmmod prints
+ * two lines for a failed delete_module() and garbles its "in use by" line.
  */
 import type { Proc } from '../sim/ops';
 import { call, next, num, ret, str, proc } from '../sim/ops';
@@ -9,8 +11,7 @@ import type { Locals, World } from '../model/world';
 import { ERRNO, strerror } from '../model/errno';
 import { dieIfSignalled } from '../sim/exit';
 import { module_refcount } from '../rules/refcount';
-
-export const KERNEL_RELEASE = '5.5.0';
+import { installedModulePath } from '../rules/names';
 
 /** kmod's module_is_inkernel(): /sys/module/NAME/initstate reads 'live'. */
 export function inKernel(w: World, name: string): boolean {
@@ -21,12 +22,23 @@ function err(k: Ctx, l: Locals, text: string): void {
   if (l.quiet !== true) k.out('stderr', text);
 }
 
+/**
+ * The i-th module modprobe loads: its modules.dep line (deepest first), then NAME; null past the
+ * end. Read from the static depmod data, not copied into the task's locals, so that fifty
+ * modprobes of a thousand-module chain do not carry fifty copies of it in every checkpoint.
+ */
+function loadList(k: Ctx, l: Locals, i: number): string | null {
+  const name = str(l, 'name');
+  const deps = k.env.deps.get(name) ?? [];
+  return i < deps.length ? deps[i] : i === deps.length ? name : null;
+}
+
 /** modprobe: dependencies first (deepest first), then NAME; -EEXIST counts as success. */
 export const modprobe = proc({ labels: { loop: 'next module of its list (dependencies first)' } }, {
   start: (k, l) => {
     const name = str(l, 'name');
-    if (!k.env.files[name] || !k.env.deps[name]) {
-      err(k, l, `modprobe: FATAL: Module ${name} not found in directory /lib/modules/${KERNEL_RELEASE}`);
+    if (!k.env.files[name] || !k.env.deps.has(name)) {
+      err(k, l, `modprobe: FATAL: Module ${name} not found in directory /lib/modules/${k.w.release}`);
       return ret(1);
     }
     if (inKernel(k.w, name)) {
@@ -37,27 +49,25 @@ export const modprobe = proc({ labels: { loop: 'next module of its list (depende
       k.note(`${name} is already in the kernel (initstate: live)`);
       return ret(0);
     }
-    l.list = [...k.env.deps[name], name];
     l.i = 0;
     return next('loop');
   },
   loop: (k, l) => {
-    const list = l.list as string[];
     const i = num(l, 'i');
-    if (i >= list.length) return ret(0);
-    const e = list[i];
+    const e = loadList(k, l, i);
+    if (e === null) return ret(0);
     if (inKernel(k.w, e)) {
       k.note(`${e}: initstate is live, skip`);
       l.i = i + 1;
       return next('loop');
     }
-    return call('finit_module', { name: e, params: e === l.name ? l.params : {} }, 'inserted');
+    // The modules.dep path: the user's modprobe and the kernel's helper open the same file.
+    return call('finit_module', { name: e, path: installedModulePath(k.w.release, e), params: e === l.name ? l.params : {} }, 'inserted');
   },
   inserted: (k, l) => {
     if (dieIfSignalled(k)) return next('loop');
     const r = num(l, 'ret');
-    const list = l.list as string[];
-    const e = list[num(l, 'i')];
+    const e = loadList(k, l, num(l, 'i'));
     const name = str(l, 'name');
     if (r === 0 || (r === -ERRNO.EEXIST && !(l.firstTime === true && e === name))) {
       if (r === -ERRNO.EEXIST) k.note(`${e}: -EEXIST taken as success`);
@@ -89,7 +99,7 @@ export const insmod: Proc = {
       k.out('stderr', `insmod: ERROR: could not load module ${str(l, 'file')}: No such file or directory`);
       return ret(1);
     }
-    return call('finit_module', { name: l.name, params: l.params }, 'inserted');
+    return call('finit_module', { name: l.name, path: l.file, params: l.params }, 'inserted');
   },
   inserted: (k, l) => {
     if (dieIfSignalled(k)) return next('start');
@@ -111,7 +121,13 @@ export const rmmod: Proc = {
     }
     if (l.force !== true) {
       if (m.holders.length) {
-        k.out('stderr', `rmmod: ERROR: Module ${name} is in use by: ${m.holders.join(' ')}`);
+        if (k.env.variant.kernel.rmmodGarbledHolders) {
+          // kmod v34..v34.2 check_module_inuse(): ERR("Module %s is in use by:"), ERR(" %s") per
+          // holder, ERR("\n"): each ERR() prints its own "rmmod: ERROR: " prefix.
+          k.out('stderr', `rmmod: ERROR: Module ${name} is in use by:${m.holders.map((h) => `rmmod: ERROR:  ${h}`).join('')}rmmod: ERROR: `);
+        } else {
+          k.out('stderr', `rmmod: ERROR: Module ${name} is in use by: ${m.holders.join(' ')}`);
+        }
         return ret(1);
       }
       if (module_refcount(m) > 0) {
@@ -124,6 +140,8 @@ export const rmmod: Proc = {
   removed: (k, l) => {
     const r = num(l, 'ret');
     if (r === 0) return ret(0);
+    // libkmod kmod_module_remove_module(): ERR(ctx, "could not remove '%s': %m\n").
+    if (k.env.variant.kernel.rmmodLibkmodLine) k.out('stderr', `rmmod: ERROR: could not remove '${str(l, 'name')}': ${strerror(-r)}`);
     k.out('stderr', `rmmod: ERROR: could not remove module ${str(l, 'name')}: ${strerror(-r)}`);
     return ret(1);
   },

@@ -12,8 +12,14 @@ import { Palette } from './Palette';
 import { BuilderCanvas } from './BuilderCanvas';
 import { Inspector } from './Inspector';
 import { useBuilderShortcuts } from './useBuilderShortcuts';
+import { RecoveryPanel } from './RecoveryPanel';
 
 export function BuilderView() {
+  const recovering = useStore((s) => s.builderRecovery !== null);
+  return recovering ? <RecoveryPanel /> : <Builder />;
+}
+
+function Builder() {
   const doc = useStore((s) => s.builder.present);
   const variant = useStore((s) => s.variant);
   const check = useMemo(() => checkScenario(doc), [doc]);

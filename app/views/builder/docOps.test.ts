@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyScenario, withTaskIds } from './builderDoc';
-import { addItem, deleteItem, renameItem } from './docOps';
+import { addItem, deleteItem, newModule, renameItem } from './docOps';
 import { connect } from './connect';
 import { checkScenario } from './docCheck';
 import type { Scenario } from '@engine';
@@ -15,12 +15,13 @@ const build = (): Scenario => {
 };
 
 describe('addItem', () => {
-  it('names items freshly per kind, and the result is a valid scenario', () => {
+  it('names items freshly per kind; the result is valid once the new task has a command', () => {
     const s = build();
     expect(s.modules.map((m) => m.name)).toEqual(['M1', 'M2']);
     expect(s.livepatches[0]).toEqual({ name: 'lp1', callbacks: 'print', objects: [{ name: 'vmlinux' }] });
     expect(s.tasks).toEqual([{ id: 'U1', commands: [] }]);
-    expect(checkScenario(s)).toEqual({ ok: true });
+    expect(checkScenario(s)).toMatchObject({ ok: false, path: 'tasks[0].commands' });
+    expect(checkScenario({ ...s, tasks: [{ id: 'U1', commands: ['lsmod'] }] })).toEqual({ ok: true });
     expect(addItem(s, 'module').ref).toEqual({ kind: 'module', name: 'M3' });
   });
 
@@ -67,7 +68,7 @@ describe('deleteItem', () => {
     expect(d.modules.map((m) => m.name)).toEqual(['M2']);
     expect(d.modules[0].imports).toBeUndefined();
     expect(d.livepatches[0].objects).toEqual([{ name: 'vmlinux' }]);
-    expect(checkScenario(d)).toEqual({ ok: true });
+    expect(checkScenario({ ...d, tasks: [{ id: 'U1', commands: ['lsmod'] }] })).toEqual({ ok: true });
   });
 
   it('keeps an import that another item still exports', () => {
@@ -92,5 +93,14 @@ describe('withTaskIds', () => {
   it('names tasks by their default label, leaving named ones', () => {
     const s = { ...emptyScenario(), tasks: [{ commands: [] }, { id: 'T', commands: [] }, { commands: [] }] };
     expect(withTaskIds(s).tasks.map((t) => t.id)).toEqual(['U1', 'T', 'U3']);
+  });
+});
+
+describe('vmlinux stays the kernel (issue 8)', () => {
+  it('no module may be renamed vmlinux, and deleting a module never takes a livepatch’s vmlinux object', () => {
+    const s = { ...emptyScenario(), modules: [newModule('M1')], livepatches: [{ name: 'lp1', objects: [{ name: 'vmlinux' }, { name: 'M1' }] }] };
+    expect(renameItem(s, { kind: 'module', name: 'M1' }, 'vmlinux')).toEqual({ error: 'vmlinux is the kernel itself, not a module' });
+    const weird = { ...s, modules: [newModule('vmlinux')], livepatches: [{ name: 'lp1', objects: [{ name: 'vmlinux' }, { name: 'vmlinux' }] }] };
+    expect(deleteItem(weird, { kind: 'module', name: 'vmlinux' }).livepatches[0].objects).toEqual([{ name: 'vmlinux' }]);
   });
 });

@@ -3,7 +3,7 @@
  * update and delete items. Each returns a new document (the old one stays intact for undo).
  */
 import type { LivepatchSpec, ModuleSpec, Scenario, TaskSpec } from '@engine';
-import { freshName, ITEM_NAME, TASK_LABEL, takenModuleNames, taskLabel, type ItemKind, type ItemRef } from './builderDoc';
+import { freshName, ITEM_NAME, TASK_LABEL, takenModuleNames, taskLabel, VMLINUX_NODE, type ItemKind, type ItemRef } from './builderDoc';
 
 /** A module that prints NAME_init / NAME_exit, like the presets' modules: its load shows in dmesg. */
 export function newModule(name: string): ModuleSpec {
@@ -65,6 +65,8 @@ export function renameItem(s: Scenario, ref: ItemRef, next: string): { scenario:
     return { scenario: renameInCommands(renamed, ref.name, next) };
   }
   if (!ITEM_NAME.test(next)) return { error: 'a name is 1-55 letters, digits or _' };
+  // A patched object named vmlinux is the kernel: a module renamed so would take its objects there.
+  if (next === VMLINUX_NODE) return { error: 'vmlinux is the kernel itself, not a module' };
   if (takenModuleNames(s).has(next)) return { error: `the name ${next} is taken` };
   const old = ref.name;
   let out: Scenario;
@@ -131,7 +133,8 @@ export function deleteItem(s: Scenario, ref: ItemRef): Scenario {
     const rest: Scenario = {
       ...s,
       modules: s.modules.filter((m) => m.name !== ref.name),
-      livepatches: s.livepatches.map((p) => ({ ...p, objects: p.objects.filter((o) => o.name !== ref.name) })),
+      // The first object is vmlinux, the main livepatch module's: it stays whatever the module's name.
+      livepatches: s.livepatches.map((p) => ({ ...p, objects: p.objects.filter((o, i) => i === 0 || o.name !== ref.name) })),
     };
     return dropImports(rest, gone);
   }

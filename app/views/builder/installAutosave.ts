@@ -13,6 +13,8 @@ export function installAutosave(): void {
   const save = (): void => {
     timer = null;
     const s = useStore.getState();
+    // An unreadable save waits for the user's choice: never write over it.
+    if (s.builderRecovery) return;
     try {
       window.localStorage.setItem(SAVE_KEY, serializeDoc({ scenario: s.builder.present, positions: s.builderPositions }));
     } catch {
@@ -20,7 +22,7 @@ export function installAutosave(): void {
     }
   };
   useStore.subscribe((s, prev) => {
-    if (s.builder.present === prev.builder.present && s.builderPositions === prev.builderPositions) return;
+    if (s.builder.present === prev.builder.present && s.builderPositions === prev.builderPositions && s.builderRecovery === prev.builderRecovery) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(save, DEBOUNCE_MS);
   });

@@ -7,9 +7,13 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import type { DepFlowEdge } from './toDependencyFlow';
 import { DEP_STYLE } from './depStyle';
 import { midpoint, roundedPath } from './polyline';
+import { useDepStep, useStepEntry } from './stepStore';
 
-function DepEdgeView({ id, data, sourceX, sourceY, targetX, targetY, markerEnd }: EdgeProps<DepFlowEdge>) {
-  if (!data) return null;
+function DepEdgeView({ id, data: fixed, sourceX, sourceY, targetX, targetY, markerEnd }: EdgeProps<DepFlowEdge>) {
+  // Whether the edge is live at this step comes from the step store (see stepStore.ts).
+  const live = useStepEntry(useDepStep()?.edges ?? null, id);
+  if (!fixed) return null;
+  const data = live === undefined ? fixed : { ...fixed, active: live };
   const pts = data.points.length >= 2 ? data.points : [{ x: sourceX, y: sourceY }, { x: targetX, y: targetY }];
   const at = data.labelAt ?? midpoint(pts);
   const st = DEP_STYLE[data.depType];

@@ -2,18 +2,19 @@
  * DependencyGraph.tsx - who loads whom: module files and their symbol dependencies (A-D, the
  * implicit split edge), laid out once per topology by ELK in the worker, restyled per step.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
-import { dependencyGraph, VARIANTS, type DepType } from '@engine';
+import { dependencyGraph, recursionBreaks, VARIANTS, type DepType } from '@engine';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
+import { measureHeavy } from '../../store/heavyCost';
 import { useLayout } from '../../layout/useLayout';
 import { Panel } from '../../components/Panel';
 import { nodeTypes, edgeTypes } from './nodeTypes';
 import { Legend } from './Legend';
-import { createReuser } from './reuseUnchanged';
-import { dependencyLayoutKey, dependencyLayoutRequest, toDependencyFlow, type DepFlowEdge, type ModuleFlowNode } from './toDependencyFlow';
+import { activeEdges, dependencyEdges, dependencyLayoutKey, dependencyLayoutRequest, dependencyNodes, moduleSteps, stepSignature, type ModuleFlowNode, type ModuleStepData } from './toDependencyFlow';
+import { createStepStore, DepStepContext, type DepStepStores } from './stepStore';
 
 /** Fits ELK's whole drawing, edge labels included (fitView would only see the nodes). */
 function FitOnLayout({ layoutKey, width, height }: { layoutKey: string; width: number; height: number }) {
@@ -29,29 +30,46 @@ function FitOnLayout({ layoutKey, width, height }: { layoutKey: string; width: n
   return null;
 }
 
-function Graph() {
-  const scenario = useStore((s) => s.scenario);
-  const variant = useStore((s) => s.variant);
+function Graph({ legend = true }: { legend?: boolean }) {
   const theme = useStore((s) => s.theme);
   const selected = useStore((s) => s.selectedModule);
   const selectModule = useStore((s) => s.selectModule);
-  const { world, wfg } = useStepWorld();
+  const { world, wfg, trace, step } = useStepWorld();
+  const { scenario, variant } = trace;
+  const breaks = useMemo(() => recursionBreaks(trace), [trace]);
+  const activeBreaks = useMemo(() => breaks.filter((b) => b.step <= step && step <= b.until), [breaks, step]);
   const graph = useMemo(() => dependencyGraph(scenario, variant), [scenario, variant]);
   const key = useMemo(() => dependencyLayoutKey(graph), [graph]);
   const layout = useLayout(key, () => dependencyLayoutRequest(graph));
-  // React Flow re-measures every node whose object changed: hand it back the unchanged ones.
-  const [reuseNodes] = useState(() => createReuser<ModuleFlowNode>());
-  const [reuseEdges] = useState(() => createReuser<DepFlowEdge>());
-  const flow = useMemo(() => {
-    if (layout.status !== 'done') return null;
-    const next = toDependencyFlow(graph, layout.result, world, wfg, selected);
-    return { nodes: reuseNodes(next.nodes), edges: reuseEdges(next.edges) };
-  }, [graph, layout, world, wfg, selected, reuseNodes, reuseEdges]);
+  // React Flow gets nodes and edges that change with the layout and the selection only; what a
+  // step changes goes through the step stores to the few elements it touches (stepStore.ts).
+  // (useLayout returns a fresh wrapper each render; its result is the cached, stable object.)
+  const placed = layout.status === 'done' ? layout.result : null;
+  const flow = useMemo(() => (placed ? { nodes: dependencyNodes(graph, placed, selected), edges: dependencyEdges(graph, placed) } : null), [graph, placed, selected]);
+  const [stores] = useState<DepStepStores>(() => ({
+    nodes: createStepStore<{ sig: string; data: ModuleStepData }>((a, b) => a.sig === b.sig),
+    edges: createStepStore<boolean>((a, b) => a === b),
+  }));
+  const steps = useMemo(
+    () =>
+      measureHeavy(trace, 'graph', () => {
+        const m = new Map<string, { sig: string; data: ModuleStepData }>();
+        for (const [id, d] of moduleSteps(graph, world, wfg, activeBreaks)) m.set(id, { sig: stepSignature(d), data: d });
+        return m;
+      }),
+    [graph, world, wfg, activeBreaks, trace],
+  );
+  const active = useMemo(() => activeEdges(graph, world), [graph, world]);
+  // Before paint, so a step never shows the graph of the step before.
+  useLayoutEffect(() => {
+    stores.nodes.set(steps);
+    stores.edges.set(active);
+  }, [stores, steps, active]);
   const present = useMemo(() => new Set<DepType>(graph.edges.map((e) => e.type)), [graph]);
   const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => selectModule(n.id);
   return (
-    <>
-    <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status}>
+    <DepStepContext.Provider value={stores}>
+    <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status} data-step={step}>
       {layout.status === 'pending' && <div className="flow-status">Laying out {graph.nodes.length} modules…</div>}
       {layout.status === 'error' && <div className="flow-status is-error">Layout failed: {layout.message}</div>}
       <ReactFlow
@@ -75,8 +93,17 @@ function Graph() {
         {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} />}
       </ReactFlow>
     </div>
-    <Legend present={present} />
-    </>
+    {legend && <Legend present={present} />}
+    </DepStepContext.Provider>
+  );
+}
+
+/** The graph alone, for a panel of its own or one side of the comparison. */
+export function DependencyGraphBody({ legend = true }: { legend?: boolean }) {
+  return (
+    <ReactFlowProvider>
+      <Graph legend={legend} />
+    </ReactFlowProvider>
   );
 }
 

@@ -46,7 +46,7 @@ export function PresetGallery() {
                   openPreset(p.id);
                   setOpen(false);
                 }}
-                aria-label={`Open ${p.id}: ${p.title}`}
+                aria-label={`Open ${p.id}: ${p.title}, in ${VARIANTS[p.variant].label}`}
               >
                 <div className="card-title">
                   <span className="preset-id">{p.id}</span> {p.title}
@@ -57,8 +57,9 @@ export function PresetGallery() {
                   {(Object.keys(p.expected) as VariantId[]).map((v) => {
                     const e = p.expected[v]!;
                     return (
-                      <li key={v} className={`tone-${outcomeBadge(e.outcome).tone}`}>
+                      <li key={v} className={`tone-${outcomeBadge(e.outcome).tone}${v === p.variant ? ' is-own' : ''}`} title={v === p.variant ? 'the kernel this preset is about: it opens in it' : undefined}>
                         <span className="v">{VARIANTS[v].short}:</span> {shortOutcome(e)}
+                        {v === p.variant && <span className="opens-in"> · opens here</span>}
                       </li>
                     );
                   })}

@@ -1,8 +1,10 @@
 /**
- * AboutPopover.tsx - the seed patch in two paragraphs: dependency types A-D, situations 1-3, and
- * the two places (i, ii) in the module loader where a recursive load gets stuck.
+ * AboutPopover.tsx - the seed patch in a few paragraphs: dependency types A-D, situations 1-3, the
+ * two places (i, ii) in the module loader where a recursive load gets stuck, and where they moved
+ * in Linux 7.1.
  */
 import { useEffect, useRef } from 'react';
+import { VARIANT_IDS, VARIANTS } from '@engine';
 import { useStore } from '../../store';
 
 export function AboutPopover() {
@@ -38,6 +40,23 @@ export function AboutPopover() {
             no references. 19/23 returns -EEXIST from the nested load of the patch being enabled and drops livepatch references: it fixes
             situation 2 only.
           </p>
+          <p>
+            On <b>Linux 7.1</b> the nested load blocks earlier: a <code>modprobe</code> of a module whose load waits for it opens the same
+            file and sleeps in <code>idempotent_wait_for_completion()</code> (v6.5) before the file is read; an <code>insmod</code> of another
+            file of that name sleeps in <code>early_mod_check()</code> → <code>module_patient_check_exists()</code> (v6.4). Location (i) moved,
+            and 19/23's hook in <code>add_unformed_module()</code> is never reached: the two <i>v7.1 split</i> kernels, marked hypothetical, show
+            the POC as if rebased onto 7.1.
+          </p>
+          <details data-testid="about-kernels">
+            <summary>The kernels and the files each follows</summary>
+            <ul className="about-kernels">
+              {VARIANT_IDS.map((id) => (
+                <li key={id}>
+                  <b>{VARIANTS[id].label}</b>: {VARIANTS[id].follows}.
+                </li>
+              ))}
+            </ul>
+          </details>
           <button type="button" className="link" onClick={() => setOpen(false)}>
             Close
           </button>

@@ -1,6 +1,6 @@
 /**
  * OutcomeBanner.tsx - the story of the scenario and the verdict of this run, with a jump to the
- * step where the verdict became known, and any problem with the URL.
+ * step where the verdict became known (problems with the URL are shown above every view: UrlErrors).
  */
 import { useState } from 'react';
 import { getPreset, taskLabel, VARIANTS } from '@engine';
@@ -15,31 +15,13 @@ import { originName } from '../kill/scenarioOrigin';
 /** A selftest runs dozens of harness commands: show the first few until the story is opened. */
 const MAX_CMDS = 6;
 
-function UrlErrors() {
-  const errors = useStore((s) => s.urlErrors);
-  const setErrors = useStore((s) => s.setUrlErrors);
-  if (!errors.length) return null;
-  return (
-    <div className="url-errors" role="alert" data-testid="url-error">
-      <b>This link had a problem:</b>
-      <ul>
-        {errors.map((e) => (
-          <li key={e}>{e}</li>
-        ))}
-      </ul>
-      <button type="button" className="link" onClick={() => setErrors([])}>
-        Dismiss
-      </button>
-    </div>
-  );
-}
-
 export function OutcomeBanner() {
   const trace = useStore((s) => s.trace);
   const presetId = useStore((s) => s.presetId);
   const variant = useStore((s) => s.variant);
   const schedule = useStore((s) => s.schedule);
-  const step = useStore((s) => s.step);
+  // Only whether the step is the verdict's: the banner must not re-render on every step of a drag.
+  const atVerdict = useStore((s) => s.step === interestingStep(s.trace));
   const setStep = useStore((s) => s.setStep);
   const openPreset = useStore((s) => s.openPreset);
   const [more, setMore] = useState(false);
@@ -54,7 +36,6 @@ export function OutcomeBanner() {
   const tasks = trace.scenario.tasks;
   return (
     <>
-      <UrlErrors />
       <div className="banner">
         <div className="story" data-testid="story">
           {origin ? (
@@ -63,7 +44,7 @@ export function OutcomeBanner() {
               <span className="muted">
                 derived from {origin.preset.id}, {origin.preset.title} ·{' '}
               </span>
-              <button type="button" className="link" onClick={() => openPreset(origin.preset.id)} data-testid="back-to-preset">
+              <button type="button" className="link" onClick={() => openPreset(origin.preset.id, undefined, undefined, variant)} data-testid="back-to-preset">
                 back to {origin.preset.id}
               </button>
             </div>
@@ -88,6 +69,12 @@ export function OutcomeBanner() {
               {story.summary}{' '}
             </p>
           )}
+          {expected?.why && (
+            // What this kernel does differently from the v5.5 ones here, and why (the v7.1 kernels).
+            <p className={`variant-why${more ? ' is-open' : ''}`} data-testid="variant-why">
+              <b>On {VARIANTS[variant].short}:</b> {expected.why}
+            </p>
+          )}
           {story && (
             <button type="button" className="link more" onClick={() => setMore(!more)} aria-expanded={more}>
               {more ? 'less' : 'more'}
@@ -97,14 +84,16 @@ export function OutcomeBanner() {
         <div className={`verdict tone-${badge.tone}`} data-testid="outcome" data-kind={o.kind}>
           <div className="verdict-top">
             <span className={`badge ${badge.tone}`}>{badge.text}</span>
-            <span className="verdict-variant">{VARIANTS[variant].label}</span>
+            <span className="verdict-variant" title={`Follows ${VARIANTS[variant].follows}`} data-testid="verdict-variant">
+              {VARIANTS[variant].label}
+            </span>
             <Interleavings />
           </div>
           <div className="verdict-summary">{o.summary}</div>
           <ScheduleNote />
           <div className="verdict-actions">
-            <button type="button" className="link" onClick={() => setStep(at)} disabled={step === at} data-testid="jump-outcome">
-              {step === at ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
+            <button type="button" className="link" onClick={() => setStep(at)} disabled={atVerdict} data-testid="jump-outcome">
+              {atVerdict ? `at the ${o.kind === 'stall' ? 'stall' : 'outcome'} step (${at})` : `jump to step ${at}`}
             </button>
             {expected && schedule.length > 0 && (
               // Expectations speak of the default schedule: another interleaving may well end otherwise.

@@ -3,8 +3,9 @@
  * keyboard shortcuts spelled out.
  */
 import { useMemo } from 'react';
+import { kernelName, VARIANTS } from '@engine';
 import { useStore } from '../../store';
-import { SPEEDS } from '../../store/playbackSlice';
+import { SPEEDS, stepCount } from '../../store/playbackSlice';
 import { Kbd } from '../../components/Kbd';
 import { Icon } from '../../components/Icon';
 import { Swimlanes } from './Swimlanes';
@@ -13,12 +14,25 @@ import { SHORTCUTS } from './shortcuts';
 
 function StepInfo() {
   const trace = useStore((s) => s.trace);
+  const other = useStore((s) => s.compareTrace);
   const step = useStore((s) => s.step);
   const s = trace.steps[step];
+  // Comparing, past the end of this run: say so, and what the other kernel does.
+  const o = !s && other ? other.steps[step] : undefined;
+  if (o && other)
+    return (
+      <div className="step-info" data-testid="step-info" aria-live="polite">
+        <span className="muted">
+          {VARIANTS[trace.variant].short} ended at step {trace.steps.length - 1};
+        </span>{' '}
+        <b>{VARIANTS[other.variant].short}</b> <span className="task-chip">{o.label || 'sched'}</span> <code>{kernelName(o.fn)}()</code>
+        {o.text && <span className="step-text"> {o.text}</span>}
+      </div>
+    );
   if (!s) return <div className="step-info">This run has no steps.</div>;
   return (
     <div className="step-info" data-testid="step-info" aria-live="polite">
-      <span className="task-chip">{s.label || 'sched'}</span> <span className={`kind kind-${s.kind}`}>{s.kind}</span> <code>{s.fn}()</code>
+      <span className="task-chip">{s.label || 'sched'}</span> <span className={`kind kind-${s.kind}`}>{s.kind}</span> <code>{kernelName(s.fn)}()</code>
       {s.text && <span className="step-text"> {s.text}</span>}
       {s.marks?.includes('deadlock') && <span className="badge bad">deadlock</span>}
     </div>
@@ -32,7 +46,7 @@ export function Timeline() {
   const speed = useStore((s) => s.speed);
   const { setStep, stepBy, togglePlaying, setSpeed } = useStore.getState();
   const markers = useMemo(() => markersOf(trace), [trace]);
-  const last = trace.steps.length - 1;
+  const last = useStore((s) => stepCount(s)) - 1;
   const prev = adjacentMarker(markers, step, -1);
   const next = adjacentMarker(markers, step, 1);
   const t = trace.steps[step]?.t ?? 0;
@@ -89,19 +103,19 @@ export function Timeline() {
       <Swimlanes />
       <div className="tl-foot">
         <StepInfo />
-        <ul className="marker-legend" aria-label="Marker colours">
+        <ul className="marker-legend" aria-label="Marker colours" data-testid="marker-legend">
           {MARKER_KINDS.map((m) => (
-            <li key={m.kind}>
-              <i style={{ background: m.color }} aria-hidden /> {m.label}
+            <li key={m.kind} title={m.hint} data-kind={m.kind}>
+              <i style={{ background: `var(${m.cssVar})` }} aria-hidden /> {m.label}
             </li>
           ))}
-          <li>
+          <li title="lane: the task runs at this step; the bar's height is its call depth" data-kind="lane-ran">
             <i className="lane-swatch ran" aria-hidden /> running
           </li>
-          <li>
+          <li title="lane: the task sleeps (a wait, a lock, a timeout)" data-kind="lane-blocked">
             <i className="lane-swatch blocked" aria-hidden /> sleeping
           </li>
-          <li>
+          <li title="lane: the task could run but another one has the CPU" data-kind="lane-idle">
             <i className="lane-swatch idle" aria-hidden /> waiting for CPU
           </li>
         </ul>

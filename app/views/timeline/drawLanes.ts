@@ -4,7 +4,7 @@
  * by the trace length, once the lanes are built.
  */
 import { bucket, LaneState, type Lane } from './lanes';
-import { MARKER_KINDS, type Marker } from './markers';
+import { MARKER_KINDS, type Marker, type MarkerKind } from './markers';
 
 export interface LaneColors {
   ran: string;
@@ -37,7 +37,8 @@ function prepare(canvas: HTMLCanvasElement, w: number, h: number): CanvasRenderi
   return ctx;
 }
 
-export function drawLanes(canvas: HTMLCanvasElement, lanes: Lane[], maxDepth: number, n: number, w: number, c: LaneColors, selected: string | null): void {
+/** `selected`: index of the highlighted row, or -1. */
+export function drawLanes(canvas: HTMLCanvasElement, lanes: Lane[], maxDepth: number, n: number, w: number, c: LaneColors, selected: number): void {
   const h = lanes.length * LANE_HEIGHT;
   const ctx = prepare(canvas, w, h);
   if (!ctx || n === 0 || w <= 0) return;
@@ -46,7 +47,7 @@ export function drawLanes(canvas: HTMLCanvasElement, lanes: Lane[], maxDepth: nu
   const fill = [c.exited, c.ran, c.idle, c.blocked, c.exited];
   lanes.forEach((lane, k) => {
     const top = k * LANE_HEIGHT;
-    if (lane.label === selected) {
+    if (k === selected) {
       ctx.fillStyle = c.selected;
       ctx.fillRect(0, top, w, LANE_HEIGHT);
     }
@@ -80,11 +81,16 @@ export function drawLanes(canvas: HTMLCanvasElement, lanes: Lane[], maxDepth: nu
   });
 }
 
-export function drawMarkers(canvas: HTMLCanvasElement, markers: Marker[], n: number, w: number, h: number): void {
+/** The marker colours of the current theme (theme.css --mk-*). */
+export function readMarkerColors(el: Element): Record<MarkerKind, string> {
+  const cs = getComputedStyle(el);
+  return Object.fromEntries(MARKER_KINDS.map((m) => [m.kind, cs.getPropertyValue(m.cssVar).trim() || '#888'])) as Record<MarkerKind, string>;
+}
+
+export function drawMarkers(canvas: HTMLCanvasElement, markers: Marker[], n: number, w: number, h: number, color: Record<MarkerKind, string>): void {
   const ctx = prepare(canvas, w, h);
   if (!ctx || n === 0) return;
   ctx.clearRect(0, 0, w, h);
-  const color = Object.fromEntries(MARKER_KINDS.map((m) => [m.kind, m.color]));
   const tick = Math.max(2, Math.min(6, w / n - 1));
   for (const m of markers) {
     const x = ((m.step + 0.5) * w) / n;

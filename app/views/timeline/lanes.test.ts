@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset, run } from '@engine';
-import { bucket, buildLanes, callArg, LaneState } from './lanes';
+import { bucket, buildLanes, callArg, laneRows, LaneState } from './lanes';
 import { adjacentMarker, markersOf } from './markers';
 
 const t = run(getPreset('P10')!.scenario, { variant: 'split' });
@@ -49,5 +49,20 @@ describe('markers', () => {
     expect(adjacentMarker(m, 9, 1)).toBeNull();
     expect(adjacentMarker(m, 9, -1)).toBe(3);
     expect(adjacentMarker(m, 3, -1)).toBeNull();
+  });
+});
+
+describe('laneRows', () => {
+  it('folds the kernel workers of P16 (21 kworkers) into one row, and unfolds them on demand', () => {
+    const p16 = run(getPreset('P16')!.scenario, { variant: 'split' });
+    const { lanes } = buildLanes(p16);
+    expect(lanes.length).toBe(23);
+    const rows = laneRows(lanes, false);
+    expect(rows.map((r) => (r.kind === 'lane' ? r.lane.label : `fold of ${r.lanes.length}`))).toEqual(['T1', 'U1', 'fold of 21']);
+    const fold = rows[2];
+    if (fold.kind !== 'fold') throw new Error('expected a fold');
+    // Each step of any worker shows in the folded row.
+    for (const w of fold.lanes) for (let i = 0; i < p16.steps.length; i++) expect(fold.merged.depth[i]).toBeGreaterThanOrEqual(w.depth[i]);
+    expect(laneRows(lanes, true)).toHaveLength(23);
   });
 });

@@ -83,3 +83,41 @@ export function bucket(lane: Lane, from: number, to: number): { depth: number; s
   }
   return { depth, state };
 }
+
+/** A timeline row: one task's lane, or a fold of several (kernel workers) drawn as one lane. */
+export type LaneRow = { kind: 'lane'; lane: Lane } | { kind: 'fold'; lanes: Lane[]; merged: Lane };
+
+const RANK = [0, 4, 2, 3, 1];
+
+/** Several lanes drawn as one: per step the deepest call and the strongest state among them. */
+export function mergeLanes(lanes: Lane[], label: string): Lane {
+  const n = lanes[0]?.depth.length ?? 0;
+  const depth = new Int16Array(n).fill(-1);
+  const state = new Uint8Array(n);
+  for (const l of lanes) {
+    for (let i = 0; i < n; i++) {
+      if (l.depth[i] > depth[i]) depth[i] = l.depth[i];
+      if (RANK[l.state[i]] > RANK[state[i]]) state[i] = l.state[i];
+    }
+  }
+  return { pid: -1, label, argv: '', kind: 'kthread', depth, state, notes: [] };
+}
+
+/**
+ * The rows of the timeline: a lane per user task and modprobe helper, and the kernel workers
+ * (one short-lived kworker per work item: P16 has 21) folded into a single row unless unfolded.
+ */
+export function laneRows(lanes: Lane[], unfold: boolean): LaneRow[] {
+  const workers = lanes.filter((l) => l.kind === 'kthread');
+  if (unfold || workers.length < 2) return lanes.map((lane) => ({ kind: 'lane', lane }));
+  const rows: LaneRow[] = [];
+  let folded = false;
+  for (const lane of lanes) {
+    if (lane.kind !== 'kthread') rows.push({ kind: 'lane', lane });
+    else if (!folded) {
+      folded = true;
+      rows.push({ kind: 'fold', lanes: workers, merged: mergeLanes(workers, 'kworker') });
+    }
+  }
+  return rows;
+}

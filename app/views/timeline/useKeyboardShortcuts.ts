@@ -1,33 +1,46 @@
 /**
- * useKeyboardShortcuts.ts - page-wide timeline keys. Keys typed into form fields, and Space or
- * Enter on a focused button, keep their usual meaning.
+ * useKeyboardShortcuts.ts - page-wide timeline keys. They work wherever focus is (a radio of the
+ * kernel switch, a select, a graph, the scrubber), except where a key types or activates:
+ * text fields take every key, and Space still presses a focused button, link, radio or select.
  */
 import { useEffect } from 'react';
 import { useStore } from '../../store';
+import { stepCount } from '../../store/playbackSlice';
 import { actionFor } from './shortcuts';
 import { adjacentMarker, markersOf } from './markers';
 
-function ownsKeys(el: EventTarget | null, key: string): boolean {
+/** Input types that are not typed into: the timeline keys win over their own arrow handling. */
+const NOT_TEXT = new Set(['range', 'radio', 'checkbox', 'button', 'submit', 'reset', 'color', 'file', 'image']);
+
+/** True when the focused element keeps `key` for itself. */
+export function ownsKey(el: EventTarget | null, key: string): boolean {
   if (!(el instanceof HTMLElement)) return false;
   if (el.isContentEditable) return true;
   const tag = el.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') return (el as HTMLInputElement).type !== 'range' || key === ' ';
-  if ((tag === 'BUTTON' || tag === 'A' || el.getAttribute('role') === 'button') && key === ' ') return true;
-  return false;
+  if (tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT') {
+    const type = (el as HTMLInputElement).type;
+    if (!NOT_TEXT.has(type)) return true;
+    return key === ' ' && type !== 'range';
+  }
+  if (key !== ' ') return false;
+  return tag === 'SELECT' || tag === 'BUTTON' || tag === 'A' || el.getAttribute('role') === 'button';
 }
 
 export function useKeyboardShortcuts(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || ownsKeys(e.target, e.key)) return;
+      if (e.defaultPrevented || ownsKey(e.target, e.key)) return;
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       const action = actionFor(e);
       if (!action) return;
+      // Captured before the focused control sees it: a radio group would otherwise switch the
+      // kernel on ←/→, and a range input or select would move on its own.
       e.preventDefault();
+      e.stopPropagation();
       const s = useStore.getState();
-      const last = s.trace.steps.length - 1;
+      const last = stepCount(s) - 1;
       switch (action) {
         case 'back':
           return s.stepBy(-1);
@@ -51,7 +64,7 @@ export function useKeyboardShortcuts(enabled: boolean): void {
         }
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [enabled]);
 }

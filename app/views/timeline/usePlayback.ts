@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useStore } from '../../store';
+import { stepCount } from '../../store/playbackSlice';
 
 export function usePlayback(): void {
   const playing = useStore((s) => s.playing);
@@ -19,7 +20,7 @@ export function usePlayback(): void {
       const whole = Math.floor(carry);
       if (whole > 0) {
         carry -= whole;
-        const end = s.trace.steps.length - 1;
+        const end = stepCount(s) - 1;
         const next = Math.min(end, s.step + whole);
         s.setStep(next);
         if (next >= end) {

@@ -11,7 +11,7 @@ const KIND: Record<string, string> = { user: 'user command', helper: 'modprobe h
 
 function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
   const killTask = useKillTask();
-  const status = data.status === 'exited' && data.exitCode !== null ? `exited (${data.exitCode})` : data.status;
+  const status = data.exit?.text ?? data.status;
   return (
     <div
       className={`task-node kind-${data.kind} status-${data.status.replace(' ', '-')}${data.inCycle ? ' in-cycle' : ''}${data.selected ? ' is-selected' : ''}`}
@@ -24,7 +24,9 @@ function TaskNodeView({ data }: NodeProps<TaskFlowNode>) {
       <div className="task-head">
         <span className="task-label">{data.label}</span>
         <span className="task-kind">{KIND[data.kind]}</span>
-        <span className="task-status">{status}</span>
+        <span className="task-status" title={data.exit?.detail}>
+          {status}
+        </span>
       </div>
       <div className="task-argv" title={data.argv}>
         {data.argv}

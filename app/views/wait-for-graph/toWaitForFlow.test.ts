@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset, run, waitForGraph, worldAt } from '@engine';
-import { seatPositions, toWaitForFlow, type TaskSeat } from './toWaitForFlow';
+import { foldSeats, seatPositions, toWaitForFlow, type TaskSeat } from './toWaitForFlow';
 
 const p10 = getPreset('P10')!.scenario;
 
@@ -40,5 +40,29 @@ describe('toWaitForFlow', () => {
       for (let i = 0; i < n; i++)
         for (let j = i + 1; j < n; j++) expect(Math.abs(p[i].x - p[j].x) > 200 || Math.abs(p[i].y - p[j].y) > 84).toBe(true);
     }
+  });
+});
+
+describe('foldSeats', () => {
+  it('P16 (23 tasks): only the live tasks keep a seat; the finished and the unspawned are listed', () => {
+    const t = run(getPreset('P16')!.scenario, { variant: 'split' });
+    const seats = seatsOf(t);
+    expect(seats).toHaveLength(23);
+    const mid = t.steps.findIndex((s) => s.label === 'kworker/7');
+    const w = worldAt(t, mid);
+    const f = foldSeats(seats, w, waitForGraph(w), null, false);
+    expect(f.shown.map((s) => s.label)).toEqual(['T1', 'kworker/7']);
+    expect(f.finished.map((s) => s.label)).toEqual(['U1', 'kworker/1', 'kworker/2', 'kworker/3', 'kworker/4', 'kworker/5', 'kworker/6']);
+    expect(f.finished[0].exit).toBe('exit status 1');
+    expect(f.notStarted).toHaveLength(14);
+    // Asked for, every task is shown; a selected task keeps its seat.
+    expect(foldSeats(seats, w, waitForGraph(w), null, true).shown).toHaveLength(23);
+    expect(foldSeats(seats, w, waitForGraph(w), 'U1', false).shown.map((s) => s.label)).toContain('U1');
+  });
+
+  it('a few tasks keep their seats whatever they do', () => {
+    const t = run(p10, { variant: 'split' });
+    const w = worldAt(t, 0);
+    expect(foldSeats(seatsOf(t), w, waitForGraph(w), null, false).shown).toHaveLength(2);
   });
 });

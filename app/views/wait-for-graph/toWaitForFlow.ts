@@ -4,7 +4,7 @@
  * changes colours and arrows, and a cycle reads as a loop.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { stackOf, type Task, type WaitEdge, type WaitForGraph, type World, killEffect, killableTasks } from '@engine';
+import { shellStatus, stackOf, type Task, type WaitEdge, type WaitForGraph, type World, killEffect, killableTasks } from '@engine';
 import { canKillAt } from '../kill/killScenario';
 
 type TaskKind = Task['kind'];
@@ -21,7 +21,8 @@ export type TaskNodeData = {
   status: TaskStatusView;
   /** Innermost kernel function at this step. */
   where: string;
-  exitCode: number | null;
+  /** How a shell reports it, once exited ('exit status 1', 'Killed'). */
+  exit: { text: string; detail: string } | null;
   inCycle: boolean;
   selected: boolean;
   /** What `kill -9` would do to this blocked task, when a signal ends its wait; else null. */
@@ -61,6 +62,43 @@ export function seatPositions(n: number): { x: number; y: number }[] {
   });
 }
 
+/** Up to this many tasks, every one keeps its seat; beyond, idle and finished ones fold away. */
+export const FOLD_ABOVE = 4;
+
+export interface SeatFold {
+  shown: TaskSeat[];
+  /** Tasks that have exited, with how a shell reports them. */
+  finished: (TaskSeat & { exit: string })[];
+  /** Tasks not started (or not spawned) yet. */
+  notStarted: TaskSeat[];
+}
+
+/**
+ * Which tasks get a seat at this step: with many tasks (P16 has 23), only those alive or in a
+ * wait (and the selected one); the finished and the not yet started are listed instead.
+ */
+export function foldSeats(seats: TaskSeat[], world: World, wfg: WaitForGraph, selected: string | null, showAll: boolean): SeatFold {
+  const byPid = new Map(world.tasks.map((t) => [t.pid, t]));
+  const inEdge = new Set(wfg.edges.flatMap((e) => [e.from, e.to]));
+  const finished: SeatFold['finished'] = [];
+  const notStarted: TaskSeat[] = [];
+  if (showAll || seats.length <= FOLD_ABOVE) return { shown: seats, finished, notStarted };
+  const shown = seats.filter((seat) => {
+    const t = byPid.get(seat.pid);
+    if (inEdge.has(seat.pid) || seat.label === selected) return true;
+    if (!t || t.status === 'new') {
+      notStarted.push(seat);
+      return false;
+    }
+    if (t.status === 'exited') {
+      finished.push({ ...seat, exit: shellStatus(t).text });
+      return false;
+    }
+    return true;
+  });
+  return { shown, finished, notStarted };
+}
+
 function statusOf(t: Task | undefined, w: World): TaskStatusView {
   if (!t || t.status === 'new') return 'not started';
   if (t.status === 'exited') return 'exited';
@@ -97,7 +135,7 @@ export function toWaitForFlow(
         kind: seat.kind,
         status: statusOf(t, world),
         where: stack.length ? stack[stack.length - 1].fn : '',
-        exitCode: t?.exitCode ?? null,
+        exit: t?.status === 'exited' ? shellStatus(t) : null,
         inCycle: inCycle.has(seat.pid),
         selected: selected === seat.label,
         kill: t && killable.has(t.pid) ? killEffect(t, world) : null,

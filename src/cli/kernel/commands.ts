@@ -5,7 +5,8 @@
  *   kernel-graph FILE [--module NAME] [--json]            overview, or one module: closure, users, hazards
  *   scenario-from FILE NAME [--import S1,S2] [--out FILE] the split-livepatch scenario of a module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readSmallFile } from '../readSmallFile';
 import {
   classifyImport,
   groupByDirectory,
@@ -28,12 +29,15 @@ export interface KernelIo {
 
 export class KernelUsageError extends Error {}
 
+/** A module graph file may be this large (a distribution kernel's is about 5 MB). */
+const MAX_GRAPH_BYTES = 64_000_000;
+
 export function loadGraph(file: string): KernelGraph {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSmallFile(file, MAX_GRAPH_BYTES, 'a module graph');
   } catch (e) {
-    throw new KernelUsageError(`${file}: cannot read: ${(e as Error).message}`);
+    throw new KernelUsageError((e as Error).message);
   }
   try {
     return indexGraph(parseModuleGraph(text));

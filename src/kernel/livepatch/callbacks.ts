@@ -11,7 +11,7 @@ export const MODULE_STATE_STRING: Record<string, string> = {
   MODULE_STATE_LIVE: '[MODULE_STATE_LIVE] Normal state',
   MODULE_STATE_COMING: '[MODULE_STATE_COMING] Full formed, running module_init',
   MODULE_STATE_GOING: '[MODULE_STATE_GOING] Going away',
-  MODULE_STATE_UNFORMED: '[MODULE_STATE_UNFORMED] Still being formed',
+  MODULE_STATE_UNFORMED: '[MODULE_STATE_UNFORMED] Still setting it up',
 };
 
 /** callback_info() of the selftest modules: "<callback>: vmlinux" or "<callback>: <mod> -> <state>". */
@@ -28,7 +28,7 @@ function invoke(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): numb
   if (obj.dynamic) return 0; // nop objects of an atomic-replace patch have no callbacks
   const spec = k.env.patches[patch.name];
   const model = spec?.model ? k.livepatchModel(spec.model) : undefined;
-  if (model) return model.callback(k, patch, obj, cb);
+  if (model) return model.callback ? model.callback(k, patch, obj, cb) : 0;
   if ((spec?.callbacks ?? 'none') === 'none') return 0;
   callback_info(k, patch, obj, cb);
   if (cb === 'pre_patch') return Number(k.find_module(patch.name)?.params.pre_patch_ret ?? 0);
@@ -45,8 +45,9 @@ export function klp_post_patch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject)
   invoke(k, patch, obj, 'post_patch');
 }
 
+/** core.h: no obj->patched check here; __klp_disable_patch() checks it, the module-going path does not. */
 export function klp_pre_unpatch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject): void {
-  if (obj.patched) invoke(k, patch, obj, 'pre_unpatch');
+  invoke(k, patch, obj, 'pre_unpatch');
 }
 
 export function klp_post_unpatch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject): void {

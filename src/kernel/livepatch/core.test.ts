@@ -116,6 +116,49 @@ describe('transition_show() and force_store()', () => {
   });
 });
 
+/**
+ * Issue 8: `rmmod -f` of an enabled livepatch module, then loading it again, threw inside the
+ * engine. The kernel (CONFIG_MODULE_FORCE_UNLOAD): delete_module() with O_TRUNC forces past the
+ * reference klp_init_patch_early() took with try_module_get(patch->mod), taints the kernel
+ * (try_force_unload), and frees the module while its klp_patch stays on klp_patches with its sysfs
+ * directory. Loading the patch again fails in klp_init_patch(): kobject_add() finds
+ * /sys/kernel/livepatch/lp taken (-EEXIST), which modprobe takes as "already loaded".
+ */
+describe('rmmod -f of an enabled livepatch module', () => {
+  const forced = (...after: string[]) =>
+    scn({
+      livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }],
+      tasks: [{ commands: ['modprobe lp', 'rmmod -f lp', 'lsmod', 'cat /proc/cmdline', 'modprobe lp', `cat ${LP}/lp/enabled`, 'lsmod', ...after] }],
+    });
+
+  for (const v of KERNELS) {
+    it(`[${v}] frees the module, keeps the patch, and a reload fails in kobject_add() with -EEXIST`, () => {
+      const t = runIn(v, forced());
+      expect(
+        missingInOrder(dmesg(t), [
+          "livepatch: 'lp': patching complete",
+          'Disabling lock debugging due to kernel taint',
+          "sysfs: cannot create duplicate filename '/kernel/livepatch/lp'",
+          "kobject_add_internal failed for lp with -EEXIST, don't try to register things with the same name in the same directory.",
+        ]),
+      ).toBeNull();
+      // No module is left, yet the patch keeps working (from freed memory); modprobe takes the
+      // reload's -EEXIST as "already loaded" and says nothing.
+      expect(out(t)).toEqual(['Module                  Size  Used by', 'lp: this has been live patched', '1', 'Module                  Size  Used by']);
+      expect(t.final.modules).toEqual([]);
+      expect(t.outcome.kind).toBe('ok');
+      expect(t.outcome.warnings).toEqual(["'lp' stays registered after rmmod -f freed its module: its klp_patch, ftrace handlers and /sys/kernel/livepatch/lp point into freed memory"]);
+    });
+  }
+
+  it('the orphaned patch can still be disabled and freed (no module_put() on the freed module)', () => {
+    const t = runIn('upstream', forced(`echo 0 > ${LP}/lp/enabled`, 'sleep 1', `cat ${LP}/lp/enabled`, 'modprobe lp', `cat ${LP}/lp/enabled`));
+    expect(out(t).slice(4)).toEqual([`cat: ${LP}/lp/enabled: No such file or directory`, '1']);
+    expect(t.final.klp.patches.map((p) => [p.name, p.enabled])).toEqual([['lp', true]]);
+    expect(t.outcome.warnings).toEqual([]);
+  });
+});
+
 describe('enabled_store() reads its value with kstrtobool()', () => {
   it("'off' disables the patch, as '0' does", () => {
     const t = runIn('upstream', twoPatches('modprobe lp1', `echo off > ${LP}/lp1/enabled`, 'sleep 2', `cat ${LP}/lp1/enabled`));

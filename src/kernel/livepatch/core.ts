@@ -1,7 +1,7 @@
 /**
- * core.ts - kernel/livepatch/core.c (upstream v5.5): klp_enable_patch() from a livepatch
- * module's init, the module coming/going hooks, and the sysfs files. The split POC's versions
- * of klp_enable_patch() and klp_module_coming() are in split.ts.
+ * core.ts - kernel/livepatch/core.c (v5.5, and v7.1 where its capability flags say so):
+ * klp_enable_patch() from a livepatch module's init, the module coming/going hooks, and the sysfs
+ * writes. The split POC's versions of klp_enable_patch() and klp_module_coming() are in split.ts.
  */
 import type { Proc } from '../../sim/ops';
 import { call, next, num, ret, str, proc } from '../../sim/ops';
@@ -27,6 +27,8 @@ import {
 } from './patch';
 import { klp_reverse_transition } from './transition';
 import { klp_free_object_module, klp_free_patch_finish, klp_free_patch_start, listedPatches } from './free';
+import { kstrtoint } from '../../rules/kstrtoint';
+import { objectFuncs } from './funcs';
 
 export function modArg(k: Ctx, l: Locals): ModuleInstance {
   const m = k.moduleById(num(l, 'mod'));
@@ -39,6 +41,16 @@ export function newObject(name: string | null, carrier: string, funcs: string[])
   return { name, carrier, funcs, bound: false, patched: false, postUnpatchEnabled: false, dynamic: false };
 }
 
+/**
+ * patch.replace as the module's init sets it: test_klp_atomic_replace.c and friends do
+ * `patch.replace = replace` from an int parameter (any non-zero value), others set it statically.
+ */
+export function patchReplace(k: Ctx, mod: ModuleInstance, name: string): boolean {
+  const v = mod.params.replace;
+  if (v !== undefined) return (kstrtoint(v) ?? 0) !== 0;
+  return !!k.env.patches[name].replace;
+}
+
 /** klp_init_patch_early(): the patch record and the self-reference on its module. */
 export function klp_init_patch_early(k: Ctx, mod: ModuleInstance, name: string, objects: KlpObject[], objNames: string[]): KlpPatch | number {
   const spec = k.env.patches[name];
@@ -47,7 +59,7 @@ export function klp_init_patch_early(k: Ctx, mod: ModuleInstance, name: string, 
     name,
     machine: 'early_init',
     enabled: false,
-    replace: mod.params.replace !== undefined ? /^(1|y|Y)/.test(mod.params.replace) : !!spec.replace,
+    replace: patchReplace(k, mod, name),
     states: spec.states ?? [],
     objNames,
     objects,
@@ -55,19 +67,32 @@ export function klp_init_patch_early(k: Ctx, mod: ModuleInstance, name: string, 
     forced: false,
     listed: false,
     ts: ++k.w.klp.tsCounter,
+    mod: mod.id,
   };
   k.w.klp.patches.push(patch);
   return patch;
 }
 
-/** klp_init_patch(): sysfs, nops for atomic replace, bind loaded objects, list the patch. */
-export function klp_init_patch(k: Ctx, patch: KlpPatch): void {
+/**
+ * klp_init_patch(): sysfs, nops for atomic replace, bind loaded objects, list the patch. 0 or
+ * -EEXIST: kobject_add() of /sys/kernel/livepatch/<name> fails while a patch of the same name still
+ * has that directory, which happens after `rmmod -f` freed a registered patch's module.
+ */
+export function klp_init_patch(k: Ctx, patch: KlpPatch): number {
+  if (k.w.klp.patches.some((p) => p !== patch && p.sysfs && p.name === patch.name)) {
+    // fs/sysfs/dir.c sysfs_warn_dup() (its dump_stack() is left out [S]), then lib/kobject.c
+    // kobject_add_internal().
+    k.printk(`sysfs: cannot create duplicate filename '/kernel/livepatch/${patch.name}'`);
+    k.printk(`kobject_add_internal failed for ${patch.name} with -EEXIST, don't try to register things with the same name in the same directory.`);
+    return -ERRNO.EEXIST;
+  }
   patch.sysfs = true;
   if (patch.replace) klp_add_nops(k, patch);
   for (const o of patch.objects) klp_find_object_module(k, o);
   patch.listed = true;
   k.patchEvent(patch, 'klp_init_patch');
   k.note(`/sys/kernel/livepatch/${patch.name} created`);
+  return 0;
 }
 
 /** The error path of klp_enable_patch(): free the patch and drop the self-reference. */
@@ -95,22 +120,30 @@ export const klp_enable_patch: Proc = {
     const name = str(l, 'patch');
     const spec = k.env.patches[name];
     const mod = modArg(k, l);
-    if (!klp_is_patch_compatible(k, { replace: !!spec.replace, states: spec.states ?? [] })) return notCompatible(k, name);
+    if (!klp_is_patch_compatible(k, { replace: patchReplace(k, mod, name), states: spec.states ?? [] })) return notCompatible(k, name);
     const objects = spec.objects.map((o) => newObject(o.name === 'vmlinux' ? null : o.name, name, o.funcs ?? []));
     const patch = klp_init_patch_early(k, mod, name, objects, []);
     if (typeof patch === 'number') {
       unlockKlpMutex(k);
       return ret(patch);
     }
-    klp_init_patch(k, patch);
+    l.ts = patch.ts;
+    const err = klp_init_patch(k, patch);
+    if (err) return klpEnablePatchErr(k, patch, err);
     return next('enable');
   },
-  enable: (k, l) => klpEnablePatchTail(k, str(l, 'patch')),
+  enable: (k, l) => klpEnablePatchTail(k, setupPatch(k, l)),
 };
 
+/** The klp_patch this klp_enable_patch() call set up (by identity: `l.ts`). */
+export function setupPatch(k: Ctx, l: Locals): KlpPatch {
+  const p = k.patchByTs(num(l, 'ts'));
+  if (!p) throw new Error(`internal: the patch '${String(l.patch)}' being enabled is gone`);
+  return p;
+}
+
 /** The end of klp_enable_patch() in both kernels: __klp_enable_patch(), then unlock or unwind. */
-export function klpEnablePatchTail(k: Ctx, name: string): ReturnType<typeof ret> {
-  const patch = k.patch(name)!;
+export function klpEnablePatchTail(k: Ctx, patch: KlpPatch): ReturnType<typeof ret> {
   const r = __klp_enable_patch(k, patch);
   if (r) return klpEnablePatchErr(k, patch, r);
   unlockKlpMutex(k);
@@ -142,6 +175,11 @@ export function klp_cleanup_module_patches_limited(k: Ctx, mod: ModuleInstance, 
 export const klp_module_coming = proc({ mark: 'klp_module_coming' }, {
   start: (k, l) => {
     if (modArg(k, l).state !== 'MODULE_STATE_COMING') return ret(-ERRNO.EINVAL);
+    // v5.8 "livepatch: Disallow vmlinux.ko" (the "\n" came in v6.1).
+    if (k.env.variant.kernel.klpVmlinuxCheck && modArg(k, l).name === 'vmlinux') {
+      k.printk('livepatch: vmlinux.ko: invalid module name');
+      return ret(-ERRNO.EINVAL);
+    }
     if (k.env.variant.split) return call('klp_module_coming_split', { mod: l.mod }, 'done');
     return call('lockKlpMutex', {}, 'locked');
   },
@@ -196,7 +234,7 @@ export const klp_module_going: Proc = {
 /** /sys/kernel/livepatch/<patch>/enabled writes. */
 export const enabled_store: Proc = {
   start: (k, l) => {
-    const v = kstrtobool(str(l, 'value'));
+    const v = kstrtobool(str(l, 'value'), k.env.variant.kernel.kstrtoboolTrueFalse);
     if (v === null) return ret(-ERRNO.EINVAL);
     l.enabled = v;
     return call('lockKlpMutex', {}, 'locked');
@@ -218,7 +256,7 @@ export const enabled_store: Proc = {
 /** /sys/kernel/livepatch/<patch>/force: klp_force_transition(). */
 export const force_store: Proc = {
   start: (k, l) => {
-    const v = kstrtobool(str(l, 'value'));
+    const v = kstrtobool(str(l, 'value'), k.env.variant.kernel.kstrtoboolTrueFalse);
     if (v === null) return ret(-ERRNO.EINVAL);
     if (!v) return ret(0); // `if (!val) return count;`
     return call('lockKlpMutex', {}, 'locked');
@@ -230,7 +268,14 @@ export const force_store: Proc = {
       return ret(-ERRNO.EINVAL);
     }
     k.printk('livepatch: forcing remaining tasks to the patched state');
-    for (const p of listedPatches(k.w)) p.forced = true;
+    if (k.env.variant.kernel.klpForceSafe) {
+      // v5.18 klp_force_transition(): only a patch that may still run old code is marked forced:
+      // the transition patch when it is being removed, or the patches a replace supersedes.
+      if (k.w.klp.target === 'KLP_TRANSITION_UNPATCHED') patch.forced = true;
+      else if (patch.replace) for (const p of listedPatches(k.w)) if (p !== patch) p.forced = true;
+    } else {
+      for (const p of listedPatches(k.w)) p.forced = true;
+    }
     unlockKlpMutex(k);
     return ret(0);
   },
@@ -243,7 +288,7 @@ export const force_store: Proc = {
 export const ftrace_enable_sysctl: Proc = {
   start: (k, l) => {
     const on = str(l, 'value') !== '0';
-    if (!on && k.w.klp.patches.some((p) => p.objects.some((o) => o.patched && o.funcs.length > 0))) {
+    if (!on && k.w.klp.patches.some((p) => p.objects.some((o) => o.patched && objectFuncs(o).length > 0))) {
       return ret(-ERRNO.EBUSY);
     }
     k.w.ftraceEnabled = on;

@@ -38,7 +38,8 @@ export function klp_free_patch_finish(k: Ctx, patch: KlpPatch): void {
     for (const o of patch.objects) if (o.name !== null && !o.dynamic) klp_free_object_module(k, o.carrier, patch.forced);
   }
   if (!patch.forced) {
-    const mod = k.find_module(patch.name);
+    // module_put(patch->mod): nothing to put if `rmmod -f` freed the module already.
+    const mod = k.moduleById(patch.mod);
     if (mod) module_put(mod);
   }
   k.w.klp.patches = k.w.klp.patches.filter((p) => p !== patch);
@@ -48,7 +49,7 @@ export function klp_free_patch_finish(k: Ctx, patch: KlpPatch): void {
 /** klp_free_patch_async(): start now, finish from a work item. */
 export function klp_free_patch_async(k: Ctx, patch: KlpPatch): void {
   klp_free_patch_start(k, patch);
-  k.w.work.push({ fn: 'klp_free_patch_work_fn', args: { patch: patch.name }, at: k.now });
+  k.w.work.push({ fn: 'klp_free_patch_work_fn', args: { patch: patch.name, ts: patch.ts }, at: k.now });
 }
 
 /** klp_free_replaced_patches_async(): every patch before the new cumulative one goes. */
@@ -62,7 +63,7 @@ export function klp_free_replaced_patches(k: Ctx, patch: KlpPatch): void {
 
 export const klp_free_patch_work_fn: Proc = {
   start: (k, l) => {
-    const p = k.patch(str(l, 'patch'));
+    const p = typeof l.ts === 'number' ? k.patchByTs(l.ts) : k.patch(str(l, 'patch'));
     if (p) klp_free_patch_finish(k, p);
     return ret(0);
   },

@@ -8,6 +8,7 @@ import { ERRNO } from '../../model/errno';
 import { klp_pre_patch_callback, klp_pre_unpatch_callback } from './callbacks';
 import { klp_cancel_transition, klp_init_transition, klp_start_transition, klp_try_complete_transition } from './transition';
 import { listedPatches } from './free';
+import { objectFuncs } from './funcs';
 
 export function objName(o: KlpObject): string {
   return o.name ?? 'vmlinux';
@@ -18,13 +19,23 @@ export function klp_is_object_loaded(o: KlpObject): boolean {
   return o.name === null || o.bound;
 }
 
+/** Some patch already redirects `f`: its klp_ops (and ftrace_ops) exist, a new patch only pushes onto func_stack. */
+function klpOpsExist(k: Ctx, f: string): boolean {
+  return k.w.klp.patches.some((p) => p.objects.some((o) => o.patched && objectFuncs(o).includes(f)));
+}
+
 /**
- * klp_patch_object(): register an ftrace handler per function. Livepatch's ftrace_ops are
- * FTRACE_OPS_FL_PERMANENT, so with kernel.ftrace_enabled=0 registration fails with -EBUSY.
+ * klp_patch_object() -> klp_patch_func() for every func: the first patch of a function registers
+ * its ftrace_ops (FTRACE_OPS_FL_PERMANENT | FTRACE_OPS_FL_IPMODIFY). register_ftrace_function()
+ * fails with -EBUSY while kernel.ftrace_enabled=0 (PERMANENT), or when another IPMODIFY ops owns
+ * the function: an armed kprobe with a post_handler (kprobe_ipmodify_ops, kernel/kprobes.c).
  */
 export function klp_patch_object(k: Ctx, o: KlpObject): number {
-  for (const f of o.funcs) {
-    if (!k.w.ftraceEnabled) {
+  for (const f of objectFuncs(o)) {
+    if (klpOpsExist(k, f)) continue;
+    const kprobe = k.w.kprobes.find((p) => p.fn === f && p.armed && p.postHandler);
+    if (!k.w.ftraceEnabled || kprobe) {
+      if (kprobe) k.note(`${f} has an armed kprobe with a post_handler (${kprobe.owner}): its IPMODIFY ftrace_ops own the function`);
       k.printk(`livepatch: failed to register ftrace handler for function '${f}' (${-ERRNO.EBUSY})`);
       o.patched = false; // klp_unpatch_object()
       return -ERRNO.EBUSY;
@@ -96,17 +107,25 @@ export function __klp_disable_patch(k: Ctx, patch: KlpPatch): number {
   return 0;
 }
 
-/** klp_add_nops(): an atomic-replace patch gets a nop for everything older patches changed. */
+/**
+ * klp_add_nops(): an atomic-replace patch gets a nop klp_func for every function an older patch
+ * on klp_patches changes and it does not, in a dynamic object (no callbacks) when it has no object
+ * of that name. A nop runs the original code, so once the older patches are gone nothing of
+ * theirs is left; klp_discard_nops() drops the nops when the transition completes.
+ */
 export function klp_add_nops(k: Ctx, patch: KlpPatch): void {
   for (const old of listedPatches(k.w)) {
     if (old === patch) continue;
     for (const oo of old.objects) {
       let mine = patch.objects.find((o) => o.name === oo.name);
       if (!mine) {
-        mine = { ...oo, funcs: [], patched: false, postUnpatchEnabled: false, dynamic: true, carrier: patch.name };
+        mine = { name: oo.name, carrier: patch.name, funcs: [], bound: false, patched: false, postUnpatchEnabled: false, dynamic: true };
         patch.objects.push(mine);
       }
-      for (const f of oo.funcs) if (!mine.funcs.includes(f)) mine.funcs.push(f);
+      for (const f of objectFuncs(oo)) {
+        if (objectFuncs(mine).includes(f)) continue;
+        (mine.nops ??= []).push(f);
+      }
     }
   }
 }

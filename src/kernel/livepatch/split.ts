@@ -11,7 +11,7 @@ import { perObjectModuleName } from '../../rules/names';
 import { unlockKlpMutex } from './mutex';
 import { klp_post_patch_callback, klp_post_unpatch_callback, klp_pre_patch_callback } from './callbacks';
 import { klp_is_patch_compatible, klp_patch_object } from './patch';
-import { klpEnablePatchErr, klpEnablePatchTail, klp_init_patch, klp_init_patch_early, modArg, newObject, notCompatible } from './core';
+import { klpEnablePatchErr, klpEnablePatchTail, klp_init_patch, klp_init_patch_early, modArg, newObject, notCompatible, setupPatch } from './core';
 import { listedPatches } from './free';
 
 /** request_module()'s status: a positive modprobe status becomes -EINVAL (POC 10). */
@@ -41,6 +41,7 @@ export const klp_enable_patch_split = proc({ versionOf: 'klp_enable_patch', vers
     }
     // POC 16: listed early, so that per-object modules can find it.
     patch.listed = true;
+    l.ts = patch.ts;
     // POC 17: klp_loading_patch, then drop klp_mutex while the objects' modules load.
     k.w.klp.loading = name;
     k.note(`klp_loading_patch = ${name}`);
@@ -51,7 +52,7 @@ export const klp_enable_patch_split = proc({ versionOf: 'klp_enable_patch', vers
   },
   /** klp_load_objects_livepatches(). */
   load_objects: (k, l) => {
-    const patch = k.patch(str(l, 'patch'))!;
+    const patch = setupPatch(k, l);
     const i = num(l, 'i');
     if (i >= patch.objNames.length) return next('relock');
     const obj = patch.objNames[i];
@@ -65,7 +66,7 @@ export const klp_enable_patch_split = proc({ versionOf: 'klp_enable_patch', vers
   },
   loaded: (k, l) => {
     const r = num(l, 'ret');
-    const patch = k.patch(str(l, 'patch'))!;
+    const patch = setupPatch(k, l);
     if (r !== 0) {
       k.printk(`livepatch: Module load failed: ${perObjectModuleName(patch.name, patch.objNames[num(l, 'i')])}`);
       l.err = requestStatusToErr(r);
@@ -76,14 +77,13 @@ export const klp_enable_patch_split = proc({ versionOf: 'klp_enable_patch', vers
   },
   relock: () => call('lockKlpMutex', {}, 'init'),
   init: (k, l) => {
-    const patch = k.patch(str(l, 'patch'))!;
+    const patch = setupPatch(k, l);
     k.w.klp.loading = null;
-    const err = num(l, 'err');
+    const err = num(l, 'err') || klp_init_patch(k, patch);
     if (err) return klpEnablePatchErr(k, patch, err);
-    klp_init_patch(k, patch);
     return next('enable');
   },
-  enable: (k, l) => klpEnablePatchTail(k, str(l, 'patch')),
+  enable: (k, l) => klpEnablePatchTail(k, setupPatch(k, l)),
 });
 
 /** klp_add_object(): the per-object module's init. */

@@ -10,6 +10,7 @@ import type { KlpPatch, Task } from '../../model/world';
 import { klp_post_patch_callback, klp_post_unpatch_callback } from './callbacks';
 import { unlockKlpMutex } from './mutex';
 import { klp_free_patch_async, klp_free_replaced_patches } from './free';
+import { klpNewFunc, objectFuncs } from './funcs';
 import { KLP_SIGNALS_TIMEOUT, KLP_TRANSITION_RETRY_MS } from '../../rules/limits';
 
 function targetWord(k: Ctx): string {
@@ -49,8 +50,10 @@ export function klp_start_transition(k: Ctx): void {
 function blockingTasks(k: Ctx, patch: KlpPatch): Task[] {
   if (patch.forced) return [];
   const patching = k.w.klp.target === 'KLP_TRANSITION_PATCHED';
+  // klp_check_stack_func(): patching checks the function being replaced, unpatching the
+  // replacement (a nop's new_func is the original).
   const funcs = new Set(
-    patch.objects.filter((o) => o.bound || o.name === null).flatMap((o) => o.funcs.map((f) => (patching ? f : `livepatch_${f}`))),
+    patch.objects.filter((o) => o.bound || o.name === null).flatMap((o) => objectFuncs(o).map((f) => (patching ? f : klpNewFunc(k, patch, o, f)))),
   );
   return k.w.tasks.filter((t) => t.status !== 'exited' && stackNames(t).some((n) => funcs.has(n)));
 }
@@ -93,6 +96,7 @@ export function klp_complete_transition(k: Ctx): void {
       k.note(`'${old.name}' replaced by '${patch.name}'`);
     }
     patch.objects = patch.objects.filter((o) => !o.dynamic);
+    for (const o of patch.objects) delete o.nops;
   }
   if (!patching) for (const o of patch.objects) o.patched = false; // klp_unpatch_objects()
   k.w.klp.pending = [];

@@ -10,6 +10,21 @@ import { ERRNO, EWOULDBLOCK } from '../../model/errno';
 import { free_module, module_put } from './refs';
 import { module_refcount } from '../../rules/refcount';
 
+/**
+ * try_force_unload(): O_TRUNC (`rmmod -f`) forces, with CONFIG_MODULE_FORCE_UNLOAD ([S] always
+ * configured here), and taints the kernel with TAINT_FORCED_RMMOD. add_taint(...,
+ * LOCKDEP_NOW_UNRELIABLE) turns lock debugging off, saying so the first time.
+ */
+function try_force_unload(k: Ctx, force: boolean): boolean {
+  if (!force) return false;
+  if (k.w.debugLocks) {
+    k.w.debugLocks = false;
+    k.printk('Disabling lock debugging due to kernel taint');
+  }
+  k.note('TAINT_FORCED_RMMOD');
+  return true;
+}
+
 /** stop_module() (POC 01 name for delete_module steps 2-5). 0 or -errno; on 0 the module is GOING. */
 function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
   if (m.holders.length) {
@@ -20,14 +35,19 @@ function stop_module(k: Ctx, m: ModuleInstance, force: boolean): number {
     k.note(`${m.name} is ${m.state}`);
     return -ERRNO.EBUSY;
   }
-  if (m.permanent && !force) {
+  // "If it has an init func, it must have an exit func to unload".
+  if (m.permanent && !try_force_unload(k, force)) {
     k.note(`${m.name} has an init but no exit function`);
     return -ERRNO.EBUSY;
   }
-  // try_stop_module(): drop the base reference; anyone else's reference keeps it.
-  if (m.refcnt - 1 > 0 && !force) {
+  // try_stop_module(): drop the base reference; anyone else's reference keeps it unless forced.
+  if (m.refcnt - 1 > 0 && !try_force_unload(k, force)) {
     k.note(`module_refcount(${m.name}) = ${module_refcount(m)}`);
     return -EWOULDBLOCK;
+  }
+  if (m.klp && k.w.klp.patches.some((p) => p.mod === m.id)) {
+    // Its klp_patch lives in the module's memory and stays registered (sim/dangling.ts warns).
+    k.note(`${m.name}'s klp_patch stays on klp_patches and in sysfs after its module is freed`);
   }
   m.refcnt = 0;
   m.owner = k.task.pid;

@@ -8,10 +8,11 @@ import type { Ctx } from '../../sim/context';
 import type { ModuleOp } from '../../model/scenario';
 import type { Locals } from '../../model/world';
 import { ERRNO } from '../../model/errno';
+import { own } from '../../model/dict';
 
 function opValue(v: string | number): number {
   if (typeof v === 'number') return v;
-  const e = (ERRNO as Record<string, number>)[v.replace(/^-/, '')];
+  const e = own(ERRNO as Record<string, number>, v.replace(/^-/, ''));
   if (e === undefined) throw new Error(`internal: unknown errno ${v}`);
   return -e;
 }
@@ -63,6 +64,8 @@ export const do_one_initcall: Proc = {
     const f = k.env.files[name];
     switch (f.init.kind) {
       case 'klp_enable_patch':
+        // A livepatch module modelled in code may do more in its init before klp_enable_patch().
+        if (f.model && k.livepatchModel(f.model)?.init) return call(`${f.model}_init`, { mod: l.mod }, 'done');
         return call('klp_enable_patch', { mod: l.mod, patch: f.init.patch }, 'done');
       case 'klp_add_object':
         if (f.init.delay > 0 && l.slept !== true) {
@@ -83,7 +86,7 @@ export const do_one_initcall: Proc = {
 export const modExit = proc({ kernelName: 'mod->exit', hidden: true }, {
   start: (k, l) => {
     const f = k.env.files[modName(k, l)];
-    if (f.model && !f.livepatch) return call(`${f.model}_exit`, { mod: l.mod }, 'done');
+    if (f.model && (!f.livepatch || k.livepatchModel(f.model)?.exit)) return call(`${f.model}_exit`, { mod: l.mod }, 'done');
     return call('scriptedExit', { mod: l.mod }, 'done');
   },
   done: () => ret(0),

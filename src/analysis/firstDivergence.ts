@@ -6,7 +6,7 @@
  * extra internal step (e.g. klp_break_recursion) shifts every later step index without changing
  * anything visible.
  */
-import type { Trace } from '@engine';
+import type { Trace } from '../model/trace';
 
 export interface Divergence {
   /** Step of the primary trace where it first differs (its last step if its output ran out). */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset } from '../presets/index';
+import { run } from '../engine/run';
+import { worldAt } from '../engine/replay';
+import { pendingLoads } from './pendingLoads';
+
+const callStep = (t: ReturnType<typeof run>, label: string, fn: string, arg: string) =>
+  t.steps.findIndex((s) => s.label === label && s.kind === 'call' && s.fn === fn && s.arg === arg);
+
+describe('copies of a module loaded outside the module list', () => {
+  it('P08 split: H1 loads M again while M#1 is COMING; its copy M#2 waits for M#1 (location i)', () => {
+    const t = run(getPreset('P08')!.scenario, { variant: 'split' });
+    const from = callStep(t, 'H1', 'load_module', 'M');
+    expect(from).toBeGreaterThan(0);
+    expect(pendingLoads(worldAt(t, from - 1))).toEqual([]);
+    expect(pendingLoads(worldAt(t, from))).toEqual([{ key: 'M#2', name: 'M', task: 'H1', pid: expect.any(Number), phase: 'allocated', blockedBy: 'M#1' }]);
+    expect(pendingLoads(t.final)).toMatchObject([{ key: 'M#2', task: 'H1', phase: 'waiting', blockedBy: 'M#1' }]);
+  });
+
+  it('P10 split + 19/23: H1 loads lp again; klp_break_recursion() makes the copy give up with -EEXIST', () => {
+    const t = run(getPreset('P10')!.scenario, { variant: 'split-poc19' });
+    const mark = t.steps.findIndex((s) => s.marks?.includes('klp_break_recursion'));
+    expect(pendingLoads(worldAt(t, mark - 1))).toMatchObject([{ key: 'lp#2', task: 'H1', phase: 'allocated', blockedBy: 'lp#1' }]);
+    expect(pendingLoads(worldAt(t, mark))).toMatchObject([{ key: 'lp#2', task: 'H1', phase: 'refused', blockedBy: 'lp#1' }]);
+    // Once load_module() has returned, the copy is gone.
+    expect(pendingLoads(worldAt(t, mark + 3))).toEqual([]);
+  });
+
+  it('a load that inserted its instance is not pending', () => {
+    const t = run(getPreset('P01')!.scenario, { variant: 'split' });
+    for (let i = 0; i < t.steps.length; i += 7) expect(pendingLoads(worldAt(t, i))).toEqual([]);
+  });
+});
