@@ -134,7 +134,12 @@ test('start from a preset, rename, delete, and share its link', async ({ page, o
   await open('#view=build');
   await page.getByTestId('builder-preset').selectOption('P08');
   await expect(node(page, 'M')).toBeVisible();
-  await node(page, 'M').click();
+  // The canvas re-fits (animated) as the preset's items arrive: a click during it may land beside M.
+  await settledBox(page, node(page, 'M'));
+  await expect(async () => {
+    await node(page, 'M').click();
+    await expect(page.getByTestId('insp-name')).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await page.getByTestId('insp-name').fill('bad-name');
   await page.getByTestId('insp-name').press('Enter');
   await expect(page.getByTestId('insp-name-error')).toContainText('letters, digits or _');
