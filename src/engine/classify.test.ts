@@ -2,7 +2,10 @@
  * The verdict on a finished run (engine/run.ts classify): what counts as stuck, and where.
  */
 import { describe, expect, it } from 'vitest';
-import { runIn, scn } from '../test/helpers';
+import { runIn, scn, taskOf } from '../test/helpers';
+import { classify, makeEnv } from './run';
+import { newCtx } from './ctx';
+import { getPreset } from '../presets/index';
 import { cycleLocation, type WaitEdge } from '../sim/waitFor';
 
 describe('classify()', () => {
@@ -19,6 +22,37 @@ describe('classify()', () => {
     const worker = t.final.tasks.find((x) => x.kind === 'kthread')!;
     expect(worker.status).toBe('blocked');
     expect(t.outcome.kind).toBe('ok');
+  });
+
+  it('users asleep with nobody to wake them, but no cycle, are a deadlock named by where they sleep', () => {
+    // P08's end, except that H1 now waits for a module that no instance will ever satisfy: U1
+    // still waits for H1, H1 for nobody. Nothing can run, so the run is over, stuck.
+    const scenario = getPreset('P08')!.scenario;
+    const t = runIn('split', scenario);
+    const w = structuredClone(t.final);
+    const h1 = taskOf(w, 'H1');
+    h1.wait = { kind: 'module_wq', fn: 'add_unformed_module', name: 'nowhere', killable: true, since: 0 };
+    const env = makeEnv(scenario, { variant: 'split' });
+    const o = classify(w, env, newCtx(env), false);
+    expect(o).toMatchObject({ kind: 'deadlock', location: 'call_usermodehelper_exec', cycle: ['U1', 'H1'] });
+    expect(o.summary).toBe('U1, H1 blocked forever in call_usermodehelper_exec()');
+    expect(o.seedLocation).toBeUndefined();
+  });
+
+  it('a deadlock is seen while a kernel worker still polls: the run ends there, not at the step limit', () => {
+    // busy's work item sleeps in msleep(20) forever (block_transition=Y); meanwhile M's init loads
+    // M, which deadlocks U1 and its helper. The worker alone would keep the run going.
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'busy', model: 'test_klp_callbacks_busy', params: { block_transition: { type: 'bool', default: 'N' } } }, { name: 'M', init: [{ request_module: 'M' }] }],
+        tasks: [{ commands: ['modprobe busy block_transition=Y', 'modprobe M'] }],
+      }),
+      { maxSteps: 20_000 },
+    );
+    expect(t.outcome).toMatchObject({ kind: 'deadlock', location: 'add_unformed_module', seedLocation: 'i' });
+    expect(t.steps.length).toBeLessThan(2_000);
+    expect(t.final.tasks.some((x) => x.kind === 'kthread' && x.status !== 'exited')).toBe(true);
   });
 
   it('a module whose init loads itself deadlocks at location (i), no livepatch needed', () => {

@@ -3,7 +3,7 @@
  * fresh run reaches after the same number of steps.
  */
 import { describe, expect, it } from 'vitest';
-import { worldAt } from './replay';
+import { replaySteps, worldAt } from './replay';
 import { fingerprint } from '../rules/fingerprint';
 import { getPreset } from '../presets/index';
 import { run } from './run';
@@ -83,5 +83,32 @@ describe('worldAt from a nearby world', () => {
       expect(fingerprint(worldAt(t, b, near))).toBe(fingerprint(worldAt(t, b)));
       expect(worldAt(t, b, near).step).toBe(b + 1);
     }
+  });
+});
+
+describe('replaySteps(): every world of a trace, in order, from one copy', () => {
+  const t = run(getPreset('P08')!.scenario, { variant: 'split', checkpointEvery: 16 });
+
+  it('visits each step once, in order, with the world worldAt() gives for it', () => {
+    const seen: number[] = [];
+    replaySteps(t, (i, w) => {
+      seen.push(i);
+      if (i % 9 === 0 || i === t.steps.length - 1) expect(fingerprint(w), `step ${i}`).toBe(fingerprint(worldAt(t, i)));
+    });
+    expect(seen).toEqual(t.steps.map((_, i) => i));
+  });
+
+  it('stops when the visitor returns false, and starts from the boot world with its logs empty', () => {
+    const seen: number[] = [];
+    replaySteps(t, (i, w) => {
+      seen.push(i);
+      if (i === 0) expect(w.step).toBe(1);
+      return i < 4;
+    });
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('refuses a trace run without checkpoints', () => {
+    expect(() => replaySteps(run(getPreset('P08')!.scenario, { variant: 'split', checkpointEvery: 0 }), () => {})).toThrow('without checkpoints');
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * stackOf(): a task's call stack as the UI shows it, in the kernel's function names.
+ */
+import { describe, expect, it } from 'vitest';
+import { stackOf } from './stack';
+import { run } from './run';
+import { replaySteps } from './replay';
+import { getPreset } from '../presets/index';
+import { taskOf } from '../test/helpers';
+
+describe('stackOf()', () => {
+  // Situation 1 (type B) without 19/23: U1's modprobe M calls klp_module_coming(M), which asks for
+  // lp__M; its helper H1 loads the dependency M again and sleeps until M#1 is LIVE.
+  const t = run(getPreset('P08')!.scenario, { variant: 'split' });
+
+  it('names the kernel functions outermost first, the wait innermost, module instances by number', () => {
+    expect(stackOf(taskOf(t, 'U1'), t.final)).toEqual([
+      { fn: 'sh', detail: '' },
+      { fn: 'modprobe', detail: 'M' },
+      { fn: 'finit_module', detail: 'M' },
+      { fn: 'load_module', detail: 'M#1' },
+      // klp_module_coming_split(), the POC's version of it, shows once, under the kernel's name.
+      { fn: 'klp_module_coming', detail: 'M#1' },
+      { fn: 'request_module', detail: 'lp__M' },
+      // The task sleeps in a function with no frame of its own: the wait names it.
+      { fn: 'call_usermodehelper_exec', detail: '' },
+    ]);
+    // The simulator's own frame between the shell and the command (shCommand) is left out.
+    expect(taskOf(t, 'U1').frames.map((f) => f.fn)).toContain('shCommand');
+  });
+
+  it('a task blocked in a function that has a frame does not repeat it; without the world, ids stay ids', () => {
+    const h1 = taskOf(t, 'H1');
+    expect(stackOf(h1, t.final).map((f) => f.fn)).toEqual(['modprobe', 'finit_module', 'load_module', 'add_unformed_module']);
+    const load = stackOf(h1).find((f) => f.fn === 'load_module')!;
+    expect(load.detail).toBe('M');
+    const withIds = stackOf(taskOf(t, 'U1')).find((f) => f.fn === 'load_module')!;
+    expect(withIds.detail).toMatch(/^#\d+ M$/);
+  });
+
+  it('a function a task sits in ([S] busy) is named as the function, and an exited task has no stack', () => {
+    // P16: T1 sits in cmdline_proc_show() while lp1 replaces it.
+    const p16 = run(getPreset('P16')!.scenario, { variant: 'split', checkpointEvery: 16 });
+    let seen = false;
+    replaySteps(p16, (_, w) => {
+      const t1 = w.tasks.find((x) => x.label === 'T1')!;
+      if (t1.frames.some((f) => f.l.as === 'cmdline_proc_show')) {
+        expect(stackOf(t1, w).map((f) => f.fn)).toContain('cmdline_proc_show');
+        seen = true;
+        return false;
+      }
+    });
+    expect(seen).toBe(true);
+    expect(stackOf(taskOf(p16, 'T1'), p16.final)).toEqual([]);
+  });
+});
