@@ -89,3 +89,45 @@ describe('signals elsewhere', () => {
     expect(t.final.failures).toContainEqual({ task: 'T2', command: 'insmod user.ko', exit: 143 });
   });
 });
+
+describe('a signal that comes before the wait', () => {
+  // M's init loads M: left alone, U1 and its helper H1 deadlock at location (i).
+  const selfLoad = (): Scenario => ({
+    type: 'klp-playground/scenario',
+    version: 1,
+    title: 'kill before the wait',
+    modules: [{ name: 'M', init: [{ request_module: 'M' }] }],
+    livepatches: [],
+    tasks: [
+      { id: 'U1', commands: ['modprobe M'] },
+      { id: 'U2', commands: ['kill -9 U1'] },
+    ],
+  });
+
+  it('a shell killed while it waits for its turn never starts its next command', () => {
+    // U2 runs first: SIGKILL reaches U1 before it has run anything (get_signal() on the way back
+    // to user space), so modprobe never runs and M is never loaded.
+    const t = runIn('upstream', selfLoad(), { schedule: ['U2', 'U1'] });
+    const u1 = taskOf(t, 'U1');
+    expect([u1.status, u1.signal]).toEqual(['exited', 9]);
+    expect(t.final.modules).toEqual([]);
+    expect(t.steps.some((s) => s.label === 'U1' && s.fn === 'modprobe')).toBe(false);
+    expect(t.final.userspace.filter((l) => l.stream === 'cmd').map((l) => l.text)).toEqual(['kill -9 U1']);
+    expect(t.final.failures).toEqual([{ task: 'U1', command: 'modprobe M', exit: 137 }]);
+  });
+
+  it('a task with SIGKILL pending that enters a killable wait does not sleep (wait_for_completion_killable())', () => {
+    // U2's kill comes while U1 is in load_module() between add_unformed_module() and
+    // complete_formation(), not asleep: U1 goes on, and call_usermodehelper_exec()'s killable
+    // wait for H1 returns at once.
+    const t = runIn('upstream', selfLoad(), { schedule: ['U1', 'U1', 'U2'] });
+    const block = t.steps.findIndex((s) => s.label === 'U1' && s.kind === 'block' && s.text.includes('call_usermodehelper_exec'));
+    const kill = t.steps.findIndex((s) => s.label === 'U2' && s.text.includes('signal 9 sent to U1'));
+    expect(kill).toBeGreaterThan(-1);
+    expect(block).toBeGreaterThan(kill);
+    const after = t.steps.slice(block + 1).find((s) => s.label === 'U1')!;
+    expect(after.text).toContain('request_module() = -ERESTARTSYS');
+    expect(taskOf(t, 'U1').signal).toBe(9);
+    expect(t.outcome.kind).toBe('error');
+  });
+});

@@ -41,6 +41,14 @@ export const sh = proc({ labels: { cmd: 'next command' } }, {
   },
   exec: (k, l) => {
     const line = expandVars((l.cmds as string[])[num(l, 'i')], k.task.env);
+    // A fatal signal that came while the shell waited for its turn kills it on its way back to
+    // user space (exit_to_user_mode() -> get_signal()): the command is never started. The shell's
+    // job is reported as that command, killed.
+    if (k.task.sigpending !== null) {
+      k.task.argv = line;
+      dieIfSignalled(k);
+      return next('cmd');
+    }
     k.out('cmd', line);
     k.task.argv = line;
     return call('shCommand', { line }, 'done');
