@@ -94,3 +94,23 @@ test('fine granularity searches more choice points, and its schedules open with 
   await page.reload();
   expect(await snapshot(page)).toMatchObject({ granularity: 'fine', outcome: { kind: 'ok' } });
 });
+
+test('on a 390 px phone the Interleavings tabs fit; a search with one order only says so instead of "0 states"', async ({ page, open }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open('#preset=P10&variant=split-poc19');
+  await page.getByTestId('interleavings-button').click();
+  const panel = page.getByRole('dialog', { name: 'Interleavings' });
+  const box = (await panel.boundingBox())!;
+  for (const id of ['tab-here', 'tab-all']) {
+    const tab = panel.getByTestId(id);
+    const b = (await tab.boundingBox())!;
+    expect(b.x, id).toBeGreaterThanOrEqual(box.x);
+    expect(b.x + b.width, id).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  }
+  // Not squeezed: the tab group shows the whole of both labels.
+  expect(await panel.getByRole('tablist').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await panel.getByTestId('tab-all').click();
+  const matrix = panel.getByTestId('variants-matrix');
+  await expect(matrix.getByText('one order only, complete').first()).toBeVisible({ timeout: 60_000 });
+  await expect(matrix).not.toContainText('0 states');
+});

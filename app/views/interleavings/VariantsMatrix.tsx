@@ -9,7 +9,7 @@ import { useStore } from '../../store';
 import { formatHash } from '../../url/formatHash';
 import { outcomeBadge } from '../outcome/outcomeText';
 import type { Job, VariantRun } from './explorerClient';
-import { cellText, progressText, runVerdict } from './findingRows';
+import { cellText, explorationBrief, progressText, runVerdict } from './findingRows';
 
 function statusText(r: VariantRun | undefined): string {
   if (!r || r.status === 'queued') return 'waiting';
@@ -17,9 +17,7 @@ function statusText(r: VariantRun | undefined): string {
   if (r.status === 'error') return `failed: ${r.error}`;
   const e = r.exploration;
   if (!e) return 'cancelled';
-  const states = `${e.states.toLocaleString('en-US')} state${e.states === 1 ? '' : 's'}`;
-  if (e.complete) return `${states}, complete`;
-  return `${states}, ${e.stopped?.reason === 'cancelled' ? 'cancelled' : 'stopped'}: incomplete`;
+  return explorationBrief(e);
 }
 
 export function VariantsMatrix({ job, onOpened }: { job: Job; onOpened: () => void }) {

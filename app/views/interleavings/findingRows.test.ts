@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore, getPreset, run, type Finding } from '@engine';
-import { cellText, explorationSummary, findingRows, progressText, runVerdict } from './findingRows';
+import { cellText, explorationBrief, explorationSummary, findingRows, progressText, runVerdict } from './findingRows';
 import type { VariantRun } from './explorerClient';
 
 const p16 = getPreset('P16')!.scenario;
@@ -61,3 +61,18 @@ describe('explorationSummary', () => {
     expect(runVerdict(r(explore(getPreset('P10')!.scenario, { variant: 'split-poc19' })))).toBe('none: every interleaving ends ok');
   });
 });
+
+describe('explorationBrief (a matrix row)', () => {
+  it('says a search without any scheduling point covered the one order there is, not "0 states"', () => {
+    const one = explore(getPreset('P10')!.scenario, { variant: 'split-poc19' });
+    expect(one.states).toBe(0);
+    expect(explorationBrief(one)).toBe('one order only, complete');
+    expect(explorationBrief(ex16())).toMatch(/^\d+ scheduling points?, complete$/);
+    expect(explorationBrief({ states: 12, complete: false, stopped: { reason: 'cancelled', untried: 3 } })).toBe('12 scheduling points, cancelled: incomplete');
+    expect(explorationBrief({ states: 1, complete: false, stopped: { reason: 'states', untried: 3 } })).toBe('1 scheduling point, stopped: incomplete');
+  });
+});
+
+function ex16() {
+  return explore(p16, { variant: 'split' });
+}

@@ -51,6 +51,15 @@ export function explorationSummary(ex: Pick<Exploration, 'states' | 'complete' |
     : `Stopped after ${points} (${why})${left}: ${outcomes} so far; there may be more.`;
 }
 
+/** A matrix row's short status: how much was searched, and whether that was all of it. */
+export function explorationBrief(ex: Pick<Exploration, 'states' | 'complete' | 'stopped'>): string {
+  // No scheduling point at all: one run is the whole space, and "0 states" would read as nothing searched.
+  if (ex.complete && ex.states === 0) return 'one order only, complete';
+  const points = plural(ex.states, 'scheduling point');
+  if (ex.complete) return `${points}, complete`;
+  return `${points}, ${ex.stopped?.reason === 'cancelled' ? 'cancelled' : 'stopped'}: incomplete`;
+}
+
 /** The live progress line: states, rate, depth, elapsed time, memory. */
 export function progressText(p: LiveProgress): string {
   const mb = p.memory / 2 ** 20;
