@@ -26,7 +26,7 @@ describe('reduced and unreduced searches reach the same outcomes', () => {
   for (const p of PRESETS) {
     it(`${p.id} in every kernel`, () => {
       for (const v of VARIANT_IDS) sameOutcomes(p.scenario, v, 'default');
-    }, 60_000);
+    }, 300_000);
   }
   const sizes: [number, number, VariantId[]][] = [
     [1, 1, [...VARIANT_IDS]],
@@ -37,7 +37,7 @@ describe('reduced and unreduced searches reach the same outcomes', () => {
   for (const [n, k, variants] of sizes) {
     it(`scaled situation 2, N=${n} K=${k}`, () => {
       for (const v of variants) sameOutcomes(scaledSituation2(n, k), v, 'default');
-    }, 120_000);
+    }, 300_000);
   }
   it('at fine granularity: the seed situations, the racing presets and N=1 K=1', () => {
     for (const id of ['P10', 'P08', 'P11', 'P03', 'P06', 'P16', 'P17']) {

@@ -5,7 +5,7 @@
  *
  * Left out, because nothing a task does reads them (they are display or fresh-name counters):
  * the step counter and the scheduling cursor, dmesg, the step a wait began (`wait.since`), the
- * step of a stall, TIF_PATCH_PENDING pids (`klp.pending`, recomputed whenever written), instance
+ * step of a stall, instance
  * numbers (`M#2`, text only), and the counters that hand out fresh pids, module ids and labels.
  * User-space output is left out too, except what a running `capture` (the selftest harness's
  * `$(...)`) will still read. The tests in stateKey.test.ts and reduction.test.ts hold these
@@ -367,6 +367,7 @@ export class StateKeyer {
       }
       if (w.klpMutex !== null) refd[w.klpMutex] = true;
       for (const e of w.idem) refd[e.pid] = true;
+      for (const p of w.klp.pending) refd[p] = true;
     }
 
     // Tasks: encode each, then order them.
@@ -487,6 +488,11 @@ export class StateKeyer {
     this.str(out, klp.target);
     this.json(out, klp.loading);
     out.push(klp.workQueued ? T_TRUE : T_FALSE);
+    // Tasks not switched yet (TIF_PATCH_PENDING): which version of a patched function each runs.
+    const pendFrom = out.n;
+    for (const p of klp.pending) out.push(this.px(p));
+    out.buf.subarray(pendFrom, out.n).sort();
+    out.push(klp.pending.length);
     out.push(klp.signalsCnt);
     out.push(klp.tsCounter);
     this.json(out, w.work as unknown as Json);
@@ -525,6 +531,7 @@ export class StateKeyer {
     }
     if (w.klpMutex !== null) refd[w.klpMutex] = false;
     for (const e of w.idem) refd[e.pid] = false;
+    for (const p of w.klp.pending) refd[p] = false;
     for (const m of mods) {
       refd[m.owner] = false;
       if (m.work !== null) refd[m.work] = false;
@@ -544,6 +551,7 @@ export class StateKeyer {
     }
     this.addRef(slots, w.klpMutex, 0x51ed);
     for (const e of w.idem) this.addRef(slots, e.pid, this.code(e.cookie) * 41 + 3);
+    for (const p of w.klp.pending) this.addRef(slots, p, 0x7e9d);
     for (const s of slots) {
       const t = s.task;
       this.addRef(slots, t.parent, s.h0 ^ 0x1234567);
@@ -592,5 +600,5 @@ export const KEY_SCHEMA = {
     renamed: ['id'],
     display: ['inst'],
   },
-  KlpGlobals: { read: ['patches', 'transition', 'target', 'loading', 'workQueued', 'signalsCnt', 'tsCounter'], renamed: [], display: ['pending'] },
+  KlpGlobals: { read: ['patches', 'transition', 'target', 'loading', 'workQueued', 'signalsCnt', 'tsCounter', 'pending'], renamed: [], display: [] },
 } as const;

@@ -2,8 +2,8 @@
  * sys_getpid.ts - the getpid() system call (kernel/sys.c), entered as __x64_sys_getpid on x86_64:
  * the function test_klp_syscall.c livepatches. When a livepatch redirects it, the replacement of
  * the livepatch module's model runs instead (lp_sys_getpid()).
- * [S] A task switches to the patched state at its syscall boundary: the simulated call runs in one
- * step, so a task is never seen inside it by a transition.
+ * A task runs lp_sys_getpid() once it has switched to the patch (sim/files.ts activeFunc()).
+ * [S] The simulated call runs in one step, so a transition never finds a task inside it.
  */
 import { proc, ret } from '../sim/ops';
 import { activeFunc } from '../sim/files';
@@ -13,7 +13,7 @@ export const SYS_GETPID = '__x64_sys_getpid';
 
 export const __x64_sys_getpid = proc({}, {
   start: (k) => {
-    const a = activeFunc(k.w, SYS_GETPID);
+    const a = activeFunc(k.w, SYS_GETPID, k.task.pid);
     if (a && !a.nop) {
       const spec = k.env.patches[a.patch.name];
       const model = spec?.model ? k.livepatchModel(spec.model) : undefined;

@@ -6,8 +6,10 @@
  * A /proc file whose show function is livepatched prints what the replacement prints; the
  * replacement that runs is the top of the function's func_stack (kernel/livepatch/patch.c
  * klp_ftrace_handler()), and a nop there (atomic replace, func->nop) runs the original code.
- * [S] Every task reads as if it had switched to the patch's target state (the per-task
- * patch_state of a transition in flight is not modelled for reads).
+ * During a transition, a task that has not switched yet still runs what it ran before (and one
+ * that has switched to the unpatched state runs what was there before the patch), as
+ * klp_ftrace_handler() picks by current->patch_state; a read without a reading task (a condition
+ * the harness polls) reads as a switched task would.
  */
 import type { KlpObject, KlpPatch, World } from '../model/world';
 import { module_refcount } from '../rules/refcount';
@@ -31,10 +33,26 @@ export function kernelOf(w: World): KernelVersion {
   return w.kernel === 'v7.1' ? KERNEL_V7_1 : KERNEL_V5_5;
 }
 
-/** What runs when `fn` is called: the top of its func_stack, or null for the original code. */
-export function activeFunc(w: World, fn: string): { patch: KlpPatch; obj: KlpObject; nop: boolean } | null {
+/**
+ * Whether task `pid` is in the KLP_TRANSITION_UNPATCHED state for the patch in transition: not
+ * yet switched to it while it is being applied, or already switched away while it is being
+ * removed (kernel/livepatch/transition.c: the initial state is the opposite of the target).
+ */
+function unpatchedFor(w: World, p: KlpPatch, pid: number | undefined): boolean {
+  if (pid === undefined || w.klp.transition !== p.name) return false;
+  const pending = w.klp.pending.includes(pid);
+  return w.klp.target === 'KLP_TRANSITION_PATCHED' ? pending : !pending;
+}
+
+/**
+ * What runs when task `reader` calls `fn`: the top of its func_stack, or null for the original
+ * code. klp_ftrace_handler(): a func of the patch in transition is skipped, for the next one on
+ * the stack (or the original), by a task in the KLP_TRANSITION_UNPATCHED state.
+ */
+export function activeFunc(w: World, fn: string, reader?: number): { patch: KlpPatch; obj: KlpObject; nop: boolean } | null {
   for (let i = w.klp.patches.length - 1; i >= 0; i--) {
     const p = w.klp.patches[i];
+    if (unpatchedFor(w, p, reader)) continue;
     for (const o of p.objects) {
       if (!o.patched) continue;
       if (o.funcs.includes(fn)) return { patch: p, obj: o, nop: false };
@@ -48,8 +66,8 @@ export function activeFunc(w: World, fn: string): { patch: KlpPatch; obj: KlpObj
  * The module whose replacement of `fn` runs now (its THIS_MODULE->name: the patch module, or the
  * per-object module in the split POC), or null when the original runs (unpatched, or a nop).
  */
-export function activePatchOf(w: World, fn: string): string | null {
-  const a = activeFunc(w, fn);
+export function activePatchOf(w: World, fn: string, reader?: number): string | null {
+  const a = activeFunc(w, fn, reader);
   return a && !a.nop ? a.obj.carrier : null;
 }
 
@@ -92,8 +110,11 @@ function livepatchFile(w: World, rest: string[]): string | null {
   return null;
 }
 
-/** Content of a file, or null if it does not exist ('' for a directory). */
-export function readFile(w: World, path: string): string | null {
+/**
+ * Content of a file, or null if it does not exist ('' for a directory). `reader`: the pid of the
+ * task reading it, which decides the version of a livepatched show function during a transition.
+ */
+export function readFile(w: World, path: string, reader?: number): string | null {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
   let m = /^\/sys\/module\/([^/]+)(?:\/(initstate|refcnt|holders|parameters\/([^/]+)))?$/.exec(clean);
   if (m) {
@@ -118,7 +139,7 @@ export function readFile(w: World, path: string): string | null {
   if (t !== undefined) return t;
   const show = procShowFunction(w, clean);
   if (show) {
-    const p = activePatchOf(w, show.fn);
+    const p = activePatchOf(w, show.fn, reader);
     return p ? `${p}: this has been live patched` : show.text;
   }
   const e = w.moduleFiles.find((f) => f.path === clean);

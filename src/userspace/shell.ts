@@ -5,7 +5,8 @@ import { block, call, next, num, ret, str, yieldTo, proc } from '../sim/ops';
 import type { Ctx } from '../sim/context';
 import type { Locals } from '../model/world';
 import { parseCommand } from '../rules/commands';
-import { fileMode, livepatchDirs, readFile } from '../sim/files';
+import { activeFunc, fileMode, livepatchDirs, readFile } from '../sim/files';
+import { klpNewFunc } from '../kernel/livepatch/funcs';
 import { evalCond } from '../sim/conditions';
 import { strerror } from '../model/errno';
 import { module_refcount } from '../rules/refcount';
@@ -126,10 +127,18 @@ export const capture = proc({ labels: { part: 'next command of the pipeline', lo
   },
 });
 
-/** [S] A task sitting in FUNCTION for a while: klp_try_switch_task() sees FUNCTION on its stack. */
+/**
+ * [S] A task sitting in FUNCTION for a while: klp_try_switch_task() sees it on its stack. If a
+ * livepatch replaces FUNCTION for this task, it sits in the replacement (livepatch_FUNCTION, or
+ * the patch's own name for it), as the ftrace handler sends it there (sim/files.ts activeFunc()).
+ */
 export const busyIn = proc({ kernelName: 'busy' }, {
-  start: (k, l) =>
-    block({ kind: 'sleep', fn: str(l, 'as'), until: k.now + num(l, 'seconds') * 1000, killable: true }, 'done'),
+  start: (k, l) => {
+    const fn = str(l, 'as');
+    const a = activeFunc(k.w, fn, k.task.pid);
+    if (a && !a.nop) l.as = klpNewFunc(k, a.patch, a.obj, fn);
+    return block({ kind: 'sleep', fn: str(l, 'as'), until: k.now + num(l, 'seconds') * 1000, killable: true }, 'done');
+  },
   done: () => ret(0),
 });
 

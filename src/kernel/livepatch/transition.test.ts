@@ -65,3 +65,37 @@ describe('a transition blocked by a busy task', () => {
     expect(dmesg(t).filter((l) => l === SIGNALING)).toHaveLength(1);
   });
 });
+
+describe('tasks switch one by one (klp_try_switch_task(), klp_ftrace_handler())', () => {
+  const CMDLINE = /^BOOT_IMAGE=/;
+  const PATCHED = 'lp: this has been live patched';
+
+  it('a task already switched may enter the patched function: the transition still ends when the last blocker leaves', () => {
+    // T1 sits in the old cmdline_proc_show() for 3 s. U1, switched at the first try, then sits
+    // in the new one for 10 s: it does not hold the transition up.
+    const t = runIn('upstream', stuck(3, 'busy cmdline_proc_show 10'));
+    const done = logLine(t, "livepatch: 'lp': patching complete").time;
+    expect(done).toBeGreaterThanOrEqual(3_000);
+    expect(done).toBeLessThanOrEqual(4_000);
+  });
+
+  it('while a patch is being removed, a task that has switched reads the original function', () => {
+    // T1 sits in the new cmdline_proc_show() while lp is disabled: the unpatching transition waits
+    // for it. U1 has switched to the unpatched state at once and reads the original /proc/cmdline.
+    const t = runIn(
+      'upstream',
+      scn({
+        livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }],
+        tasks: [
+          { id: 'U1', commands: ['modprobe lp', 'cat /proc/cmdline', 'sleep 2', 'echo 0 > /sys/kernel/livepatch/lp/enabled', 'cat /sys/kernel/livepatch/lp/transition', 'cat /proc/cmdline'] },
+          { id: 'T1', start: 1, commands: ['busy cmdline_proc_show 5'] },
+        ],
+      }),
+    );
+    const o = out(t);
+    expect(o[0]).toBe(PATCHED);
+    expect(o[1]).toBe('1');
+    expect(o[2]).toMatch(CMDLINE);
+    expect(logLine(t, "livepatch: 'lp': unpatching complete").time).toBeGreaterThanOrEqual(6_000);
+  });
+});

@@ -1,7 +1,14 @@
 /**
- * transition.ts - kernel/livepatch/transition.c: the consistency model. A transition finishes
- * when no task has a function of the patch on its stack; otherwise it is retried every second
- * from klp_transition_work.
+ * transition.ts - kernel/livepatch/transition.c: the consistency model. Every task starts the
+ * transition pending (TIF_PATCH_PENDING, `klp.pending`); each try switches every pending task
+ * that has no function of the patch on its stack, and a switched task stays switched. The
+ * transition finishes when no task is pending; otherwise it is retried every second from
+ * klp_transition_work. Which version of a patched function a task runs meanwhile depends on
+ * whether it has switched (sim/files.ts activeFunc(), as klp_ftrace_handler() does).
+ * [S] A task is switched only by these tries, not also by itself on its way back to user space
+ * (klp_update_patch_state()): in the simulator no task returns to user space from inside a
+ * patched function, so the tries switch it as soon as it could switch itself. A task created
+ * during a transition starts switched (the kernel copies its parent's state, klp_copy_process()).
  */
 import type { Proc } from '../../sim/ops';
 import { call, ret } from '../../sim/ops';
@@ -35,7 +42,7 @@ export function klp_init_transition(k: Ctx, patch: KlpPatch, target: 'KLP_TRANSI
   k.pr_debug(`livepatch: '${patch.name}': initializing ${targetWord(k)} transition`);
 }
 
-/** klp_start_transition(): set TIF_PATCH_PENDING on every task. */
+/** klp_start_transition(): set TIF_PATCH_PENDING on every task (all start unswitched). */
 export function klp_start_transition(k: Ctx): void {
   const patch = transitionPatch(k);
   k.printk(`livepatch: '${patch.name}': starting ${targetWord(k)} transition`);
@@ -44,18 +51,32 @@ export function klp_start_transition(k: Ctx): void {
 }
 
 /**
- * klp_try_switch_task() for all tasks: a task can switch unless a function being patched
- * (old function) or unpatched (new function) is on its stack.
+ * klp_try_switch_task() for every task still pending: it can switch unless a function being
+ * patched (old function) or unpatched (new function) is on its stack. Tasks that switched at an
+ * earlier try are not checked again: they may enter the function now, running its new version.
  */
 function blockingTasks(k: Ctx, patch: KlpPatch): Task[] {
   if (patch.forced) return [];
+  const pending = new Set(k.w.klp.pending);
   const patching = k.w.klp.target === 'KLP_TRANSITION_PATCHED';
-  // klp_check_stack_func(): patching checks the function being replaced, unpatching the
+  // klp_check_stack_func(): patching checks the function being replaced (the previous patch's
+  // new_func when one is on the func_stack below, else the original), unpatching the
   // replacement (a nop's new_func is the original).
   const funcs = new Set(
-    patch.objects.filter((o) => o.bound || o.name === null).flatMap((o) => objectFuncs(o).map((f) => (patching ? f : klpNewFunc(k, patch, o, f)))),
+    patch.objects.filter((o) => o.bound || o.name === null).flatMap((o) => objectFuncs(o).map((f) => (patching ? previousFunc(k, patch, f) : klpNewFunc(k, patch, o, f)))),
   );
-  return k.w.tasks.filter((t) => t.status !== 'exited' && stackNames(t).some((n) => funcs.has(n)));
+  return k.w.tasks.filter((t) => t.status !== 'exited' && pending.has(t.pid) && stackNames(t).some((n) => funcs.has(n)));
+}
+
+/** The function `patch` replaces for `f`: the new_func of the patch below it on f's func_stack, or f. */
+function previousFunc(k: Ctx, patch: KlpPatch, f: string): string {
+  const below = k.w.klp.patches.slice(0, k.w.klp.patches.indexOf(patch));
+  for (let i = below.length - 1; i >= 0; i--) {
+    const p = below[i];
+    const o = p.objects.find((x) => x.patched && (x.funcs.includes(f) || x.nops?.includes(f)));
+    if (o) return klpNewFunc(k, p, o, f);
+  }
+  return f;
 }
 
 /** klp_try_complete_transition(); returns true when the transition completed. */

@@ -49,10 +49,10 @@ export function readProcFile(k: Ctx, path: string): string | null {
   const show = procShowFunction(k.w, path);
   if (show) {
     ftraceHit(k, show.fn);
-    const a = activeFunc(k.w, show.fn);
+    const a = activeFunc(k.w, show.fn, k.task.pid);
     if (a && !a.nop) ftraceHit(k, klpNewFunc(k, a.patch, a.obj, show.fn));
   }
-  return readFile(k.w, path);
+  return readFile(k.w, path, k.task.pid);
 }
 
 /** Writes to /sys/kernel/tracing/{current_tracer,set_ftrace_filter,tracing_on,trace}: 0 or -errno. */
