@@ -13,6 +13,7 @@ import { BuilderCanvas } from './BuilderCanvas';
 import { Inspector } from './Inspector';
 import { useBuilderShortcuts } from './useBuilderShortcuts';
 import { RecoveryPanel } from './RecoveryPanel';
+import { SharedNotice } from './SharedNotice';
 
 export function BuilderView() {
   const recovering = useStore((s) => s.builderRecovery !== null);
@@ -28,6 +29,7 @@ function Builder() {
   return (
     <main className="builder-view" data-testid="builder">
       <BuilderToolbar check={check} />
+      <SharedNotice />
       <div className="builder-body">
         <Palette />
         <ReactFlowProvider>
