@@ -14,6 +14,7 @@ import { Inspector } from './Inspector';
 import { useBuilderShortcuts } from './useBuilderShortcuts';
 import { RecoveryPanel } from './RecoveryPanel';
 import { SharedNotice } from './SharedNotice';
+import { CheckContext } from './checkContext';
 
 export function BuilderView() {
   const recovering = useStore((s) => s.builderRecovery !== null);
@@ -27,6 +28,7 @@ function Builder() {
   const invalidNode = check.ok ? null : nodeOfPath(doc, check.path);
   useBuilderShortcuts();
   return (
+    <CheckContext value={check}>
     <main className="builder-view" data-testid="builder">
       <BuilderToolbar check={check} />
       <SharedNotice />
@@ -38,5 +40,6 @@ function Builder() {
         <Inspector />
       </div>
     </main>
+    </CheckContext>
   );
 }
