@@ -3,9 +3,10 @@
  * implicit split edge), laid out once per topology by ELK in the worker, restyled per step.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type NodeMouseHandler } from '@xyflow/react';
 import { dependencyGraph, recursionBreaks, VARIANTS, type DepType } from '@engine';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
+import { readableViewport } from '../../components/readableZoom';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { measureHeavy } from '../../store/heavyCost';
@@ -16,17 +17,23 @@ import { Legend } from './Legend';
 import { activeEdges, dependencyEdges, dependencyLayoutKey, dependencyLayoutRequest, dependencyNodes, moduleSteps, stepSignature, type ModuleFlowNode, type ModuleStepData } from './toDependencyFlow';
 import { createStepStore, DepStepContext, type DepStepStores } from './stepStore';
 
-/** Fits ELK's whole drawing, edge labels included (fitView would only see the nodes). */
+/**
+ * Fits ELK's whole drawing, edge labels included (fitView would only see the nodes), but never
+ * below the zoom at which its text stays readable (readableZoom.ts): a larger drawing shows from
+ * its top and pans.
+ */
 function FitOnLayout({ layoutKey, width, height }: { layoutKey: string; width: number; height: number }) {
-  const { fitBounds } = useReactFlow();
+  const { setViewport } = useReactFlow();
+  const paneW = useFlowStore((s) => s.width);
+  const paneH = useFlowStore((s) => s.height);
   useEffect(() => {
     // A drawing of two modules must not be blown up to fill the panel: fit at least a
     // 700 x 420 box centred on it, so nodes keep about their natural size.
     const w = Math.max(width, 700);
     const h = Math.max(height, 420);
     const box = { x: (width - w) / 2, y: (height - h) / 2, width: w, height: h };
-    if (width > 0) requestAnimationFrame(() => void fitBounds(box, { padding: 0.06 }));
-  }, [layoutKey, width, height, fitBounds]);
+    if (width > 0 && paneW > 0 && paneH > 0) requestAnimationFrame(() => void setViewport(readableViewport({ x: 0, y: 0, width, height }, box, { width: paneW, height: paneH }, 0.03, 2)));
+  }, [layoutKey, width, height, paneW, paneH, setViewport]);
   return null;
 }
 
