@@ -21,9 +21,16 @@ export interface Box {
  * is not blown up) in a pane of `pane` size with `padding` (a fraction of the pane), zoomed
  * between READABLE_ZOOM and maxZoom, with the drawing's centre in the pane's centre.
  */
-export function readableViewport(drawing: Box, fitBox: Box, pane: { width: number; height: number }, padding: number, maxZoom: number): { x: number; y: number; zoom: number } {
+export function readableViewport(
+  drawing: Box,
+  fitBox: Box,
+  pane: { width: number; height: number },
+  padding: number,
+  maxZoom: number,
+  minZoom = READABLE_ZOOM,
+): { x: number; y: number; zoom: number } {
   const fit = Math.min((pane.width * (1 - 2 * padding)) / Math.max(fitBox.width, 1), (pane.height * (1 - 2 * padding)) / Math.max(fitBox.height, 1));
-  const zoom = Math.min(maxZoom, Math.max(READABLE_ZOOM, fit));
+  const zoom = Math.min(maxZoom, Math.max(minZoom, fit));
   return {
     x: pane.width / 2 - (drawing.x + drawing.width / 2) * zoom,
     y: pane.height / 2 - (drawing.y + drawing.height / 2) * zoom,
