@@ -32,8 +32,18 @@ export { firstStepDivergence, type StepDivergence } from './analysis/compareTrac
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
 export { stackOf, type StackFrame } from './engine/stack';
 export { PRESETS, DEFAULT_PRESET_ID, getPreset, type Preset, type Expectation } from './presets/index';
+export {
+  presetFacets,
+  PRESET_KINDS,
+  PRESET_KIND_LABELS,
+  SEED_DEP_TYPES,
+  type PresetFacets,
+  type PresetKind,
+  type SeedDepType,
+} from './presets/facets';
 export { VARIANTS, VARIANT_IDS, KERNEL_VERSIONS, isVariantId, variantsOf, upstreamOf, type Variant, type VariantId, type KernelVersion } from './model/variant';
 export { validateScenario, ScenarioError } from './scenario/validate';
+export { MODULE_MODEL_NAMES, LIVEPATCH_MODEL_NAMES } from './modules/registry';
 export { parseCommand, CommandError, type Command } from './rules/commands';
 export { readFile, procModules } from './sim/files';
 export { strerror, errnoName, ERRNO } from './model/errno';
@@ -43,6 +53,7 @@ export { kernelName } from './engine/procs';
 export { SEED_LOCATIONS, SEED_MOVES, seedLocationOf, seedMoveOf, type SeedLocation, type SeedMove } from './rules/seed';
 export {
   MODULE_NAME_RE,
+  DEFAULT_MODPROBE_PATH,
   SYMBOL_RE,
   TASK_LABEL_RE,
   KERNEL_TASK_LABEL_RE,
@@ -61,8 +72,8 @@ export {
   seconds,
 } from './rules/limits';
 export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
-export type { Scenario, ModuleSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
+export type { Scenario, ModuleSpec, ModuleParamSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
 export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind, Granularity } from './model/trace';
-export { GRANULARITIES } from './model/trace';
+export { GRANULARITIES, OUTCOME_KINDS } from './model/trace';
 export type { World, Task, ModuleInstance, ModuleState, KlpPatch, KlpObject, Wait, LogLine, UserLine, Frame } from './model/world';
 export * from './kernelGraph/index';

@@ -8,7 +8,7 @@ import { taskLabel, type Scenario } from '@engine';
 import { emptyScenario, nodeId, withTaskIds, type ItemKind, type ItemRef, type Positions, type XY } from '../views/builder/builderDoc';
 import { addItem, deleteItem, renameItem } from '../views/builder/docOps';
 import { amend, historyOf, push, redo, undo, type History } from '../views/builder/history';
-import { BACKUP_KEY, loadSaved, SAVE_KEY, type UnreadableSave } from '../views/builder/savedDoc';
+import { BACKUP_KEY, loadSaved, PREVIOUS_KEY, SAVE_KEY, serializeDoc, type UnreadableSave } from '../views/builder/savedDoc';
 import { repairScenario } from '../views/builder/drawable';
 import { defaultPosition, placeMissing } from '../views/builder/defaultPosition';
 import type { Store } from './index';
@@ -49,7 +49,25 @@ export interface BuilderSlice {
    * cannot draw is left out. Returns what was left out or added.
    */
   builderOpenInput: (input: unknown) => string[];
+  /**
+   * A shared Build link's scenario, opened as the user's own editable copy: an undoable edit, and
+   * the document it replaces is kept under PREVIOUS_KEY (undo history does not survive a reload).
+   */
+  builderOpenShared: (s: Scenario) => void;
+  /** What the last shared link replaced, while the notice about it is shown. */
+  builderShared: SharedNotice | null;
+  /** Brings back the document a shared link replaced (an undoable edit too). */
+  builderRestorePrevious: () => void;
+  builderDismissShared: () => void;
 }
+
+export interface SharedNotice {
+  title: string;
+  /** The replaced document's title, or null when there was nothing to keep (empty or the same). */
+  previousTitle: string | null;
+}
+
+const isEmptyDoc = (s: Scenario): boolean => !s.modules.length && !s.livepatches.length && !s.tasks.length;
 
 /** Node ids and kinds of a document's items, for placing the ones without a position. */
 export function itemNodes(s: Scenario): { id: string; kind: ItemKind }[] {
@@ -156,6 +174,41 @@ export const createBuilderSlice: StateCreator<Store, [], [], BuilderSlice> = (se
       if (r) backUp(r.raw);
       set({ builderRecovery: null });
     },
+    builderShared: null,
+    builderOpenShared: (shared) => {
+      const { builder, builderPositions } = get();
+      const cur = builder.present;
+      const next = withTaskIds(shared);
+      if (JSON.stringify(next) === JSON.stringify(withTaskIds(cur))) {
+        set({ builderShared: { title: shared.title, previousTitle: null } });
+        return;
+      }
+      let previousTitle: string | null = null;
+      if (!isEmptyDoc(cur)) {
+        try {
+          window.localStorage?.setItem(PREVIOUS_KEY, serializeDoc({ scenario: cur, positions: builderPositions }));
+        } catch {
+          // Storage off or full: Undo still brings it back during this visit.
+        }
+        previousTitle = cur.title;
+      }
+      get().builderLoad(next);
+      set({ builderShared: { title: shared.title, previousTitle } });
+    },
+    builderRestorePrevious: () => {
+      let text: string | null = null;
+      try {
+        text = window.localStorage?.getItem(PREVIOUS_KEY) ?? null;
+      } catch {
+        // Nothing to read: the notice says so below.
+      }
+      const saved = loadSaved(text);
+      if (saved.kind !== 'ok') return;
+      const { scenario, positions } = saved.doc;
+      get().builderLoad(scenario);
+      set({ builderPositions: placeMissing(itemNodes(withTaskIds(scenario)), { ...get().builderPositions, ...positions }), builderShared: null });
+    },
+    builderDismissShared: () => set({ builderShared: null }),
     builderOpenInput: (input) => {
       const { scenario, changes } = repairScenario(input);
       get().builderLoad(scenario);

@@ -23,7 +23,12 @@ export function applyHash(hash: string): void {
   // kernel or the one already shown.
   if (state.scenario && state.variant && state.variant !== s.variant) s.setVariant(state.variant);
   s.setCompareVariant(null);
-  if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule, state.granularity);
+  // A Build link's scenario opens in the builder as the user's own copy (their work is kept), and
+  // the link stops carrying it once applied, so a reload does not open it over their edits.
+  if (state.scenario && state.view === 'build') {
+    s.builderOpenShared(state.scenario);
+    s.openPreset(state.preset ?? DEFAULT_PRESET_ID, undefined, undefined, state.variant);
+  } else if (state.scenario) s.openScenario(state.scenario, `custom:${encodeScenario(state.scenario)}`, state.step, state.schedule, state.granularity);
   else s.openPreset(state.preset ?? DEFAULT_PRESET_ID, state.step, state.schedule, state.variant, state.granularity);
   // Comparing a kernel with itself shows nothing: say so rather than open an empty comparison.
   const variant = useStore.getState().variant;

@@ -40,3 +40,40 @@ test('the theme toggle switches between light and dark', async ({ page, open }) 
   await page.getByTestId('theme-toggle').click();
   await expect(html).toHaveAttribute('data-theme', before === 'dark' ? 'light' : 'dark');
 });
+
+test('the gallery filters presets by situation, dependency type, what a kernel gives and kind, and keeps the filter over a reload', async ({ page, open }) => {
+  await open();
+  await page.getByTestId('open-gallery').click();
+  const dialog = page.getByRole('dialog', { name: 'Presets' });
+  const cardIds = () => dialog.getByTestId('preset-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  const total = (await cardIds()).length;
+  await dialog.getByTestId('filter-situation').selectOption('3');
+  await expect.poll(cardIds).toEqual(['P13']);
+  await dialog.getByTestId('filter-situation').selectOption('');
+  // Seed presets that the patch fixes: ok on split + 19/23, type C.
+  await dialog.getByTestId('filter-kind').selectOption('seed');
+  await dialog.getByTestId('filter-variant').selectOption('split-poc19');
+  await dialog.getByTestId('filter-outcome').selectOption('ok');
+  await expect.poll(cardIds).toContain('P10');
+  expect(await cardIds()).not.toContain('P08');
+  await dialog.getByTestId('filter-deptype').selectOption('B');
+  await expect(dialog.getByText('No preset matches these filters.')).toBeVisible();
+  await dialog.getByTestId('filter-deptype').selectOption('C');
+  await expect.poll(cardIds).toContain('P10');
+  await page.reload();
+  await page.getByTestId('open-gallery').click();
+  await expect(dialog.getByTestId('filter-outcome')).toHaveValue('ok');
+  await expect(dialog.getByTestId('filter-kind')).toHaveValue('seed');
+  expect(await cardIds()).toContain('P10');
+  expect(await cardIds()).not.toContain('P08');
+  await dialog.getByTestId('filter-clear').click();
+  await dialog.getByTestId('filter-kind').selectOption('selftest');
+  const selftests = await cardIds();
+  expect(selftests.length).toBeGreaterThan(10);
+  expect(selftests.every((id) => /^ST7?-/.test(id ?? ''))).toBe(true);
+  await dialog.getByTestId('filter-kind').selectOption('');
+  await dialog.getByTestId('gallery-search').fill('type d');
+  await expect.poll(cardIds).toContain('P13');
+  expect((await cardIds()).length).toBeLessThan(total);
+  await expect(dialog.getByTestId('gallery-count')).toContainText(`of ${total}`);
+});

@@ -4,7 +4,7 @@
 import type { World } from '../model/world';
 import type { Env } from '../sim/env';
 import { MAX_KMOD_CONCURRENT } from '../rules/limits';
-import { taskLabel } from '../rules/names';
+import { DEFAULT_MODPROBE_PATH, taskLabel } from '../rules/names';
 
 export function initialWorld(env: Env): World {
   const k = env.scenario.kernel ?? {};
@@ -36,7 +36,7 @@ export function initialWorld(env: Env): World {
     },
     klpMutex: null,
     kmodSlots: MAX_KMOD_CONCURRENT,
-    modprobePath: k.modprobePath ?? '/sbin/modprobe',
+    modprobePath: k.modprobePath ?? DEFAULT_MODPROBE_PATH,
     ftraceEnabled: k.ftraceEnabled ?? true,
     taintLivepatch: false,
     idem: [],

@@ -52,6 +52,7 @@ export interface TraceStep {
 }
 
 export type OutcomeKind = 'ok' | 'error' | 'deadlock' | 'stall' | 'livelock' | 'limit';
+export const OUTCOME_KINDS: readonly OutcomeKind[] = ['ok', 'error', 'deadlock', 'stall', 'livelock', 'limit'];
 
 export interface Outcome {
   kind: OutcomeKind;

@@ -11,6 +11,7 @@ export const P08: Preset = {
   title: 'Situation 1: type B recursion (still deadlocks with 19/23)',
   variant: 'split-poc19',
   seed: 'situation 1 (type B)',
+  situation: 1,
   summary:
     'lp__M uses a symbol exported by M, the module it patches, so depmod makes lp__M depend on M. Loading M ' +
     'runs klp_module_coming(M), which runs `modprobe lp__M`; that modprobe loads the dependency M first, finds ' +
@@ -42,6 +43,7 @@ export const P10: Preset = {
   title: 'Situation 2: type C recursion (fixed by 19/23)',
   variant: 'split',
   seed: 'situation 2 (type C)',
+  situation: 2,
   summary:
     'lp__M uses a helper exported by the main livepatch module lp (shared callbacks, as in the selftests). ' +
     'While lp\'s init runs klp_enable_patch(), it loads lp__M; that modprobe first loads the dependency lp, ' +
@@ -66,6 +68,7 @@ export const P10i: Preset = {
   title: 'Situation 2 with insmod: the helper loads another file of lp',
   variant: 'v7.1-split-poc19',
   seed: 'situation 2 (type C), insmod',
+  situation: 2,
   summary:
     'Situation 2, but the administrator loads lp with `insmod lp.ko` from the build directory, a different file ' +
     'from the /lib/modules copy the helper\'s `modprobe -q -- lp__M` opens. Both are named lp, so on v5.5 the ' +
@@ -85,6 +88,7 @@ export const P11: Preset = {
   title: 'Location ii in isolation: only the add_unformed_module hunk',
   variant: 'split-break-only',
   seed: 'situation 2, location ii',
+  situation: 2,
   summary:
     'With only the first hunk of 19/23, the nested `modprobe lp` returns -EEXIST, but lp__M still asks for a ' +
     'reference on lp, which is COMING: strong_try_module_get() refuses, resolve_symbol_wait() waits 30 s for ' +
@@ -112,6 +116,7 @@ export const P13: Preset = {
   title: 'Situation 3: type D cycle',
   variant: 'split',
   seed: 'situation 3 (type D)',
+  situation: 3,
   summary:
     'B depends on A; lp patches A, and lp__A uses a symbol of B. depmod sees no cycle (lp__A -> B -> A), but ' +
     'the kernel adds the hidden edge "loading A loads lp__A". `modprobe A` runs `modprobe lp__A`, which loads ' +
@@ -133,6 +138,7 @@ export const P08k: Preset = {
   title: 'Situation 1, escaping with kill: kill the modprobe helper',
   variant: 'split-poc19',
   seed: 'situation 1 (type B), escape hatch',
+  situation: 1,
   summary:
     'The deadlock of P08 can be broken by hand: H1 sleeps interruptibly in add_unformed_module(), so `kill H1` ' +
     'ends it. request_module() then returns the helper\'s signal status, klp_module_coming() fails with ' +
@@ -161,6 +167,7 @@ export const P10k: Preset = {
   title: 'Situation 2, Ctrl-C does not help: kill the outer modprobe',
   variant: 'split',
   seed: 'situation 2 (type C), escape hatch',
+  situation: 2,
   summary:
     'Killing the administrator\'s modprobe (U1) instead of the helper ends U1\'s wait in request_module(): lp\'s ' +
     'enable fails and lp is freed. That wakes H1, which finds no lp any more and loads lp itself, whose init ' +

@@ -45,6 +45,8 @@ export interface Preset {
   variant: VariantId;
   /** The seed patch's name for it, e.g. 'situation 2 (type C)'. */
   seed?: string;
+  /** The seed patch's situation number (1: type B, 2: type C, 3: type D), for filtering. */
+  situation?: 1 | 2 | 3;
   scenario: Scenario;
   expected: Partial<Record<VariantId, Expectation>>;
 }

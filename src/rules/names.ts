@@ -8,6 +8,9 @@ import { MODULE_NAME_LEN } from './limits';
 /** A module name: fits MODULE_NAME_LEN with its NUL; letters, digits and '_' as in a .ko name. */
 export const MODULE_NAME_RE = new RegExp(`^[A-Za-z0-9_]{1,${MODULE_NAME_LEN - 1}}$`);
 
+/** /proc/sys/kernel/modprobe at boot: CONFIG_MODPROBE_PATH's default (kernel/kmod.c modprobe_path). */
+export const DEFAULT_MODPROBE_PATH = '/sbin/modprobe';
+
 /** A C identifier, as an exported symbol or a patched function is. */
 export const SYMBOL_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

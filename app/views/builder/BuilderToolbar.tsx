@@ -8,7 +8,7 @@ import type { Check } from './docCheck';
 import { useStore } from '../../store';
 import { encodeScenario } from '../../url/scenarioCodec';
 import { emptyScenario } from './builderDoc';
-import { shareLink } from './shareLink';
+import { buildLink, shareLink } from './shareLink';
 
 export function BuilderToolbar({ check }: { check: Check }) {
   const doc = useStore((s) => s.builder.present);
@@ -16,7 +16,7 @@ export function BuilderToolbar({ check }: { check: Check }) {
   const canRedo = useStore((s) => s.builder.future.length > 0);
   const variant = useStore((s) => s.variant);
   const { builderEdit, builderLoad, builderUndo, builderRedo, openScenario, setView } = useStore.getState();
-  const [link, setLink] = useState<string | null>(null);
+  const [link, setLink] = useState<{ play: string; build: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
   const run = () => {
@@ -24,8 +24,9 @@ export function BuilderToolbar({ check }: { check: Check }) {
     setView('playground');
   };
   const share = () => {
-    const url = shareLink(`${window.location.origin}${window.location.pathname}`, doc, variant);
-    setLink(url);
+    const base = `${window.location.origin}${window.location.pathname}`;
+    const url = shareLink(base, doc, variant);
+    setLink({ play: url, build: buildLink(base, doc, variant) });
     setCopied(false);
     // Clipboard access can be refused (permissions, insecure origin): the link is shown anyway.
     navigator.clipboard?.writeText(url).then(
@@ -89,7 +90,9 @@ export function BuilderToolbar({ check }: { check: Check }) {
         {link && check.ok && (
           <span className="share-box">
             <span className="muted">{copied ? 'Link copied:' : 'Link:'}</span>
-            <input readOnly value={link} onFocus={(e) => e.target.select()} aria-label="Share link" data-testid="builder-share-link" />
+            <input readOnly value={link.play} onFocus={(e) => e.target.select()} aria-label="Share link" data-testid="builder-share-link" />
+            <span className="muted" title="Opens in the Build view as the recipient's own copy; their own work is kept">to edit:</span>
+            <input readOnly value={link.build} onFocus={(e) => e.target.select()} aria-label="Build link (opens an editable copy)" data-testid="builder-share-build-link" />
           </span>
         )}
       </div>

@@ -13,6 +13,8 @@ import { BuilderCanvas } from './BuilderCanvas';
 import { Inspector } from './Inspector';
 import { useBuilderShortcuts } from './useBuilderShortcuts';
 import { RecoveryPanel } from './RecoveryPanel';
+import { SharedNotice } from './SharedNotice';
+import { CheckContext } from './checkContext';
 
 export function BuilderView() {
   const recovering = useStore((s) => s.builderRecovery !== null);
@@ -26,8 +28,10 @@ function Builder() {
   const invalidNode = check.ok ? null : nodeOfPath(doc, check.path);
   useBuilderShortcuts();
   return (
+    <CheckContext value={check}>
     <main className="builder-view" data-testid="builder">
       <BuilderToolbar check={check} />
+      <SharedNotice />
       <div className="builder-body">
         <Palette />
         <ReactFlowProvider>
@@ -36,5 +40,6 @@ function Builder() {
         <Inspector />
       </div>
     </main>
+    </CheckContext>
   );
 }

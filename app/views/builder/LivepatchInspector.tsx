@@ -3,11 +3,15 @@
  * and, per object (vmlinux first), its functions, symbols and [S] init delay.
  */
 import { useState } from 'react';
-import type { LivepatchObjectSpec, LivepatchSpec } from '@engine';
+import { LIVEPATCH_MODEL_NAMES, type LivepatchObjectSpec, type LivepatchSpec } from '@engine';
 import { useStore } from '../../store';
 import { updateLivepatch } from './docOps';
 import { connect } from './connect';
 import { NameField, SecondsInput, SymbolList, UsesPicker } from './InspectorFields';
+import { ParamsEditor } from './ParamsEditor';
+import { ModelSelect } from './ModelSelect';
+import { StatesEditor } from './StatesEditor';
+import { FieldProblem } from './FieldProblem';
 
 type ListKey = 'funcs' | 'imports' | 'exports';
 
@@ -40,7 +44,7 @@ function PatchPicker({ p }: { p: LivepatchSpec }) {
   );
 }
 
-export function LivepatchInspector({ p }: { p: LivepatchSpec }) {
+export function LivepatchInspector({ p, path }: { p: LivepatchSpec; path: string }) {
   const edit = useStore((s) => s.builderEdit);
   const set = (f: (p: LivepatchSpec) => LivepatchSpec, field?: string) => edit((s) => updateLivepatch(s, p.name, f), field && `livepatch:${p.name}:${field}`);
   const setObj = (name: string, f: (o: LivepatchObjectSpec) => LivepatchObjectSpec, field?: string) =>
@@ -53,6 +57,7 @@ export function LivepatchInspector({ p }: { p: LivepatchSpec }) {
   return (
     <>
       <NameField key={p.name} item={{ kind: 'livepatch', name: p.name }} label="Patch name" />
+      <FieldProblem path={`${path}.name`} />
       <label className="insp-field">
         callbacks
         <select value={p.callbacks ?? 'none'} onChange={(e) => set((x) => ({ ...x, callbacks: e.target.value as 'print' | 'none' }))} data-testid="insp-callbacks">
@@ -64,7 +69,17 @@ export function LivepatchInspector({ p }: { p: LivepatchSpec }) {
         <input type="checkbox" checked={!!p.replace} onChange={(e) => set(({ replace: _r, ...x }) => (e.target.checked ? { ...x, replace: true } : x))} />
         replace (atomic replace of older patches)
       </label>
+      <ModelSelect
+        value={p.model}
+        names={LIVEPATCH_MODEL_NAMES}
+        onChange={(model) => set(({ model: _m, ...x }) => (model ? { ...x, model } : x))}
+        path={`${path}.model`}
+        note="Its callbacks run the modelled code (src/modules/) instead of printing."
+      />
+      <StatesEditor states={p.states} onChange={(states, field) => set(({ states: _s, ...x }) => (states ? { ...x, states } : x), field)} path={`${path}.states`} />
+      <ParamsEditor params={p.params} onChange={(params, field) => set(({ params: _p, ...x }) => (params ? { ...x, params } : x), field)} path={`${path}.params`} />
       <PatchPicker p={p} />
+      <FieldProblem path={`${path}.objects`} />
       {p.objects.map((o, i) => (
         <fieldset key={o.name} className="insp-group" data-testid="insp-object" data-object={o.name}>
           <legend>

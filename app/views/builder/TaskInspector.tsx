@@ -8,6 +8,15 @@ import { useStore } from '../../store';
 import { updateTask } from './docOps';
 import { commandError } from './docCheck';
 import { NameField, SecondsInput } from './InspectorFields';
+import { FieldProblem } from './FieldProblem';
+
+/** The list with items i and j swapped (a command moved up or down). */
+export function swapped<T>(list: readonly T[], i: number, j: number): T[] {
+  if (i < 0 || j < 0 || i >= list.length || j >= list.length) return [...list];
+  const next = [...list];
+  [next[i], next[j]] = [next[j], next[i]];
+  return next;
+}
 
 /** The usual commands for each module and patch of the document. */
 export function quickCommands(s: Scenario): { item: string; commands: string[] }[] {
@@ -20,7 +29,7 @@ export function quickCommands(s: Scenario): { item: string; commands: string[] }
   ];
 }
 
-export function TaskInspector({ t, label }: { t: TaskSpec; label: string }) {
+export function TaskInspector({ t, label, path }: { t: TaskSpec; label: string; path: string }) {
   const doc = useStore((s) => s.builder.present);
   const edit = useStore((s) => s.builderEdit);
   const set = (f: (t: TaskSpec) => TaskSpec, field?: string) => edit((s) => updateTask(s, label, f), field && `task:${label}:${field}`);
@@ -28,7 +37,9 @@ export function TaskInspector({ t, label }: { t: TaskSpec; label: string }) {
   return (
     <>
       <NameField key={label} item={{ kind: 'task', name: label }} label="Task label" />
+      <FieldProblem path={`${path}.id`} />
       <SecondsInput label="start time (s)" value={t.start} onChange={(v) => set(({ start: _s, ...x }) => (v === undefined ? x : { ...x, start: v }), 'start')} testId="insp-start" />
+      <FieldProblem path={`${path}.start`} />
       <fieldset className="insp-group">
         <legend>commands, run one after another</legend>
         {t.commands.length === 0 && <div className="muted">none yet: add one below</div>}
@@ -47,6 +58,28 @@ export function TaskInspector({ t, label }: { t: TaskSpec; label: string }) {
                     spellCheck={false}
                     data-testid="cmd-input"
                   />
+                  <button
+                    type="button"
+                    className="chip-x"
+                    aria-label={`move command ${i + 1} up`}
+                    title="Move up"
+                    disabled={i === 0}
+                    onClick={() => setCommands(swapped(t.commands, i, i - 1))}
+                    data-testid="cmd-up"
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="chip-x"
+                    aria-label={`move command ${i + 1} down`}
+                    title="Move down"
+                    disabled={i === t.commands.length - 1}
+                    onClick={() => setCommands(swapped(t.commands, i, i + 1))}
+                    data-testid="cmd-down"
+                  >
+                    ↓
+                  </button>
                   <button type="button" className="chip-x" aria-label={`remove command ${i + 1}`} onClick={() => setCommands(t.commands.filter((_x, j) => j !== i))}>
                     ×
                   </button>
@@ -60,6 +93,7 @@ export function TaskInspector({ t, label }: { t: TaskSpec; label: string }) {
             );
           })}
         </ol>
+        <FieldProblem path={`${path}.commands`} />
         <button type="button" onClick={() => setCommands([...t.commands, ''])} data-testid="add-command">
           + command
         </button>

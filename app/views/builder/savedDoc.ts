@@ -12,6 +12,8 @@ import { drawableProblem, repairScenario, type Repair } from './drawable';
 export const SAVE_KEY = 'klp-playground:builder';
 /** Where an unreadable save is copied before anything else is written (see loadSaved). */
 export const BACKUP_KEY = 'klp-playground:builder:unreadable';
+/** The document a shared Build link replaced, kept so that it can be restored after a reload too. */
+export const PREVIOUS_KEY = 'klp-playground:builder:before-link';
 const SAVE_VERSION = 1;
 
 export interface SavedDoc {

@@ -9,3 +9,11 @@ import { formatHash } from '../../url/formatHash';
 export function shareLink(base: string, scenario: Scenario, variant: VariantId): string {
   return `${base}${formatHash({ scenario, variant })}`;
 }
+
+/**
+ * The Build link of a built scenario: it opens in the Build view as the recipient's own editable
+ * copy (their autosaved work is kept and can be restored, see builderOpenShared).
+ */
+export function buildLink(base: string, scenario: Scenario, variant: VariantId): string {
+  return `${base}${formatHash({ scenario, variant, view: 'build' })}`;
+}

@@ -57,7 +57,7 @@ function Side({ trace, side, step, length, part }: { trace: Trace; side: 'a' | '
       <TraceViewContext.Provider value={view}>
         <div className="cmp-graphs">
           <div className="cmp-graph" data-testid={`compare-${side}-dependency`}>
-            <DependencyGraphBody legend={false} />
+            <DependencyGraphBody legend={false} overview />
           </div>
           <div className="cmp-graph" data-testid={`compare-${side}-waitfor`}>
             <WaitForGraphBody />

@@ -3,9 +3,10 @@
  * implicit split edge), laid out once per topology by ELK in the worker, restyled per step.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type NodeMouseHandler } from '@xyflow/react';
 import { dependencyGraph, recursionBreaks, VARIANTS, type DepType } from '@engine';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
+import { readableViewport } from '../../components/readableZoom';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { measureHeavy } from '../../store/heavyCost';
@@ -16,21 +17,30 @@ import { Legend } from './Legend';
 import { activeEdges, dependencyEdges, dependencyLayoutKey, dependencyLayoutRequest, dependencyNodes, moduleSteps, stepSignature, type ModuleFlowNode, type ModuleStepData } from './toDependencyFlow';
 import { createStepStore, DepStepContext, type DepStepStores } from './stepStore';
 
-/** Fits ELK's whole drawing, edge labels included (fitView would only see the nodes). */
-function FitOnLayout({ layoutKey, width, height }: { layoutKey: string; width: number; height: number }) {
-  const { fitBounds } = useReactFlow();
+/**
+ * Fits ELK's whole drawing, edge labels included (fitView would only see the nodes), but never
+ * below the zoom at which its text stays readable (readableZoom.ts): a larger drawing shows from
+ * its top and pans.
+ */
+function FitOnLayout({ layoutKey, width, height, overview }: { layoutKey: string; width: number; height: number; overview: boolean }) {
+  const { setViewport } = useReactFlow();
+  const paneW = useFlowStore((s) => s.width);
+  const paneH = useFlowStore((s) => s.height);
   useEffect(() => {
     // A drawing of two modules must not be blown up to fill the panel: fit at least a
     // 700 x 420 box centred on it, so nodes keep about their natural size.
     const w = Math.max(width, 700);
     const h = Math.max(height, 420);
     const box = { x: (width - w) / 2, y: (height - h) / 2, width: w, height: h };
-    if (width > 0) requestAnimationFrame(() => void fitBounds(box, { padding: 0.06 }));
-  }, [layoutKey, width, height, fitBounds]);
+    if (width > 0 && paneW > 0 && paneH > 0) requestAnimationFrame(() => void setViewport(readableViewport({ x: 0, y: 0, width, height }, box, { width: paneW, height: paneH }, 0.03, 2, overview ? OVERVIEW_MIN_ZOOM : undefined)));
+  }, [layoutKey, width, height, paneW, paneH, setViewport, overview]);
   return null;
 }
 
-function Graph({ legend = true }: { legend?: boolean }) {
+/** The smallest zoom of an overview (the comparison's half-width graphs show the whole drawing). */
+const OVERVIEW_MIN_ZOOM = 0.2;
+
+function Graph({ legend = true, overview = false }: { legend?: boolean; overview?: boolean }) {
   const theme = useStore((s) => s.theme);
   const selected = useStore((s) => s.selectedModule);
   const selectModule = useStore((s) => s.selectModule);
@@ -90,7 +100,7 @@ function Graph({ legend = true }: { legend?: boolean }) {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
-        {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} />}
+        {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} overview={overview} />}
       </ReactFlow>
     </div>
     {legend && <Legend present={present} />}
@@ -98,11 +108,15 @@ function Graph({ legend = true }: { legend?: boolean }) {
   );
 }
 
-/** The graph alone, for a panel of its own or one side of the comparison. */
-export function DependencyGraphBody({ legend = true }: { legend?: boolean }) {
+/**
+ * The graph alone, for a panel of its own or one side of the comparison. `overview`: open fitted
+ * whole even when its text is then smaller than READABLE_PX (the comparison's two half-width
+ * sides are for seeing both drawings at once; + zooms in).
+ */
+export function DependencyGraphBody({ legend = true, overview = false }: { legend?: boolean; overview?: boolean }) {
   return (
     <ReactFlowProvider>
-      <Graph legend={legend} />
+      <Graph legend={legend} overview={overview} />
     </ReactFlowProvider>
   );
 }

@@ -2,10 +2,12 @@
  * PresetGallery.tsx - every preset with its story and what each kernel variant does with it; the
  * seed's situations come first (PRESETS is ordered so).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { PRESETS, VARIANTS, type VariantId } from '@engine';
 import { useStore } from '../../store';
 import { outcomeBadge, shortOutcome } from '../outcome/outcomeText';
+import { loadFilter, presetMatches, saveFilter, type GalleryFilter } from './galleryFilter';
+import { GalleryFilterBar } from './GalleryFilterBar';
 
 export function PresetGallery() {
   const open = useStore((s) => s.galleryOpen);
@@ -13,6 +15,12 @@ export function PresetGallery() {
   const current = useStore((s) => s.presetId);
   const openPreset = useStore((s) => s.openPreset);
   const dialog = useRef<HTMLDivElement>(null);
+  const [filter, setFilterState] = useState<GalleryFilter>(loadFilter);
+  const setFilter = (f: GalleryFilter) => {
+    setFilterState(f);
+    saveFilter(f);
+  };
+  const shown = useMemo(() => (open ? PRESETS.filter((p) => presetMatches(p, filter)) : []), [open, filter]);
   useEffect(() => {
     if (!open) return;
     const prev = document.activeElement as HTMLElement | null;
@@ -37,8 +45,10 @@ export function PresetGallery() {
             ✕
           </button>
         </header>
+        <GalleryFilterBar filter={filter} onChange={setFilter} shown={shown.length} total={PRESETS.length} />
+        {shown.length === 0 && <p className="gallery-empty">No preset matches these filters.</p>}
         <ul className="cards">
-          {PRESETS.map((p) => (
+          {shown.map((p) => (
             <li key={p.id} className={`preset-card${p.id === current ? ' is-current' : ''}${p.seed ? ' is-seed' : ''}`} data-testid="preset-card" data-id={p.id}>
               <button
                 type="button"

@@ -3,8 +3,12 @@
  * tasks, the finished and the not yet started fold into a line under the graph.
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
+import { READABLE_ZOOM } from '../../components/readableZoom';
+
+/** Fits the seats, but never below the zoom at which the nodes' text stays readable. */
+const FIT = { padding: 0.06, maxZoom: Math.max(1, READABLE_ZOOM), minZoom: READABLE_ZOOM };
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
@@ -14,7 +18,7 @@ import { foldSeats, toWaitForFlow, type SeatFold, type TaskFlowNode, type TaskSe
 function Fit({ seats, wrap }: { seats: string; wrap: RefObject<HTMLDivElement | null> }) {
   const { fitView } = useReactFlow();
   useEffect(() => {
-    requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1 }));
+    requestAnimationFrame(() => void fitView(FIT));
   }, [seats, fitView]);
   // The panel below ("Why it is stuck") grows and shrinks with its rows, and this one with it: a
   // graph fitted while squeezed would stay small (e.g. after a kill ends the deadlock), so refit.
@@ -26,7 +30,7 @@ function Fit({ seats, wrap }: { seats: string; wrap: RefObject<HTMLDivElement | 
       const now = `${el.clientWidth}x${el.clientHeight}`;
       if (now === size) return;
       size = now;
-      requestAnimationFrame(() => void fitView({ padding: 0.06, maxZoom: 1 }));
+      requestAnimationFrame(() => void fitView(FIT));
     });
     ro.observe(el);
     return () => ro.disconnect();
@@ -65,6 +69,7 @@ function Graph() {
         aria-label="Wait-for graph of the tasks"
       >
         <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="top-left" orientation="horizontal" />
         <Fit seats={shownKey} wrap={wrap} />
       </ReactFlow>
       {seats.length === 0 && <div className="flow-status">No tasks in this scenario.</div>}

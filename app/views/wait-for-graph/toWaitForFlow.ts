@@ -55,6 +55,9 @@ export interface TaskSeat {
 /** Seats on a circle, the first task on the left, going clockwise. */
 export function seatPositions(n: number): { x: number; y: number }[] {
   if (n === 1) return [{ x: 0, y: 0 }];
+  // Two tasks sit side by side with a small gap: their edges bend above and below them, and the
+  // pair fits a half-width panel at a readable zoom (readableZoom.ts).
+  if (n === 2) return [{ x: -(TASK_NODE_WIDTH / 2 + 12), y: 0 }, { x: TASK_NODE_WIDTH / 2 + 12, y: 0 }];
   const r = Math.max(180, (n * (TASK_NODE_WIDTH + 40)) / (2 * Math.PI));
   return Array.from({ length: n }, (_, i) => {
     const a = Math.PI + (i * 2 * Math.PI) / n;
