@@ -23,6 +23,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { UrlErrors } from './views/errors/UrlErrors';
 import { RunErrorPanel } from './views/errors/RunErrorPanel';
 import { ViewErrorPanel } from './views/errors/ViewErrorPanel';
+import { MachinePanel } from './views/machines/MachinePanel';
 
 /**
  * The playground, or what went wrong running its scenario: a failure in run() (recorded by the
@@ -64,6 +65,7 @@ function Playground() {
                 <WaitForGraph />
                 <UnsafeScenario />
               </div>
+              <MachinePanel />
             </>
           )}
         </div>

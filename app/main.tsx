@@ -17,6 +17,7 @@ import './styles/gallery.css';
 import './styles/flow.css';
 import './styles/dep-edges.css';
 import './styles/wait-graph.css';
+import './styles/statechart.css';
 import './styles/kernel-graph.css';
 import './styles/timeline.css';
 import './styles/builder.css';
