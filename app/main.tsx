@@ -18,6 +18,7 @@ import './styles/flow.css';
 import './styles/dep-edges.css';
 import './styles/wait-graph.css';
 import './styles/statechart.css';
+import './styles/export.css';
 import './styles/kernel-graph.css';
 import './styles/timeline.css';
 import './styles/builder.css';
