@@ -19,6 +19,7 @@ import './styles/dep-edges.css';
 import './styles/wait-graph.css';
 import './styles/statechart.css';
 import './styles/export.css';
+import './styles/tour.css';
 import './styles/kernel-graph.css';
 import './styles/timeline.css';
 import './styles/builder.css';

@@ -57,7 +57,16 @@ export async function currentStep(page: Page): Promise<number> {
   return (await snapshot(page)).step;
 }
 
-export const test = base.extend<{ open: (hash?: string) => Promise<void>; pageErrors: string[] }>({
+/** app/views/tour/Tour.tsx's localStorage key: 'done' once the guided tour was dismissed. */
+export const TOUR_KEY = 'klp-playground:tour';
+
+export const test = base.extend<{ open: (hash?: string) => Promise<void>; pageErrors: string[]; tourSeen: boolean }>({
+  // Tests start as a returning visitor who has dismissed the tour; the tour's own tests set this false.
+  tourSeen: [true, { option: true }],
+  page: async ({ page, tourSeen }, use) => {
+    if (tourSeen) await page.addInitScript((key) => window.localStorage.setItem(key, 'done'), TOUR_KEY);
+    await use(page);
+  },
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
