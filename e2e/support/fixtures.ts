@@ -64,7 +64,16 @@ export const test = base.extend<{ open: (hash?: string) => Promise<void>; pageEr
   // Tests start as a returning visitor who has dismissed the tour; the tour's own tests set this false.
   tourSeen: [true, { option: true }],
   page: async ({ page, tourSeen }, use) => {
-    if (tourSeen) await page.addInitScript((key) => window.localStorage.setItem(key, 'done'), TOUR_KEY);
+    if (tourSeen) {
+      await page.addInitScript((key) => {
+        // Runs in every document, about:blank included, where storage is off limits.
+        try {
+          window.localStorage.setItem(key, 'done');
+        } catch {
+          // Not the app's page: nothing to set.
+        }
+      }, TOUR_KEY);
+    }
     await use(page);
   },
   pageErrors: async ({ page }, use) => {
