@@ -12,6 +12,8 @@ export const NODE_H = 42;
 /** Room between two columns for a straight transition's label (split over two lines). */
 export const GAP_X = 92;
 export const GAP_Y = 26;
+/** Room under a state for the objects in it. */
+export const OCCUPANTS_H = 18;
 /** Above the first row: the arcs of forward jumps and their labels. */
 const ARC_BASE = 28;
 const ARC_PER_COLUMN = 12;
@@ -112,7 +114,8 @@ export function layoutChart(d: MachineDiagram): ChartLayout {
     if (p) p.events.push(t.event);
     else pairs.set(key, { from: t.from, to: t.to, events: [t.event] });
   }
-  let bottom = top + rows * (NODE_H + GAP_Y) - GAP_Y;
+  // Under the last row: the names of the objects in a state (lp#1).
+  let bottom = top + rows * (NODE_H + GAP_Y) - GAP_Y + OCCUPANTS_H;
   const below: PlacedTransition[] = [];
   const transitions: PlacedTransition[] = [];
   for (const p of pairs.values()) {
