@@ -23,6 +23,8 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { UrlErrors } from './views/errors/UrlErrors';
 import { RunErrorPanel } from './views/errors/RunErrorPanel';
 import { ViewErrorPanel } from './views/errors/ViewErrorPanel';
+import { MachinePanel } from './views/machines/MachinePanel';
+import { Tour, useFirstVisitTour } from './views/tour/Tour';
 
 /**
  * The playground, or what went wrong running its scenario: a failure in run() (recorded by the
@@ -64,6 +66,7 @@ function Playground() {
                 <WaitForGraph />
                 <UnsafeScenario />
               </div>
+              <MachinePanel />
             </>
           )}
         </div>
@@ -82,6 +85,7 @@ function Playground() {
 export function App() {
   const view = useStore((s) => s.view);
   useHashSync();
+  useFirstVisitTour();
   return (
     <div className="app" data-view={view}>
       <a
@@ -110,6 +114,7 @@ export function App() {
       ) : (
         <PlaygroundOrError />
       )}
+      <Tour />
     </div>
   );
 }

@@ -27,6 +27,7 @@ export { firstDivergence, transcript, type Divergence, type OutLine } from './an
 export { moduleInstances, moduleWaiters, instancesByName, waitersByName, type InstanceView, type WaiterView } from './sim/moduleQueries';
 export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
 export { patchView, type PatchView, type PatchPhase } from './sim/patchQueries';
+export { machineSubjects, machineStateAt, type MachineSubject, type MachineSubjectKind, type MachineStateAt, type MachineInstanceState, type MachineChangeAt } from './analysis/machineStates';
 export { recursionBreaks, type RecursionBreak } from './analysis/recursionBreaks';
 export { firstStepDivergence, type StepDivergence } from './analysis/compareTraces';
 export { dependencyGraph, type DependencyGraph, type DepEdge, type DepNode, type DepType, type NodeKind } from './analysis/dependencyGraph';
@@ -73,7 +74,7 @@ export {
 } from './rules/limits';
 export { SCENARIO_TYPE, SCENARIO_VERSION } from './model/scenario';
 export type { Scenario, ModuleSpec, ModuleParamSpec, LivepatchSpec, LivepatchObjectSpec, TaskSpec, ModuleOp, KernelConfig } from './model/scenario';
-export type { Trace, TraceStep, Outcome, OutcomeKind, Mark, StepKind, Granularity } from './model/trace';
+export type { Trace, TraceStep, MachineChange, Outcome, OutcomeKind, Mark, StepKind, Granularity } from './model/trace';
 export { GRANULARITIES, OUTCOME_KINDS } from './model/trace';
 export type { World, Task, ModuleInstance, ModuleState, KlpPatch, KlpObject, Wait, LogLine, UserLine, Frame } from './model/world';
 export * from './kernelGraph/index';

@@ -13,6 +13,9 @@ export interface UiSlice {
   view: View;
   galleryOpen: boolean;
   aboutOpen: boolean;
+  /** The guided tour is showing, at this stop (tourStops.ts). */
+  tourOpen: boolean;
+  tourStop: number;
   /** Problems found in the URL, each naming its parameter. */
   urlErrors: string[];
   /** The link's scenario when it was rejected: shown with the errors, and offered to the Build view. */
@@ -21,6 +24,7 @@ export interface UiSlice {
   setView: (v: View) => void;
   setGalleryOpen: (o: boolean) => void;
   setAboutOpen: (o: boolean) => void;
+  setTour: (open: boolean, stop?: number) => void;
   setUrlErrors: (e: string[], rejectedInput?: unknown) => void;
 }
 
@@ -38,6 +42,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   view: 'playground',
   galleryOpen: false,
   aboutOpen: false,
+  tourOpen: false,
+  tourStop: 0,
   urlErrors: [],
   urlRejectedInput: undefined,
   setTheme: (theme) => {
@@ -47,5 +53,6 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setView: (view) => set({ view }),
   setGalleryOpen: (galleryOpen) => set({ galleryOpen }),
   setAboutOpen: (aboutOpen) => set({ aboutOpen }),
+  setTour: (tourOpen, tourStop = 0) => set({ tourOpen, tourStop }),
   setUrlErrors: (urlErrors, urlRejectedInput) => set({ urlErrors, urlRejectedInput }),
 });

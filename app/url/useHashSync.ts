@@ -8,6 +8,12 @@
  * it with a hashchange event a task later. A throttled write falling in between must not put the
  * old view back: the writer remembers the hash it last wrote or applied, and a hash it does not
  * know is applied first, never overwritten.
+ *
+ * History: a change of what is shown (a preset or scenario, the kernel, the comparison, the view,
+ * the real kernel's module or tab) is a navigation and gets a history entry of its own, so Back
+ * returns to the view before it; moving through the steps only replaces the current entry. The
+ * entry being left is brought up to date first, so Back returns to the step it was at. What a
+ * navigation of the browser's own (Back, an edited address) puts in the store pushes nothing.
  */
 import { useEffect } from 'react';
 import { useStore, type Store } from '../store';
@@ -45,11 +51,24 @@ export function useHashSync(): void {
     let dirtySince: number | null = null;
     /** The hash this page last wrote or applied; anything else came from a navigation. */
     let known = window.location.hash;
+    /** The unwritten change is a navigation: the next write pushes a history entry. */
+    let push = false;
+    /** applyHash() is putting the address into the store: those changes push nothing. */
+    let applying = false;
     const adoptNavigation = (): boolean => {
       const now = window.location.hash;
       if (now === known) return false;
       known = now;
-      if (now !== hashOf(useStore.getState())) applyHash(now);
+      if (now !== hashOf(useStore.getState())) {
+        applying = true;
+        try {
+          applyHash(now);
+        } finally {
+          applying = false;
+        }
+      }
+      // The address already has its entry (the browser made it): whatever was pending is its view.
+      push = false;
       return true;
     };
     const write = (): void => {
@@ -57,13 +76,16 @@ export function useHashSync(): void {
       dirtySince = null;
       adoptNavigation();
       const next = hashOf(useStore.getState());
-      if (next !== window.location.hash) history.replaceState(null, '', next);
+      if (next !== window.location.hash) {
+        if (push) history.pushState(null, '', next);
+        else history.replaceState(null, '', next);
+      }
+      push = false;
       // As the browser stores it (it may escape what we wrote).
       known = window.location.hash;
     };
     const unsub = useStore.subscribe((s, prev) => {
-      const same =
-        s.step === prev.step &&
+      const navigation = !(
         s.variant === prev.variant &&
         s.scenarioKey === prev.scenarioKey &&
         s.schedule === prev.schedule &&
@@ -72,8 +94,19 @@ export function useHashSync(): void {
         s.view === prev.view &&
         s.kernelGraphId === prev.kernelGraphId &&
         s.kernelModule === prev.kernelModule &&
-        s.kernelTab === prev.kernelTab;
-      if (same) return;
+        s.kernelTab === prev.kernelTab
+      );
+      if (!navigation && s.step === prev.step) return;
+      if (navigation && !applying && !push) {
+        // Leave the current entry as it was (its step may be waiting in the throttle), then
+        // the navigation's own entry follows.
+        if (window.location.hash === known) {
+          const before = hashOf(prev);
+          if (before !== window.location.hash) history.replaceState(null, '', before);
+          known = window.location.hash;
+        }
+        push = true;
+      }
       const now = performance.now();
       dirtySince ??= now;
       if (timer) clearTimeout(timer);

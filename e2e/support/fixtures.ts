@@ -57,7 +57,25 @@ export async function currentStep(page: Page): Promise<number> {
   return (await snapshot(page)).step;
 }
 
-export const test = base.extend<{ open: (hash?: string) => Promise<void>; pageErrors: string[] }>({
+/** app/views/tour/Tour.tsx's localStorage key: 'done' once the guided tour was dismissed. */
+export const TOUR_KEY = 'klp-playground:tour';
+
+export const test = base.extend<{ open: (hash?: string) => Promise<void>; pageErrors: string[]; tourSeen: boolean }>({
+  // Tests start as a returning visitor who has dismissed the tour; the tour's own tests set this false.
+  tourSeen: [true, { option: true }],
+  page: async ({ page, tourSeen }, use) => {
+    if (tourSeen) {
+      await page.addInitScript((key) => {
+        // Runs in every document, about:blank included, where storage is off limits.
+        try {
+          window.localStorage.setItem(key, 'done');
+        } catch {
+          // Not the app's page: nothing to set.
+        }
+      }, TOUR_KEY);
+    }
+    await use(page);
+  },
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));

@@ -29,6 +29,23 @@ export type Mark =
   | 'livelock'
   | 'kill';
 
+/**
+ * One transition of a module's or a livepatch's machine (src/machines/), as the step made it:
+ * the kernel function's event and the states on both sides. `from` is null where the object is
+ * created: add_unformed_module() inserts a module as UNFORMED, klp_init_patch_early() makes a
+ * klp_patch.
+ */
+export interface MachineChange {
+  machine: 'module' | 'livepatch';
+  /** The module's or the patch's name. */
+  name: string;
+  /** Which object of that name: a module's instance number (M#2), a patch's creation counter. */
+  inst: number;
+  from: string | null;
+  to: string;
+  event: string;
+}
+
 export interface TraceStep {
   i: number;
   /** Logical time in ms. */
@@ -47,6 +64,8 @@ export interface TraceStep {
   dmesg?: string[];
   out?: { stream: 'cmd' | 'stdout' | 'stderr' | 'exit'; text: string }[];
   marks?: Mark[];
+  /** The machine transitions this step made, in order. */
+  machines?: MachineChange[];
   /** This step began with a scheduling choice among these task labels. */
   choice?: { options: string[]; picked: string };
 }

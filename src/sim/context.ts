@@ -5,7 +5,7 @@
  */
 import type { Env } from './env';
 import type { CallbackName, KlpObject, ModuleInstance, Task, World, KlpPatch } from '../model/world';
-import type { Mark, TraceStep } from '../model/trace';
+import type { MachineChange, Mark, TraceStep } from '../model/trace';
 import { moduleEvent, type ModuleEventType } from '../machines/module.machine';
 import { livepatchEvent, type LivepatchEventType } from '../machines/livepatch.machine';
 import { instanceName } from '../rules/names';
@@ -113,10 +113,17 @@ export class Ctx {
     return this.w.modules.find((m) => m.id === id);
   }
 
+  /** Records a machine transition in the step's record (nothing when quiet: no one reads it). */
+  machineChange(c: MachineChange): void {
+    if (this.quiet) return;
+    (this.rec.machines ??= []).push(c);
+  }
+
   /** Change a module's state through its machine, which rejects transitions the kernel never makes. */
   moduleEvent(mod: ModuleInstance, ev: ModuleEventType): void {
     const before = mod.state;
     const after = moduleEvent(before, ev);
+    this.machineChange({ machine: 'module', name: mod.name, inst: mod.inst, from: before, to: after, event: ev });
     if (after === 'freed') {
       this.w.modules = this.w.modules.filter((m) => m !== mod);
       this.note(`${instanceName(mod)} unlinked from the module list`);
@@ -128,7 +135,9 @@ export class Ctx {
   }
 
   patchEvent(p: KlpPatch, ev: LivepatchEventType): void {
-    p.machine = livepatchEvent(p.machine, ev);
+    const before = p.machine;
+    p.machine = livepatchEvent(before, ev);
+    this.machineChange({ machine: 'livepatch', name: p.name, inst: p.ts, from: before, to: p.machine, event: ev });
   }
 
   task_by_pid(pid: number): Task | undefined {

@@ -76,7 +76,12 @@ function Graph({ legend = true, overview = false }: { legend?: boolean; overview
     stores.edges.set(active);
   }, [stores, steps, active]);
   const present = useMemo(() => new Set<DepType>(graph.edges.map((e) => e.type)), [graph]);
-  const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => selectModule(n.id);
+  const setMachineSubject = useStore((s) => s.setMachineSubject);
+  const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => {
+    selectModule(n.id);
+    // Its statechart too: a livepatch's klp_patch, any other module's struct module (vmlinux has none).
+    if (n.data.kind !== 'vmlinux') setMachineSubject({ kind: n.data.kind === 'livepatch' ? 'livepatch' : 'module', name: n.id });
+  };
   return (
     <DepStepContext.Provider value={stores}>
     <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status} data-step={step}>

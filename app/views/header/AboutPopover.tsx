@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { VARIANT_IDS, VARIANTS } from '@engine';
 import { useStore } from '../../store';
+import { startTour } from '../tour/Tour';
 
 export function AboutPopover() {
   const open = useStore((s) => s.aboutOpen);
@@ -57,6 +58,12 @@ export function AboutPopover() {
               ))}
             </ul>
           </details>
+          <p>
+            <button type="button" className="link" onClick={startTour} data-testid="start-tour">
+              Take the guided tour
+            </button>{' '}
+            of situation 2: the timeline moves to each step it talks about.
+          </p>
           <button type="button" className="link" onClick={() => setOpen(false)}>
             Close
           </button>

@@ -8,6 +8,7 @@ import { AboutPopover } from './AboutPopover';
 import { CompareSelect } from './CompareSelect';
 import { ThemeToggle } from './ThemeToggle';
 import { VariantSwitch } from './VariantSwitch';
+import { ExportMenu } from '../export/ExportMenu';
 import { useScenarioOrigin } from '../kill/useScenarioOrigin';
 import { originName } from '../kill/scenarioOrigin';
 
@@ -25,7 +26,7 @@ export function Header() {
         <h1 className="brand">
           klp-playground
         </h1>
-        <p className="tagline">The Linux module loader and livepatch core, step by step: who loads whom, who waits for whom, where it deadlocks.</p>
+        <p className="tagline" title="The Linux module loader and livepatch core, step by step: who loads whom, who waits for whom, where it deadlocks.">The Linux module loader and livepatch core, step by step: who loads whom, who waits for whom, where it deadlocks.</p>
         <nav className="view-tabs" aria-label="Views">
           <button type="button" aria-pressed={view === 'playground'} onClick={() => setView('playground')} data-testid="view-playground">
             Playground
@@ -37,6 +38,7 @@ export function Header() {
             Build
           </button>
         </nav>
+        {view === 'playground' && <ExportMenu />}
         <AboutPopover />
         <ThemeToggle />
       </div>

@@ -70,6 +70,7 @@ export function klp_init_patch_early(k: Ctx, mod: ModuleInstance, name: string, 
     mod: mod.id,
   };
   k.w.klp.patches.push(patch);
+  k.machineChange({ machine: 'livepatch', name, inst: patch.ts, from: null, to: patch.machine, event: 'klp_init_patch_early' });
   return patch;
 }
 

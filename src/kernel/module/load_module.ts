@@ -240,6 +240,7 @@ function insertUnformed(k: Ctx, name: string, klp: boolean): ReturnType<typeof r
   if (hidden.length) m.hiddenParams = hidden;
   k.w.modules.unshift(m); // list_add_rcu(&mod->list, &modules): at the head
   k.note(`${instanceName(m)} inserted as MODULE_STATE_UNFORMED`);
+  k.machineChange({ machine: 'module', name, inst: m.inst, from: null, to: m.state, event: 'add_unformed_module' });
   k.mark('state');
   return ret(0);
 }
