@@ -13,8 +13,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promelaSituation2, type PromelaVariant } from './promela/situation2';
-import { runSpin, spinVersion, type SpinRun } from './promela/spin';
-import type { ExplorerRun } from './explorerRun';
+import { runSpin, spinVersion, type SpinRun } from './promela/spin.bench';
+import type { ExplorerRun } from './explorerRun.bench';
 
 const SIZES: [number, number][] = (process.env.BENCH_SIZES ?? '1x1,1x2,1x3,2x1,2x2,2x3,3x1,3x2,3x3')
   .split(',')
@@ -40,7 +40,7 @@ function best<T extends { seconds: number }>(f: () => T): T {
 const hashBits = (n: number, k: number) => (n + k <= 3 ? 18 : n + k === 4 ? 20 : n + k === 5 ? 23 : 26);
 
 function explorer(n: number, k: number, variant: PromelaVariant): ExplorerRun {
-  const script = fileURLToPath(new URL('./explorerRun.ts', import.meta.url));
+  const script = fileURLToPath(new URL('./explorerRun.bench.ts', import.meta.url));
   const r = spawnSync(process.execPath, ['--import', 'tsx', script, String(n), String(k), variant], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`explorer run N=${n} K=${k} ${variant} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ExplorerRun;

@@ -43,7 +43,7 @@ const USAGE = `usage: klp presets
        klp run (--preset ID | FILE.json) [--variant ${VARIANT_IDS.join('|')}] [--json] [--schedule A,B,...] [--max-steps N]
        klp selftest FILE.json [--check] [--variant V]
        klp explore (--preset ID | FILE.json) [--variant V|all] [--max-states N] [--max-seconds S]
-                   [--granularity default|fine] [--json]   (--max-seconds: for each variant)
+                   [--granularity default|fine] [--json]   (--max-seconds: CPU seconds, for each variant)
        klp import-kernel DIR [--out FILE] [--kernel NAME] [--source TEXT]
        klp kernel-graph GRAPH.json [--module NAME] [--json]
        klp scenario-from GRAPH.json NAME [--import SYM1,SYM2] [--out FILE]

@@ -1,11 +1,12 @@
 /**
  * explore.ts - `klp explore`: every interleaving of a scenario in one kernel or in all of them,
- * with a state cap and a wall-clock limit (the engine has no clock: the command drives the search
- * in chunks and looks at the time between them).
+ * with a state cap and a time limit in seconds of CPU time (cpuTime.ts; the engine has no clock:
+ * the command drives the search in chunks and looks at the time used between them).
  */
 import { Search, CHUNK, type Exploration } from '../explorer/explore';
 import type { VariantId } from '../model/variant';
 import type { Granularity } from '../model/trace';
+import { cpuMs } from './cpuTime';
 
 export interface ExploreFlags {
   variants: VariantId[];
@@ -22,17 +23,18 @@ export interface ExploreIo {
 }
 
 export interface TimedExploration extends Exploration {
+  /** CPU seconds the search took. */
   seconds: number;
   granularity: Granularity;
 }
 
 /** Drive one search to its end or to a limit. */
 export function exploreTimed(scenario: unknown, variant: VariantId, f: Omit<ExploreFlags, 'variants' | 'json'>, io?: ExploreIo): TimedExploration {
-  const t0 = performance.now();
+  const t0 = cpuMs();
   const s = new Search(scenario, { variant, granularity: f.granularity, maxStates: f.maxStates });
   let shown = t0;
   while (!s.run(CHUNK)) {
-    const now = performance.now();
+    const now = cpuMs();
     if (f.maxSeconds !== undefined && now - t0 >= f.maxSeconds * 1000) s.stop('time');
     if (io?.progress && now - shown > 500) {
       shown = now;
@@ -44,7 +46,7 @@ export function exploreTimed(scenario: unknown, variant: VariantId, f: Omit<Expl
     }
   }
   io?.progress?.('');
-  return { ...s.result(), seconds: (performance.now() - t0) / 1000, granularity: f.granularity };
+  return { ...s.result(), seconds: (cpuMs() - t0) / 1000, granularity: f.granularity };
 }
 
 /** What was left when the search stopped early, in words. */

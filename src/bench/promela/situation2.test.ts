@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { promelaSituation2 } from './situation2';
-import { runSpin, spinVersion } from './spin';
+import { runSpin, spinVersion } from './spin.bench';
 import { explore } from '../../explorer/explore';
 import { scaledSituation2 } from '../../presets/scaled';
 

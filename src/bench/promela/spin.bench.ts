@@ -1,5 +1,5 @@
 /**
- * spin.ts - run SPIN on a Promela model, the way its manual suggests for a safety check of a
+ * spin.bench.ts - run SPIN on a Promela model, the way its manual suggests for a safety check of a
  * large model: `spin -a`, `gcc -O2 -DSAFETY -DCOLLAPSE`, `./pan -m1000000`. The benchmark's
  * reference, so that the explorer is measured against a model checker in the same run.
  */

@@ -1,6 +1,6 @@
 /**
- * explorerRun.ts - one explorer measurement in a process of its own (so that memory and JIT
- * warm-up are its own, as SPIN's compile and run are): `node --import tsx explorerRun.ts N K
+ * explorerRun.bench.ts - one explorer measurement in a process of its own (so that memory and JIT
+ * warm-up are its own, as SPIN's compile and run are): `node --import tsx explorerRun.bench.ts N K
  * VARIANT` prints one JSON line: states, choices, seconds to the first deadlock found and to the
  * verdict, CPU seconds, peak resident memory. Small searches warm the JIT up first (not timed),
  * and short runs are repeated, the best kept.
