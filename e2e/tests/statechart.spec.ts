@@ -43,6 +43,24 @@ test.describe('state machines, visible', () => {
     await expect(chart.locator('[data-taken]')).toHaveAttribute('data-taken', 'complete_formation');
   });
 
+  test('the second copy a nested load holds outside the module list (M#2) is drawn in its own state', async ({ page, open }) => {
+    // P08 on the split POC: U1's M#1 is COMING, its modprobe helper H1 loads M again and the copy
+    // sleeps in add_unformed_module(), which set it UNFORMED first.
+    await open('#preset=P08&variant=split');
+    const panel = page.getByTestId('panel-machine');
+    await panel.getByTestId('machine-subject').selectOption('module:M');
+    await page.keyboard.press('End');
+    const chart = panel.getByTestId('statechart');
+    await expect(chart.locator('[data-testid=sc-state][data-state=MODULE_STATE_COMING]')).toHaveAttribute('data-occupants', 'M#1');
+    await expect(chart.locator('[data-testid=sc-state][data-state=MODULE_STATE_UNFORMED]')).toHaveAttribute('data-occupants', 'M#2');
+    const copy = panel.getByTestId('machine-copy');
+    await expect(copy).toHaveAttribute('data-phase', 'waiting');
+    await expect(copy).toContainText('M#2 MODULE_STATE_UNFORMED, not in the module list: H1 sleeps in add_unformed_module() until M#1 has finished loading');
+    // Before H1 starts loading there is one M only.
+    await page.keyboard.press('Home');
+    await expect(panel.getByTestId('machine-copy')).toHaveCount(0);
+  });
+
   test('closing the statechart folds the panel', async ({ page, open }) => {
     await open('#preset=P10&variant=split');
     const panel = page.getByTestId('panel-machine');

@@ -3,6 +3,7 @@
  * fresh run reaches after the same number of steps.
  */
 import { describe, expect, it } from 'vitest';
+import { perTest } from '../test/helpers';
 import { replaySteps, worldAt } from './replay';
 import { fingerprint } from '../rules/fingerprint';
 import { getPreset } from '../presets/index';
@@ -42,30 +43,30 @@ describe('worldAt(trace, i) equals a fresh run stopped after step i', () => {
 
 describe('worldAt() edges', () => {
   const scenario = getPreset('P10')!.scenario;
-  const t = run(scenario, { variant: 'split', checkpointEvery: 16 });
+  const t = perTest(() => run(scenario, { variant: 'split', checkpointEvery: 16 }));
 
   it('the last step gives the final world', () => {
-    expect(worldAt(t, t.steps.length - 1)).toEqual(t.final);
+    expect(worldAt(t(), t().steps.length - 1)).toEqual(t().final);
   });
 
   it('i = -1 is the boot world; indexes past the end clamp to the final world', () => {
-    expect(worldAt(t, -1)).toEqual(t.checkpoints[0].world);
-    expect(worldAt(t, 10 * t.steps.length)).toEqual(t.final);
+    expect(worldAt(t(), -1)).toEqual(t().checkpoints[0].world);
+    expect(worldAt(t(), 10 * t().steps.length)).toEqual(t().final);
   });
 
   it('returns a fresh copy the caller may change', () => {
-    const a = worldAt(t, t.steps.length - 1);
+    const a = worldAt(t(), t().steps.length - 1);
     a.modules.length = 0;
-    expect(t.final.modules.length).toBeGreaterThan(0);
-    const b = worldAt(t, 5);
+    expect(t().final.modules.length).toBeGreaterThan(0);
+    const b = worldAt(t(), 5);
     b.tasks[0].label = 'changed';
-    expect(worldAt(t, 5).tasks[0].label).not.toBe('changed');
+    expect(worldAt(t(), 5).tasks[0].label).not.toBe('changed');
   });
 
   it('does not mutate the trace (compared with a second, untouched run)', () => {
     const untouched = run(scenario, { variant: 'split', checkpointEvery: 16 });
-    for (const i of [0, 3, 17, 40, t.steps.length - 1, -1]) worldAt(t, i);
-    expect(t).toEqual(untouched);
+    for (const i of [0, 3, 17, 40, t().steps.length - 1, -1]) worldAt(t(), i);
+    expect(t()).toEqual(untouched);
   });
 
   it('a trace run without checkpoints can only give its final world', () => {
@@ -87,20 +88,20 @@ describe('worldAt from a nearby world', () => {
 });
 
 describe('replaySteps(): every world of a trace, in order, from one copy', () => {
-  const t = run(getPreset('P08')!.scenario, { variant: 'split', checkpointEvery: 16 });
+  const t = perTest(() => run(getPreset('P08')!.scenario, { variant: 'split', checkpointEvery: 16 }));
 
   it('visits each step once, in order, with the world worldAt() gives for it', () => {
     const seen: number[] = [];
-    replaySteps(t, (i, w) => {
+    replaySteps(t(), (i, w) => {
       seen.push(i);
-      if (i % 9 === 0 || i === t.steps.length - 1) expect(fingerprint(w), `step ${i}`).toBe(fingerprint(worldAt(t, i)));
+      if (i % 9 === 0 || i === t().steps.length - 1) expect(fingerprint(w), `step ${i}`).toBe(fingerprint(worldAt(t(), i)));
     });
-    expect(seen).toEqual(t.steps.map((_, i) => i));
+    expect(seen).toEqual(t().steps.map((_, i) => i));
   });
 
   it('stops when the visitor returns false, and starts from the boot world with its logs empty', () => {
     const seen: number[] = [];
-    replaySteps(t, (i, w) => {
+    replaySteps(t(), (i, w) => {
       seen.push(i);
       if (i === 0) expect(w.step).toBe(1);
       return i < 4;

@@ -6,15 +6,15 @@ import { stackOf } from './stack';
 import { run } from './run';
 import { replaySteps } from './replay';
 import { getPreset } from '../presets/index';
-import { taskOf } from '../test/helpers';
+import { perTest, taskOf } from '../test/helpers';
 
 describe('stackOf()', () => {
   // Situation 1 (type B) without 19/23: U1's modprobe M calls klp_module_coming(M), which asks for
   // lp__M; its helper H1 loads the dependency M again and sleeps until M#1 is LIVE.
-  const t = run(getPreset('P08')!.scenario, { variant: 'split' });
+  const t = perTest(() => run(getPreset('P08')!.scenario, { variant: 'split' }));
 
   it('names the kernel functions outermost first, the wait innermost, module instances by number', () => {
-    expect(stackOf(taskOf(t, 'U1'), t.final)).toEqual([
+    expect(stackOf(taskOf(t(), 'U1'), t().final)).toEqual([
       { fn: 'sh', detail: '' },
       { fn: 'modprobe', detail: 'M' },
       { fn: 'finit_module', detail: 'M' },
@@ -26,15 +26,15 @@ describe('stackOf()', () => {
       { fn: 'call_usermodehelper_exec', detail: '' },
     ]);
     // The simulator's own frame between the shell and the command (shCommand) is left out.
-    expect(taskOf(t, 'U1').frames.map((f) => f.fn)).toContain('shCommand');
+    expect(taskOf(t(), 'U1').frames.map((f) => f.fn)).toContain('shCommand');
   });
 
   it('a task blocked in a function that has a frame does not repeat it; without the world, ids stay ids', () => {
-    const h1 = taskOf(t, 'H1');
-    expect(stackOf(h1, t.final).map((f) => f.fn)).toEqual(['modprobe', 'finit_module', 'load_module', 'add_unformed_module']);
+    const h1 = taskOf(t(), 'H1');
+    expect(stackOf(h1, t().final).map((f) => f.fn)).toEqual(['modprobe', 'finit_module', 'load_module', 'add_unformed_module']);
     const load = stackOf(h1).find((f) => f.fn === 'load_module')!;
     expect(load.detail).toBe('M');
-    const withIds = stackOf(taskOf(t, 'U1')).find((f) => f.fn === 'load_module')!;
+    const withIds = stackOf(taskOf(t(), 'U1')).find((f) => f.fn === 'load_module')!;
     expect(withIds.detail).toMatch(/^#\d+ M$/);
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { request_module } from './kmod';
 import { MODULE_NAME_LEN, MAX_KMOD_CONCURRENT } from '../rules/limits';
-import { bareCtx, dmesg, logLine, out, runIn, scn, taskOf } from '../test/helpers';
+import { bareCtx, dmesg, logLine, out, perTest, runIn, scn, taskOf } from '../test/helpers';
 import type { ModuleSpec, TaskSpec } from '../model/scenario';
 import type { Op } from '../sim/ops';
 import { worldAt } from '../engine/replay';
@@ -119,22 +119,22 @@ describe('the kmod_concurrent_max throttle (W4): at most 50 helpers, a 5 s wait 
     modules.push({ name: `r${i}`, init: [{ request_module: 'slow' }, { print: 'done' }] });
     tasks.push({ id: `T${i}`, start: i === 51 ? 1 : 0, commands: [`insmod r${i}.ko`] });
   }
-  const t = runIn('upstream', scn({ modules, tasks }));
+  const t = perTest(() => runIn('upstream', scn({ modules, tasks })));
 
   it('the 51st request prints the throttling line, waits 5 s, then gives up with -ETIME', () => {
-    const lines = t.final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text]);
+    const lines = t().final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text]);
     expect(lines).toEqual([
       [1000, 'request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: 50), for module slow, throttling...'],
       [6000, 'request_module: modprobe slow cannot be processed, kmod busy with 50 threads for more than 5 seconds now'],
     ]);
     // The init ignores request_module()'s result and goes on at once.
-    expect(logLine(t, 'r51: done').time).toBe(6000);
+    expect(logLine(t(), 'r51: done').time).toBe(6000);
   });
 
   it('only 50 helpers were ever started, and every slot is back at the end', () => {
-    expect(t.final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(50);
-    expect(t.final.kmodSlots).toBe(50);
-    expect(t.final.failures).toEqual([]);
+    expect(t().final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(50);
+    expect(t().final.kmodSlots).toBe(50);
+    expect(t().final.failures).toEqual([]);
   });
 });
 
@@ -147,19 +147,19 @@ describe('a kmod slot freed wakes a throttled request_module() before its 5 s ti
     modules.push({ name: `r${i}`, init: [{ request_module: 'slow' }, { print: 'done' }] });
     tasks.push({ id: `T${i}`, start: i === 51 ? 1 : 0, commands: [`insmod r${i}.ko`] });
   }
-  const t = runIn('upstream', scn({ modules, tasks }));
+  const t = perTest(() => runIn('upstream', scn({ modules, tasks })));
 
   it('the 51st gets a slot when the first helper exits, and never gives up', () => {
-    const lines = dmesg(t).filter((l) => l.startsWith('request_module:'));
+    const lines = dmesg(t()).filter((l) => l.startsWith('request_module:'));
     expect(lines).toEqual(['request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: 50), for module slow, throttling...']);
-    expect(logLine(t, 'r51: done').time).toBe(3000);
-    expect(t.final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(51);
+    expect(logLine(t(), 'r51: done').time).toBe(3000);
+    expect(t().final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(51);
   });
 
   it('while it waits, the wait-for graph has its W4 edge to a running helper, timed', () => {
-    const waiting = t.steps.find((s) => s.label === 'T51' && s.kind === 'block')!;
-    const w = worldAt(t, waiting.i);
-    const e = waitForGraph(w).edges.find((x) => x.from === taskOf(t, 'T51').pid)!;
+    const waiting = t().steps.find((s) => s.label === 'T51' && s.kind === 'block')!;
+    const w = worldAt(t(), waiting.i);
+    const e = waitForGraph(w).edges.find((x) => x.from === taskOf(t(), 'T51').pid)!;
     expect(e).toMatchObject({ wid: 'W4', fn: '__request_module', timed: true });
     expect(w.tasks.find((x) => x.pid === e.to)?.kind).toBe('helper');
   });

@@ -24,9 +24,18 @@ export interface PendingLoad {
    * 'refused': add_unformed_module() gives up with -EEXIST (19/23's klp_break_recursion()).
    */
   phase: 'allocated' | 'waiting' | 'refused';
+  /**
+   * The copy's own `mod->state`: add_unformed_module() sets MODULE_STATE_UNFORMED before it looks
+   * for the name, so a waiting or refused copy is UNFORMED outside the list; null before that (the
+   * copy from layout_and_allocate() has no state of the loader's yet).
+   */
+  state: 'MODULE_STATE_UNFORMED' | null;
   /** The listed instance of the same name, e.g. M#1. */
   blockedBy: string;
 }
+
+/** Where a second copy sleeps on module_wq: v5.5's add_unformed_module(), or v6.4+'s check it calls. */
+const COPY_WAITS = new Set(['add_unformed_module', 'module_patient_check_exists']);
 
 /** The load_module() frame of a task whose copy is not in the module list, with its index. */
 function unlistedLoad(t: Task): number {
@@ -48,6 +57,9 @@ export function pendingLoads(w: World): PendingLoad[] {
     const load = t.frames[at];
     const name = typeof load.l.name === 'string' ? load.l.name : '';
     if (!name) continue;
+    // v6.4+ early_mod_check() looks for the name before layout_and_allocate(): no copy exists yet,
+    // the task is only a waiter on the name (waitersByName()).
+    if (t.frames[at + 1]?.fn === 'early_mod_check') continue;
     const add = t.frames[at + 1]?.fn === 'add_unformed_module' ? t.frames[at + 1] : undefined;
     // add_unformed_module() returned 0: the copy is in the list now (load_module() names it next step).
     if (load.l.ret === 0) continue;
@@ -57,9 +69,10 @@ export function pendingLoads(w: World): PendingLoad[] {
     if (!listed) continue;
     // -EEXIST on its way out of add_unformed_module(), or klp_break_recursion() just said true.
     const refused = load.l.ret === -ERRNO.EEXIST || (add !== undefined && add.l.ret === 1 && t.frames[at + 2] === undefined);
-    const phase = refused ? 'refused' : t.status === 'blocked' && t.wait?.fn === 'add_unformed_module' ? 'waiting' : 'allocated';
+    const phase = refused ? 'refused' : add && t.status === 'blocked' && COPY_WAITS.has(t.wait?.fn ?? '') ? 'waiting' : 'allocated';
     next[name] = (next[name] ?? w.instSeq[name] ?? 0) + 1;
-    out.push({ key: instanceName({ name, inst: next[name] }), name, task: t.label, pid: t.pid, phase, blockedBy: instanceName(listed) });
+    const state = add || refused ? 'MODULE_STATE_UNFORMED' : null;
+    out.push({ key: instanceName({ name, inst: next[name] }), name, task: t.label, pid: t.pid, phase, state, blockedBy: instanceName(listed) });
   }
   return out;
 }

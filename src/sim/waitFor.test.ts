@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cycleLocation, waitForGraph, type WaitEdge } from './waitFor';
 import { getPreset } from '../presets/index';
-import { runIn } from '../test/helpers';
+import { perTest, runIn } from '../test/helpers';
 import { worldAt } from '../engine/replay';
 import type { World } from '../model/world';
 
@@ -13,15 +13,15 @@ const P10 = getPreset('P10')!.scenario;
 const label = (w: World, pid: number) => w.tasks.find((t) => t.pid === pid)!.label;
 
 describe('P10 (type C) on the split POC without 19/23: deadlock at location (i)', () => {
-  const t = runIn('split', P10);
-  const w = t.final;
-  const g = waitForGraph(w);
+  const t = perTest(() => runIn('split', P10));
+  const w = perTest(() => t().final);
+  const g = perTest(() => waitForGraph(w()));
 
   it('exactly one cycle, untimed: U1 -W3-> H1 -W1-> U1', () => {
-    expect(g.cycles).toHaveLength(1);
-    const [c] = g.cycles;
+    expect(g().cycles).toHaveLength(1);
+    const [c] = g().cycles;
     expect(c.timed).toBe(false);
-    const hops = c.edges.map((e) => [label(w, e.from), e.wid, label(w, e.to)]);
+    const hops = c.edges.map((e) => [label(w(), e.from), e.wid, label(w(), e.to)]);
     // The cycle may start at either task.
     const fromU1 = hops[0][0] === 'U1' ? hops : [hops[1], hops[0]];
     expect(fromU1).toEqual([
@@ -31,33 +31,33 @@ describe('P10 (type C) on the split POC without 19/23: deadlock at location (i)'
   });
 
   it('the edges name the kernel functions the tasks sleep in', () => {
-    const byWid = Object.fromEntries(g.edges.map((e) => [e.wid, e]));
+    const byWid = Object.fromEntries(g().edges.map((e) => [e.wid, e]));
     expect(byWid.W3).toMatchObject({ fn: 'call_usermodehelper_exec', timed: false });
     expect(byWid.W1).toMatchObject({ fn: 'add_unformed_module', timed: false });
     expect(byWid.W1.what).toMatch(/^lp#\d+ to become LIVE or go away \(it is MODULE_STATE_COMING\)$/);
   });
 
   it("the location is add_unformed_module, the seed's location i", () => {
-    expect(cycleLocation(g.cycles[0].edges)).toEqual({ fn: 'add_unformed_module', seed: 'i' });
-    expect(t.outcome).toMatchObject({ kind: 'deadlock', location: 'add_unformed_module', seedLocation: 'i' });
+    expect(cycleLocation(g().cycles[0].edges)).toEqual({ fn: 'add_unformed_module', seed: 'i' });
+    expect(t().outcome).toMatchObject({ kind: 'deadlock', location: 'add_unformed_module', seedLocation: 'i' });
   });
 
-  it('no stall was recorded', () => expect(w.stalls).toEqual([]));
+  it('no stall was recorded', () => expect(w().stalls).toEqual([]));
 });
 
 describe("P10 on 'split-break-only': the timed cycle through resolve_symbol_wait is a stall (location ii)", () => {
-  const t = runIn('split-break-only', P10);
+  const t = perTest(() => runIn('split-break-only', P10));
 
   it('recorded once in world.stalls with its location', () => {
-    expect(t.final.stalls).toHaveLength(1);
-    const [s] = t.final.stalls;
+    expect(t().final.stalls).toHaveLength(1);
+    const [s] = t().final.stalls;
     expect(s.location).toBe('resolve_symbol_wait');
-    expect(s.cycle.map((p) => label(t.final, p)).sort()).toEqual(['H1', 'U1']);
-    expect(t.steps[s.step].marks).toContain('stall');
+    expect(s.cycle.map((p) => label(t().final, p)).sort()).toEqual(['H1', 'U1']);
+    expect(t().steps[s.step].marks).toContain('stall');
   });
 
   it('just before the timeout the graph has one timed cycle: U1 -W3-> H1 -W2-> U1', () => {
-    const before = worldAt(t, t.final.stalls[0].step - 1);
+    const before = worldAt(t(), t().final.stalls[0].step - 1);
     const g = waitForGraph(before);
     expect(g.cycles).toHaveLength(1);
     expect(g.cycles[0].timed).toBe(true);
@@ -69,8 +69,8 @@ describe("P10 on 'split-break-only': the timed cycle through resolve_symbol_wait
   });
 
   it('the timeout breaks it: the final world has no cycle and the outcome is a stall', () => {
-    expect(waitForGraph(t.final).cycles).toEqual([]);
-    expect(t.outcome).toMatchObject({ kind: 'stall', location: 'resolve_symbol_wait', seedLocation: 'ii' });
+    expect(waitForGraph(t().final).cycles).toEqual([]);
+    expect(t().outcome).toMatchObject({ kind: 'stall', location: 'resolve_symbol_wait', seedLocation: 'ii' });
   });
 });
 

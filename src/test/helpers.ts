@@ -13,12 +13,30 @@ import { initialWorld } from '../engine/world';
 import { Ctx } from '../sim/context';
 import type { Env } from '../sim/env';
 import { newCtx } from '../engine/ctx';
+import { getCurrentTest } from 'vitest/suite';
 
 /**
  * Step limit for tests that run every preset: ten times the longest finishing preset (about 400
  * steps), so a runaway (a livelock, or a mutant that loops) ends in well under a second.
  */
 export const TEST_MAX_STEPS = 5000;
+
+/**
+ * A value several tests read (a trace, a world), computed inside each test that reads it and
+ * kept for the rest of that test. Not computed once in the describe body: under `npm run mutate`
+ * Stryker switches its mutant on only when the tests begin (a beforeAll hook) and credits a test
+ * only with the code that runs while it runs, so a trace computed while the file is collected is
+ * the unmutated one and is credited to no test, and mutants it alone reaches look survived.
+ */
+export function perTest<T>(make: () => T): () => T {
+  const made = new WeakMap<object, T>();
+  return () => {
+    const test = getCurrentTest();
+    if (!test) throw new Error('perTest(): read it inside a test');
+    if (!made.has(test)) made.set(test, make());
+    return made.get(test) as T;
+  };
+}
 
 export function scn(parts: {
   modules?: ModuleSpec[];

@@ -1,11 +1,14 @@
 /**
  * MachinePanel.tsx - the statechart of the module or livepatch picked (in the dependency graph or
  * from the list), drawn from the engine's own machine definition, with the state each object of
- * that name is in at the step shown and the transition that led there (machineStateAt()).
+ * that name is in at the step shown and the transition that led there (machineStateAt()). A
+ * second copy a nested load holds outside the module list (M#2, pendingLoads()) has a state of
+ * its own too, and is drawn in it.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { machineDiagram, machineStateAt, machineSubjects, type MachineSubject } from '@engine';
+import { machineDiagram, machineStateAt, machineSubjects, pendingLoads, type MachineSubject, type PendingLoad } from '@engine';
 import { useStore } from '../../store';
+import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
 import { Statechart } from './Statechart';
 
@@ -13,6 +16,13 @@ const KIND_LABEL: Record<MachineSubject['kind'], string> = { module: 'module', l
 
 function subjectKey(s: MachineSubject): string {
   return `${s.kind}:${s.name}`;
+}
+
+/** A second copy in the loader's words (ModuleNode.tsx says the same on the graph). */
+function copyWords(c: PendingLoad): string {
+  if (c.phase === 'waiting') return `not in the module list: ${c.task} sleeps in add_unformed_module() until ${c.blockedBy} has finished loading (finished_loading())`;
+  if (c.phase === 'refused') return `not in the module list: klp_break_recursion() (19/23) makes add_unformed_module() return -EEXIST`;
+  return `held by ${c.task}'s load_module(), not yet in add_unformed_module()`;
 }
 
 export function MachinePanel() {
@@ -25,11 +35,14 @@ export function MachinePanel() {
   // A subject picked in the graph may have no machine moving in this run (never loaded): listed anyway.
   const options = subject && !subjects.some((s) => subjectKey(s) === subjectKey(subject)) ? [...subjects, subject] : subjects;
   const at = useMemo(() => (subject ? machineStateAt(trace, subject.kind, subject.name, step) : null), [trace, subject, step]);
+  const { world } = useStepWorld();
+  const copies = useMemo<PendingLoad[]>(() => (subject?.kind === 'module' ? pendingLoads(world).filter((c) => c.name === subject.name) : []), [world, subject]);
   const occupants = useMemo(() => {
     const m = new Map<string, string[]>();
     for (const x of at?.instances ?? []) m.set(x.state, [...(m.get(x.state) ?? []), x.label]);
+    for (const c of copies) if (c.state) m.set(c.state, [...(m.get(c.state) ?? []), c.key]);
     return m;
-  }, [at]);
+  }, [at, copies]);
   const diagram = subject ? machineDiagram(subject.kind) : null;
   // On a narrow screen the drawing scrolls sideways: keep the current state in view.
   const scroller = useRef<HTMLDivElement>(null);
@@ -82,7 +95,7 @@ export function MachinePanel() {
       {subject && diagram && at && (
         <div className="sc-body">
           <p className="sc-status" data-testid="machine-status">
-            {at.instances.length === 0 ? (
+            {at.instances.length === 0 && copies.length === 0 ? (
               <>
                 {subject.name}: {at.last ? 'freed' : 'not created yet'} at this step
                 {at.last && <> (step {at.last.step})</>}.
@@ -95,6 +108,12 @@ export function MachinePanel() {
                 </span>
               ))
             )}
+            {copies.map((c) => (
+              <span key={c.key} data-testid="machine-copy" data-phase={c.phase}>
+                {'; '}
+                <code>{c.key}</code> {c.state ?? 'allocated'}, {copyWords(c)}
+              </span>
+            ))}
             {at.last && (
               <>
                 {' '}— last transition{' '}
