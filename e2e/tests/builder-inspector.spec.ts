@@ -69,3 +69,18 @@ test('the inspector edits the kernel config, parameters, models, klp_state, exit
   await page.getByTestId('builder-undo').click();
   await expect(page.getByTestId('cmd-input').nth(0)).toHaveValue('modprobe M1');
 });
+
+test('a command is reordered by dragging its handle onto another, and undo takes it back', async ({ page, open }) => {
+  await open('#view=build');
+  await page.getByTestId('add-module').click();
+  await page.getByTestId('add-task').click();
+  for (const c of ['modprobe M1', 'rmmod M1', 'insmod M1.ko']) await page.locator(`[data-testid=quick-cmd][data-cmd="${c}"]`).click();
+  const values = () => page.getByTestId('cmd-input').evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+  await expect.poll(values).toEqual(['modprobe M1', 'rmmod M1', 'insmod M1.ko']);
+  // The last command, dropped on the first: it goes first, the others move down.
+  await page.getByTestId('cmd-drag').nth(2).dragTo(page.getByTestId('cmd-item').nth(0));
+  await expect.poll(values).toEqual(['insmod M1.ko', 'modprobe M1', 'rmmod M1']);
+  await expect.poll(() => savedScenario(page)).toMatchObject({ tasks: [{ commands: ['insmod M1.ko', 'modprobe M1', 'rmmod M1'] }] });
+  await page.getByTestId('builder-undo').click();
+  await expect.poll(values).toEqual(['modprobe M1', 'rmmod M1', 'insmod M1.ko']);
+});

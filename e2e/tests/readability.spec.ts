@@ -86,3 +86,40 @@ for (const scheme of ['light', 'dark'] as const) {
     await check('Build view');
   });
 }
+
+test('a dependency graph larger than its panel at the readable zoom shows a minimap of the whole, which pans the view', async ({ page, open }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open('#preset=P10&variant=split');
+  const graph = page.getByTestId('dependency-graph');
+  await expect(graph).toHaveAttribute('data-layout', 'done');
+  await expect(graph).toHaveAttribute('data-partial', 'true');
+  const mini = graph.locator('.dep-minimap');
+  await expect(mini).toBeVisible();
+  // Every module is drawn in it, coloured by kind.
+  await expect(mini.locator('.react-flow__minimap-node')).toHaveCount(await graph.locator('.react-flow__node').count());
+  await expect(mini.locator('.mini-livepatch')).toHaveCount(1);
+  // Clicking a corner of it centres the view there (the viewport's translation changes).
+  const transform = () => graph.locator('.react-flow__viewport').evaluate((v) => getComputedStyle(v).transform);
+  const before = await transform();
+  const box = (await mini.boundingBox())!;
+  await page.mouse.click(box.x + 8, box.y + 8);
+  await expect.poll(transform).not.toBe(before);
+  // The fit button still shows the whole drawing, every node in view.
+  await graph.locator('.react-flow__controls-fitview').click();
+  for (const n of await graph.locator('.react-flow__node').all()) await expect(n).toBeInViewport();
+});
+
+test('the statechart never shrinks its text below 11px: a smaller panel scrolls to the current state', async ({ page, open }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await open('#preset=P10&variant=split-poc19');
+  const panel = page.getByTestId('panel-machine');
+  await panel.getByTestId('machine-subject').selectOption('livepatch:lp');
+  await page.keyboard.press('End');
+  const chart = panel.getByTestId('statechart');
+  const sizes = await chart.evaluate((svg) => {
+    const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text, tspan')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  });
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+  await expect(chart.locator('[data-current=true] rect')).toBeInViewport();
+});

@@ -1,8 +1,9 @@
 /**
  * TaskInspector.tsx - edits a user task: label, start time and its commands, each checked as it
- * is typed by the engine's own parser (its message under the input), with one-click commands
- * for the items on the canvas.
+ * is typed by the engine's own parser (its message under the input), reordered by dragging their
+ * handle or with the arrows, with one-click commands for the items on the canvas.
  */
+import { useState } from 'react';
 import type { Scenario, TaskSpec } from '@engine';
 import { useStore } from '../../store';
 import { updateTask } from './docOps';
@@ -15,6 +16,15 @@ export function swapped<T>(list: readonly T[], i: number, j: number): T[] {
   if (i < 0 || j < 0 || i >= list.length || j >= list.length) return [...list];
   const next = [...list];
   [next[i], next[j]] = [next[j], next[i]];
+  return next;
+}
+
+/** The list with the item at `from` taken out and put back at `to` (a command dragged). */
+export function moved<T>(list: readonly T[], from: number, to: number): T[] {
+  if (from < 0 || to < 0 || from >= list.length || to >= list.length || from === to) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item);
   return next;
 }
 
@@ -34,6 +44,9 @@ export function TaskInspector({ t, label, path }: { t: TaskSpec; label: string; 
   const edit = useStore((s) => s.builderEdit);
   const set = (f: (t: TaskSpec) => TaskSpec, field?: string) => edit((s) => updateTask(s, label, f), field && `task:${label}:${field}`);
   const setCommands = (commands: string[], field?: string) => set((x) => ({ ...x, commands }), field);
+  // The command being dragged by its handle, and the one it is over (where it will land).
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [over, setOver] = useState<number | null>(null);
   return (
     <>
       <NameField key={label} item={{ kind: 'task', name: label }} label="Task label" />
@@ -47,8 +60,43 @@ export function TaskInspector({ t, label, path }: { t: TaskSpec; label: string; 
           {t.commands.map((c, i) => {
             const err = commandError(c);
             return (
-              <li key={i}>
+              <li
+                key={i}
+                className={`${dragged === i ? 'is-dragged' : ''}${over === i && dragged !== null && dragged !== i ? ' is-drop-target' : ''}`}
+                data-testid="cmd-item"
+                onDragOver={(e) => {
+                  if (dragged === null) return;
+                  e.preventDefault();
+                  e.dataTransfer.dropEffect = 'move';
+                  setOver(i);
+                }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  if (dragged !== null) setCommands(moved(t.commands, dragged, i));
+                  setDragged(null);
+                  setOver(null);
+                }}
+              >
                 <div className="insp-row">
+                  <span
+                    className="drag-handle"
+                    draggable
+                    title="Drag to reorder (or use the arrows)"
+                    aria-hidden="true"
+                    data-testid="cmd-drag"
+                    onDragStart={(e) => {
+                      e.dataTransfer.effectAllowed = 'move';
+                      // Firefox starts a drag only with data set.
+                      e.dataTransfer.setData('text/plain', c);
+                      setDragged(i);
+                    }}
+                    onDragEnd={() => {
+                      setDragged(null);
+                      setOver(null);
+                    }}
+                  >
+                    ⠿
+                  </span>
                   <input
                     value={c}
                     onChange={(e) => setCommands(t.commands.map((x, j) => (j === i ? e.target.value : x)), `cmd:${i}`)}

@@ -3,7 +3,7 @@
  * implicit split edge), laid out once per topology by ELK in the worker, restyled per step.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore as useFlowStore, type NodeMouseHandler } from '@xyflow/react';
 import { dependencyGraph, recursionBreaks, VARIANTS, type DepType } from '@engine';
 import { TIMELINE_OWNS_KEYS } from '../../components/flowKeys';
 import { readableViewport } from '../../components/readableZoom';
@@ -19,10 +19,10 @@ import { createStepStore, DepStepContext, type DepStepStores } from './stepStore
 
 /**
  * Fits ELK's whole drawing, edge labels included (fitView would only see the nodes), but never
- * below the zoom at which its text stays readable (readableZoom.ts): a larger drawing shows from
- * its top and pans.
+ * below the zoom at which its text stays readable (readableZoom.ts): a larger drawing shows its
+ * middle, pans, and says it is partial (then a minimap shows the whole and where the view is).
  */
-function FitOnLayout({ layoutKey, width, height, overview }: { layoutKey: string; width: number; height: number; overview: boolean }) {
+function FitOnLayout({ layoutKey, width, height, overview, onPartial }: { layoutKey: string; width: number; height: number; overview: boolean; onPartial: (partial: boolean) => void }) {
   const { setViewport } = useReactFlow();
   const paneW = useFlowStore((s) => s.width);
   const paneH = useFlowStore((s) => s.height);
@@ -32,9 +32,17 @@ function FitOnLayout({ layoutKey, width, height, overview }: { layoutKey: string
     const w = Math.max(width, 700);
     const h = Math.max(height, 420);
     const box = { x: (width - w) / 2, y: (height - h) / 2, width: w, height: h };
-    if (width > 0 && paneW > 0 && paneH > 0) requestAnimationFrame(() => void setViewport(readableViewport({ x: 0, y: 0, width, height }, box, { width: paneW, height: paneH }, 0.03, 2, overview ? OVERVIEW_MIN_ZOOM : undefined)));
-  }, [layoutKey, width, height, paneW, paneH, setViewport, overview]);
+    if (!(width > 0 && paneW > 0 && paneH > 0)) return;
+    const view = readableViewport({ x: 0, y: 0, width, height }, box, { width: paneW, height: paneH }, 0.03, 2, overview ? OVERVIEW_MIN_ZOOM : undefined);
+    onPartial(width * view.zoom > paneW + 1 || height * view.zoom > paneH + 1);
+    requestAnimationFrame(() => void setViewport(view));
+  }, [layoutKey, width, height, paneW, paneH, setViewport, overview, onPartial]);
   return null;
+}
+
+/** Minimap nodes coloured by kind, as the nodes' borders are (flow.css). */
+function miniNodeClass(n: ModuleFlowNode): string {
+  return `mini-${n.data.kind}`;
 }
 
 /** The smallest zoom of an overview (the comparison's half-width graphs show the whole drawing). */
@@ -77,6 +85,9 @@ function Graph({ legend = true, overview = false }: { legend?: boolean; overview
   }, [stores, steps, active]);
   const present = useMemo(() => new Set<DepType>(graph.edges.map((e) => e.type)), [graph]);
   const setMachineSubject = useStore((s) => s.setMachineSubject);
+  // The drawing is larger than the panel at a readable zoom: a minimap shows all of it.
+  const [partial, setPartial] = useState(false);
+  const { setCenter, getZoom } = useReactFlow();
   const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => {
     selectModule(n.id);
     // Its statechart too: a livepatch's klp_patch, any other module's struct module (vmlinux has none).
@@ -84,7 +95,7 @@ function Graph({ legend = true, overview = false }: { legend?: boolean; overview
   };
   return (
     <DepStepContext.Provider value={stores}>
-    <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status} data-step={step}>
+    <div className="flow-wrap" data-testid="dependency-graph" data-layout={layout.status} data-step={step} data-partial={partial || undefined}>
       {layout.status === 'pending' && <div className="flow-status">Laying out {graph.nodes.length} modules…</div>}
       {layout.status === 'error' && <div className="flow-status is-error">Layout failed: {layout.message}</div>}
       <ReactFlow
@@ -105,7 +116,8 @@ function Graph({ legend = true, overview = false }: { legend?: boolean; overview
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
-        {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} overview={overview} />}
+        {partial && <MiniMap position="top-right" pannable zoomable onClick={(_e, at) => void setCenter(at.x, at.y, { zoom: getZoom() })} nodeClassName={miniNodeClass} ariaLabel="The whole dependency graph; the frame is the part shown" className="dep-minimap" />}
+        {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} overview={overview} onPartial={setPartial} />}
       </ReactFlow>
     </div>
     {legend && <Legend present={present} />}

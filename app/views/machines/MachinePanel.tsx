@@ -44,16 +44,17 @@ export function MachinePanel() {
     return m;
   }, [at, copies]);
   const diagram = subject ? machineDiagram(subject.kind) : null;
-  // On a narrow screen the drawing scrolls sideways: keep the current state in view.
+  // A drawing larger than its panel scrolls (it is never shrunk): keep the current state in view.
   const scroller = useRef<HTMLDivElement>(null);
-  const currentKey = at?.instances.map((x) => x.state).join(',') ?? '';
+  const currentKey = `${subject ? subjectKey(subject) : ''}|${[...occupants.keys()].join(',')}`;
   useEffect(() => {
     const box = scroller.current;
-    const node = box?.querySelector<SVGGElement>('[data-current="true"]');
-    if (!box || !node || box.scrollWidth <= box.clientWidth) return;
+    const node = box?.querySelector<SVGGElement>('[data-current="true"] rect');
+    if (!box || !node) return;
     const b = node.getBoundingClientRect();
     const c = box.getBoundingClientRect();
-    box.scrollLeft += b.left + b.width / 2 - (c.left + c.width / 2);
+    if (box.scrollWidth > box.clientWidth) box.scrollLeft += b.left + b.width / 2 - (c.left + c.width / 2);
+    if (box.scrollHeight > box.clientHeight) box.scrollTop += b.top + b.height / 2 - (c.top + c.height / 2);
   }, [currentKey]);
   const select = (
     <label className="sc-pick">

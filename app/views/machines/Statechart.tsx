@@ -40,6 +40,9 @@ export function Statechart({ diagram, occupants, taken, title }: StatechartProps
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width={layout.width}
       height={layout.height}
+      // Grown to fill a larger panel, never shrunk: its text stays at its 11 px or more and a
+      // smaller panel scrolls (MachinePanel keeps the current state in view).
+      style={{ minWidth: layout.width, minHeight: layout.height }}
       role="img"
       aria-label={title}
       data-testid="statechart"
