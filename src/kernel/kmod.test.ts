@@ -164,3 +164,106 @@ describe('a kmod slot freed wakes a throttled request_module() before its 5 s ti
     expect(w.tasks.find((x) => x.pid === e.to)?.kind).toBe('helper');
   });
 });
+
+/** 50 modules r1..r50 whose init asks for their own slow_i (slow_1's init takes `first` s, the others 10 s), plus `extra`. */
+function throttled(first: number, extra: TaskSpec[], extraModules: ModuleSpec[] = []): { modules: ModuleSpec[]; tasks: TaskSpec[] } {
+  const modules: ModuleSpec[] = [...extraModules];
+  const tasks: TaskSpec[] = [...extra];
+  for (let i = 1; i <= 50; i++) {
+    modules.push({ name: `slow_${i}`, init: [{ sleep: i === 1 ? first : 10 }] });
+    modules.push({ name: `r${i}`, init: [{ request_module: `slow_${i}` }, { print: 'done' }] });
+    tasks.push({ id: `T${i}`, commands: [`insmod r${i}.ko`] });
+  }
+  return { modules, tasks };
+}
+
+/** What request_module() returned to `label`, as its return step says it (`request_module() = -ETIME`). */
+const retOf = (t: ReturnType<typeof runIn>, label: string) => /request_module\(\) = \S+$/.exec(t.steps.find((s) => s.label === label && s.kind === 'ret' && s.fn === 'request_module')?.text ?? '')?.[0];
+
+describe('two throttled requests and one freed slot (v5.5 wake_up_all(&kmod_wq))', () => {
+  // slow_1's helper exits at t = 3 s and frees one slot; W1 and W2, throttled since t = 1 s, are
+  // both woken: the first to run takes the slot (its helper loads `late`, 10 s), the other sleeps
+  // again, silently, until its 5 s are up.
+  const waiters = ['W1', 'W2'].map((id): TaskSpec => ({ id, start: 1, commands: [`insmod ${id.toLowerCase()}.ko`] }));
+  const extra: ModuleSpec[] = [
+    { name: 'w1', init: [{ request_module: 'late' }, { print: 'done' }] },
+    { name: 'w2', init: [{ request_module: 'late' }, { print: 'done' }] },
+    { name: 'late', init: [{ sleep: 10 }] },
+  ];
+  const t = perTest(() => runIn('upstream', scn(throttled(3, waiters, extra))));
+
+  it('each prints the throttling line once; one gets the slot at 3 s, the other times out at 6 s with -ETIME', () => {
+    const lines = t().final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text]);
+    expect(lines).toEqual([
+      [1000, 'request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: 50), for module late, throttling...'],
+      [1000, 'request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: 50), for module late, throttling...'],
+      [6000, 'request_module: modprobe late cannot be processed, kmod busy with 50 threads for more than 5 seconds now'],
+    ]);
+    const done = ['w1: done', 'w2: done'].map((x) => logLine(t(), x).time).sort((a, b) => a - b);
+    expect(done).toEqual([6000, 13000]);
+    expect([retOf(t(), 'W1'), retOf(t(), 'W2')].sort()).toEqual(['request_module() = -ETIME', 'request_module() = 0']);
+  });
+
+  it('the helpers sleeping in their modules\' init are not woken by the freed slot', () => {
+    // slow_2..slow_50 sleep 10 s from t = 0: their helpers exit at 10 s, not earlier.
+    expect(logLine(t(), 'r50: done').time).toBe(10000);
+  });
+});
+
+describe('a throttled request_module() and SIGKILL (v5.5: wait_event_killable_timeout)', () => {
+  const t = perTest(() =>
+    runIn('upstream', scn(throttled(10, [{ id: 'W', start: 1, commands: ['insmod w.ko'] }, { id: 'K', start: 2, commands: ['kill -9 W'] }], [{ name: 'w', init: [{ request_module: 'late' }] }, { name: 'late' }]))),
+  );
+
+  it('gives up at once with "sigkill sent" and -ERESTARTSYS, without starting a helper', () => {
+    expect(t().final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text])).toEqual([
+      [1000, 'request_module: kmod_concurrent_max (0) close to 0 (max_modprobes: 50), for module late, throttling...'],
+      [2000, 'request_module: sigkill sent for modprobe late, giving up'],
+    ]);
+    expect(retOf(t(), 'W')).toBe('request_module() = -ERESTARTSYS');
+    expect(t().final.tasks.filter((x) => x.kind === 'helper')).toHaveLength(50);
+  });
+});
+
+describe('v6.4+: the slot is a semaphore, down_timeout() (TASK_UNINTERRUPTIBLE)', () => {
+  const t = perTest(() =>
+    runIn('v7.1', scn(throttled(10, [{ id: 'W', start: 1, commands: ['insmod w.ko'] }, { id: 'K', start: 2, commands: ['kill -9 W'] }], [{ name: 'w', init: [{ request_module: 'late' }] }, { name: 'late' }]))),
+  );
+
+  it('no throttling line; SIGKILL does not end the wait; after 5 s "cannot be processed" and -ETIME', () => {
+    expect(t().final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text])).toEqual([
+      [6000, 'request_module: modprobe late cannot be processed, kmod busy with 50 threads for more than 5 seconds now'],
+    ]);
+    expect(retOf(t(), 'W')).toBe('request_module() = -ETIME');
+  });
+
+  it('W sleeps in down_timeout(), a wait a kill cannot end', () => {
+    const waiting = t().steps.find((s) => s.label === 'W' && s.kind === 'block')!;
+    const w = worldAt(t(), waiting.i).tasks.find((x) => x.label === 'W')!;
+    expect(w.wait).toMatchObject({ kind: 'kmod_slot', fn: 'down_timeout', killable: false });
+  });
+});
+
+describe('the helper is plain modprobe, not --first-time: a module already loaded is 0', () => {
+  const s = scn({ modules: [{ name: 'a' }, { name: 'r', init: [{ request_module: 'a' }] }], tasks: [{ commands: ['modprobe a', 'modprobe r'] }] });
+
+  it('request_module("a") with a LIVE: modprobe exits 0, wait status 0; the step says who ran what', () => {
+    const t = runIn('upstream', s);
+    expect(retOf(t, 'U1')).toMatch(/request_module\(\) = 0$/);
+    const texts = t.steps.map((x) => x.text).join('\n');
+    expect(texts).toContain("call_usermodehelper: H1 runs '/sbin/modprobe -q -- a'");
+    expect(texts).toContain('H1 exited: wait status 0');
+  });
+});
+
+describe('an empty /proc/sys/kernel/modprobe, as the step says it', () => {
+  const s = scn({ modules: [{ name: 'r', init: [{ request_module: 'x' }] }], tasks: [{ commands: ['echo > /proc/sys/kernel/modprobe', 'modprobe r'] }] });
+  const noted = (v: 'upstream' | 'v7.1') => runIn(v, s).steps.find((x) => x.kind === 'ret' && x.fn === 'request_module')?.text;
+
+  it('v5.5: 0 without loading anything', () => {
+    expect(noted('upstream')).toBe('/proc/sys/kernel/modprobe is empty: request_module() returns 0 without loading anything; request_module() = 0');
+  });
+  it('v5.7+: -ENOENT', () => {
+    expect(noted('v7.1')).toBe('/proc/sys/kernel/modprobe is empty: request_module() returns -ENOENT (since v5.7); request_module() = -ENOENT');
+  });
+});
