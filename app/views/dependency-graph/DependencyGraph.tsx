@@ -88,6 +88,8 @@ function Graph({ legend = true, overview = false }: { legend?: boolean; overview
   // The drawing is larger than the panel at a readable zoom: a minimap shows all of it.
   const [partial, setPartial] = useState(false);
   const { setCenter, getZoom } = useReactFlow();
+  // Only where it leaves room for the drawing itself (not in a panel squeezed by the statechart).
+  const roomy = useFlowStore((s) => s.width >= 360 && s.height >= 220);
   const onNodeClick: NodeMouseHandler<ModuleFlowNode> = (_e, n) => {
     selectModule(n.id);
     // Its statechart too: a livepatch's klp_patch, any other module's struct module (vmlinux has none).
@@ -116,7 +118,7 @@ function Graph({ legend = true, overview = false }: { legend?: boolean; overview
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-right" />
-        {partial && <MiniMap position="top-right" pannable zoomable onClick={(_e, at) => void setCenter(at.x, at.y, { zoom: getZoom() })} nodeClassName={miniNodeClass} ariaLabel="The whole dependency graph; the frame is the part shown" className="dep-minimap" />}
+        {partial && roomy && <MiniMap position="top-right" pannable zoomable onClick={(_e, at) => void setCenter(at.x, at.y, { zoom: getZoom() })} nodeClassName={miniNodeClass} ariaLabel="The whole dependency graph; the frame is the part shown" className="dep-minimap" />}
         {layout.status === 'done' && <FitOnLayout layoutKey={key} width={layout.result.width} height={layout.result.height} overview={overview} onPartial={setPartial} />}
       </ReactFlow>
     </div>
