@@ -110,16 +110,21 @@ describe('an empty modprobe path in the split POC (kernel/README.md: the RFC loo
   });
 });
 
-describe('the kmod_concurrent_max throttle (W4): at most 50 helpers, a 5 s wait for a slot', () => {
-  // 50 modules whose init runs request_module("slow") at t = 0 (slow's init takes 10 s, so each
-  // helper keeps its slot), and a 51st at t = 1 s.
-  const modules: ModuleSpec[] = [{ name: 'slow', init: [{ sleep: 10 }] }];
+/** r1..r51, whose init runs request_module("slow") (r1..r50 at t = 0, r51 at t = 1 s); slow's init sleeps `sleep` s. */
+function fiftyOneAskForSlow(sleep: number): { modules: ModuleSpec[]; tasks: TaskSpec[] } {
+  const modules: ModuleSpec[] = [{ name: 'slow', init: [{ sleep }] }];
   const tasks: TaskSpec[] = [];
   for (let i = 1; i <= 51; i++) {
     modules.push({ name: `r${i}`, init: [{ request_module: 'slow' }, { print: 'done' }] });
     tasks.push({ id: `T${i}`, start: i === 51 ? 1 : 0, commands: [`insmod r${i}.ko`] });
   }
-  const t = perTest(() => runIn('upstream', scn({ modules, tasks })));
+  return { modules, tasks };
+}
+
+describe('the kmod_concurrent_max throttle (W4): at most 50 helpers, a 5 s wait for a slot', () => {
+  // 50 modules whose init runs request_module("slow") at t = 0 (slow's init takes 10 s, so each
+  // helper keeps its slot), and a 51st at t = 1 s.
+  const t = perTest(() => runIn('upstream', scn(fiftyOneAskForSlow(10))));
 
   it('the 51st request prints the throttling line, waits 5 s, then gives up with -ETIME', () => {
     const lines = t().final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text]);
@@ -141,13 +146,7 @@ describe('the kmod_concurrent_max throttle (W4): at most 50 helpers, a 5 s wait 
 describe('a kmod slot freed wakes a throttled request_module() before its 5 s timeout', () => {
   // As above, but slow's init takes 3 s: at t = 3 s the 50 helpers finish and free their slots,
   // and the 51st request, throttled since t = 1 s, takes one at once.
-  const modules: ModuleSpec[] = [{ name: 'slow', init: [{ sleep: 3 }] }];
-  const tasks: TaskSpec[] = [];
-  for (let i = 1; i <= 51; i++) {
-    modules.push({ name: `r${i}`, init: [{ request_module: 'slow' }, { print: 'done' }] });
-    tasks.push({ id: `T${i}`, start: i === 51 ? 1 : 0, commands: [`insmod r${i}.ko`] });
-  }
-  const t = perTest(() => runIn('upstream', scn({ modules, tasks })));
+  const t = perTest(() => runIn('upstream', scn(fiftyOneAskForSlow(3))));
 
   it('the 51st gets a slot when the first helper exits, and never gives up', () => {
     const lines = dmesg(t()).filter((l) => l.startsWith('request_module:'));
