@@ -25,7 +25,7 @@ export { explainLivelock, type LivelockExplanation } from './sim/explainLivelock
 export { killableTasks, killEffect } from './sim/kill';
 export { firstDivergence, transcript, type Divergence, type OutLine } from './analysis/firstDivergence';
 export { moduleInstances, moduleWaiters, instancesByName, waitersByName, type InstanceView, type WaiterView } from './sim/moduleQueries';
-export { pendingLoads, type PendingLoad } from './sim/pendingLoads';
+export { pendingLoads, pendingLoadFate, type PendingLoad } from './sim/pendingLoads';
 export { patchView, type PatchView, type PatchPhase } from './sim/patchQueries';
 export { machineSubjects, machineStateAt, type MachineSubject, type MachineSubjectKind, type MachineStateAt, type MachineInstanceState, type MachineChangeAt } from './analysis/machineStates';
 export { recursionBreaks, type RecursionBreak } from './analysis/recursionBreaks';

@@ -55,7 +55,7 @@ test.describe('state machines, visible', () => {
     await expect(chart.locator('[data-testid=sc-state][data-state=MODULE_STATE_UNFORMED]')).toHaveAttribute('data-occupants', 'M#2');
     const copy = panel.getByTestId('machine-copy');
     await expect(copy).toHaveAttribute('data-phase', 'waiting');
-    await expect(copy).toContainText('M#2 MODULE_STATE_UNFORMED, not in the module list: H1 sleeps in add_unformed_module() until M#1 has finished loading');
+    await expect(copy).toContainText('M#2 MODULE_STATE_UNFORMED by H1: not in the module list: add_unformed_module() waits for M#1');
     // Before H1 starts loading there is one M only.
     await page.keyboard.press('Home');
     await expect(panel.getByTestId('machine-copy')).toHaveCount(0);

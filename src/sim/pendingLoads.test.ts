@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../presets/index';
 import { run } from '../engine/run';
 import { worldAt } from '../engine/replay';
-import { pendingLoads } from './pendingLoads';
+import { pendingLoadFate, pendingLoads, type PendingLoad } from './pendingLoads';
 
 const callStep = (t: ReturnType<typeof run>, label: string, fn: string, arg: string) =>
   t.steps.findIndex((s) => s.label === label && s.kind === 'call' && s.fn === fn && s.arg === arg);
@@ -39,5 +39,12 @@ describe('copies of a module loaded outside the module list', () => {
     const w = worldAt(t, waits);
     expect(w.tasks.find((x) => x.label === 'T2')!.frames.map((f) => f.fn)).toContain('early_mod_check');
     expect(pendingLoads(w)).toEqual([]);
+  });
+
+  it('says what becomes of each copy in the loader\'s words', () => {
+    const c = (phase: PendingLoad['phase']): PendingLoad => ({ key: 'M#2', name: 'M', task: 'H1', pid: 3, phase, state: null, blockedBy: 'M#1' });
+    expect(pendingLoadFate(c('waiting'))).toBe('not in the module list: add_unformed_module() waits for M#1');
+    expect(pendingLoadFate(c('refused'))).toBe('-EEXIST: klp_break_recursion() (19/23) stops the wait for M#1');
+    expect(pendingLoadFate(c('allocated'))).toBe('not in the module list: M#1 holds the name');
   });
 });

@@ -76,3 +76,15 @@ export function pendingLoads(w: World): PendingLoad[] {
   }
   return out;
 }
+
+/** What becomes of a second copy, in the loader's words (the graph's node and the statechart say it). */
+export function pendingLoadFate(c: PendingLoad): string {
+  switch (c.phase) {
+    case 'waiting':
+      return `not in the module list: add_unformed_module() waits for ${c.blockedBy}`;
+    case 'refused':
+      return `-EEXIST: klp_break_recursion() (19/23) stops the wait for ${c.blockedBy}`;
+    default:
+      return `not in the module list: ${c.blockedBy} holds the name`;
+  }
+}

@@ -7,7 +7,7 @@
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { NodeKind, PendingLoad } from '@engine';
+import { pendingLoadFate, type NodeKind } from '@engine';
 import type { ModuleFlowNode, ModuleNodeData, ModuleStepData } from './toDependencyFlow';
 import { shortState } from './shortState';
 import { useDepStep, useStepEntry } from './stepStore';
@@ -22,18 +22,6 @@ const KIND_LABEL: Record<NodeKind, string> = {
 };
 
 const MAX_ROWS = 2;
-
-/** What becomes of a second copy, in the loader's words. */
-function copyFate(c: PendingLoad): string {
-  switch (c.phase) {
-    case 'waiting':
-      return `not in the module list: add_unformed_module() waits for ${c.blockedBy}`;
-    case 'refused':
-      return `-EEXIST: klp_break_recursion() (19/23) stops the wait for ${c.blockedBy}`;
-    default:
-      return `not in the module list: ${c.blockedBy} holds the name`;
-  }
-}
 
 function ModuleNodeView({ id, data: fixed }: NodeProps<ModuleFlowNode>) {
   // The step part comes from the step store (see stepStore.ts), or with the node in one-off renders.
@@ -84,13 +72,13 @@ function ModuleNodeView({ id, data: fixed }: NodeProps<ModuleFlowNode>) {
         ))}
         {data.instances.length > MAX_ROWS && <div className="mod-note">+{data.instances.length - MAX_ROWS} more instances</div>}
         {data.pending.map((c) => (
-          <div key={c.key} className={`copy is-${c.phase}`} data-testid="module-copy" data-phase={c.phase} title={`${c.key}: a second copy that ${c.task} loads. ${copyFate(c)}`}>
+          <div key={c.key} className={`copy is-${c.phase}`} data-testid="module-copy" data-phase={c.phase} title={`${c.key}: a second copy that ${c.task} loads. ${pendingLoadFate(c)}`}>
             <div className="inst st-unformed">
               <span className="inst-key">{c.key}</span>
               <span className="state-pill">UNFORMED</span>
               <span className="inst-owner">by {c.task}</span>
             </div>
-            <div className="copy-fate">{copyFate(c)}</div>
+            <div className="copy-fate">{pendingLoadFate(c)}</div>
           </div>
         ))}
         {data.broken.map((b) => (

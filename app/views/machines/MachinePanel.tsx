@@ -6,7 +6,7 @@
  * its own too, and is drawn in it.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { machineDiagram, machineStateAt, machineSubjects, pendingLoads, type MachineSubject, type PendingLoad } from '@engine';
+import { machineDiagram, machineStateAt, machineSubjects, pendingLoadFate, pendingLoads, type MachineSubject, type PendingLoad } from '@engine';
 import { useStore } from '../../store';
 import { useStepWorld } from '../../store/useStepWorld';
 import { Panel } from '../../components/Panel';
@@ -16,13 +16,6 @@ const KIND_LABEL: Record<MachineSubject['kind'], string> = { module: 'module', l
 
 function subjectKey(s: MachineSubject): string {
   return `${s.kind}:${s.name}`;
-}
-
-/** A second copy in the loader's words (ModuleNode.tsx says the same on the graph). */
-function copyWords(c: PendingLoad): string {
-  if (c.phase === 'waiting') return `not in the module list: ${c.task} sleeps in add_unformed_module() until ${c.blockedBy} has finished loading (finished_loading())`;
-  if (c.phase === 'refused') return `not in the module list: klp_break_recursion() (19/23) makes add_unformed_module() return -EEXIST`;
-  return `held by ${c.task}'s load_module(), not yet in add_unformed_module()`;
 }
 
 export function MachinePanel() {
@@ -112,7 +105,7 @@ export function MachinePanel() {
             {copies.map((c) => (
               <span key={c.key} data-testid="machine-copy" data-phase={c.phase}>
                 {'; '}
-                <code>{c.key}</code> {c.state ?? 'allocated'}, {copyWords(c)}
+                <code>{c.key}</code> {c.state ?? 'allocated'} by {c.task}: {pendingLoadFate(c)}
               </span>
             ))}
             {at.last && (
