@@ -61,6 +61,13 @@ describe('classify()', () => {
     expect(t.outcome.kind).toBe('deadlock');
     expect(t.outcome).toMatchObject({ location: 'add_unformed_module', seedLocation: 'i', cycle: ['U1', 'H1'] });
   });
+
+  it('the last step of a livelock carries the livelock mark (the timeline\'s outcome marker), even a step with no marks of its own', () => {
+    const t = runIn('split', getPreset('P20')!.scenario, { maxSteps: 400 });
+    expect(t.outcome.kind).toBe('livelock');
+    expect(t.steps[t.steps.length - 1].marks).toEqual(['livelock']);
+    expect(t.steps.filter((s) => s.marks?.includes('livelock'))).toHaveLength(1);
+  });
 });
 
 describe('cycleLocation(): where a cycle is stuck', () => {

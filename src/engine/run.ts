@@ -235,7 +235,9 @@ export function classify(w: World, env: Env, k: Ctx, limited: boolean, steps: Tr
     const loop = detectLivelock(w, env, k);
     if (loop) {
       const who = labels(w, loop.pids);
-      steps[steps.length - 1]?.marks?.push('livelock');
+      // The timeline's outcome marker goes on the last step, as for a deadlock.
+      const last = steps[steps.length - 1];
+      if (last) (last.marks ??= []).push('livelock');
       return {
         ...base,
         kind: 'livelock',
