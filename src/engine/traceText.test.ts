@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../presets/index';
 import { run, type RunOptions } from './run';
 import type { Trace } from '../model/trace';
+import type { Scenario } from '../model/scenario';
+import { scn } from '../test/helpers';
 
 function traceText(t: Trace): string {
   const o = t.outcome;
@@ -25,6 +27,12 @@ function traceText(t: Trace): string {
   return [...head, ...lines, ''].join('\n');
 }
 
+/** test_klp_callbacks_busy loaded with a parameter, then unloaded: arguments given as key=value. */
+const PARAMS: Scenario = scn({
+  modules: [{ name: 'busy', model: 'test_klp_callbacks_busy', params: { block_transition: { type: 'bool', default: 'N' } } }],
+  tasks: [{ commands: ['modprobe busy block_transition=N', 'rmmod busy'] }],
+});
+
 const RUNS: [string, string, RunOptions][] = [
   ['P08', 'split', {}], // type B: deadlock at location (i)
   ['P10', 'split-break-only', {}], // a timed cycle: a stall at location (ii)
@@ -34,13 +42,14 @@ const RUNS: [string, string, RunOptions][] = [
   ['P03', 'v7.1', {}], // early_mod_check() and the patient wait
   ['P10', 'split', { granularity: 'fine' }], // preemption after every visible step
   ['P08', 'split', { granularity: 'fine', preemptEveryStep: true }], // ... and after every step
+  ['params', 'upstream', {}], // module parameters on the command line
 ];
 
 describe('the step lines of a run, as the timeline shows them', () => {
   for (const [id, variant, opts] of RUNS) {
     const name = `${id}-${variant}${opts.granularity ? `-${opts.granularity}` : ''}${opts.preemptEveryStep ? '-every-step' : ''}`;
     it(name, async () => {
-      const t = run(getPreset(id)!.scenario, { ...opts, variant: variant as RunOptions['variant'] });
+      const t = run(id === 'params' ? PARAMS : getPreset(id)!.scenario, { ...opts, variant: variant as RunOptions['variant'] });
       await expect(traceText(t)).toMatchFileSnapshot(`./traces/${name}.txt`);
     });
   }
