@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { stackOf } from './stack';
 import { run } from './run';
-import { replaySteps } from './replay';
+import { replaySteps, worldAt } from './replay';
 import { getPreset } from '../presets/index';
 import { perTest, taskOf } from '../test/helpers';
 
@@ -52,5 +52,22 @@ describe('stackOf()', () => {
     });
     expect(seen).toBe(true);
     expect(stackOf(taskOf(p16, 'T1'), p16.final)).toEqual([]);
+  });
+});
+
+describe('stackOf() on a stall at location (ii)', () => {
+  // P10 on 'split-break-only': H1 loads lp__M, whose symbol lp_shared_cb comes from lp, COMING
+  // under U1; H1 waits for it in resolve_symbol_wait(), U1 waits for H1.
+  const t = perTest(() => run(getPreset('P10')!.scenario, { variant: 'split-break-only' }));
+  const before = perTest(() => worldAt(t(), t().final.stalls[0].step - 1));
+
+  it('names the module instance of each frame, and the symbol waited for', () => {
+    const w = before();
+    const h1 = stackOf(w.tasks.find((x) => x.label === 'H1')!, w);
+    expect(h1[h1.length - 1]).toEqual({ fn: 'resolve_symbol_wait', detail: 'lp__M#1 lp_shared_cb' });
+    // U1's module is not the newest in the list: its frames still name lp#1, not lp__M#1.
+    const u1 = stackOf(w.tasks.find((x) => x.label === 'U1')!, w);
+    expect(w.modules[0].name).toBe('lp__M');
+    expect(u1.find((f) => f.fn === 'load_module')?.detail).toBe('lp#1');
   });
 });
