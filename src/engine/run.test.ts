@@ -97,5 +97,14 @@ describe('run() outcome basics', () => {
     const t = run(getPreset('P10')!.scenario, { variant: 'split-poc19', maxSteps: 20 });
     expect(t.steps).toHaveLength(20);
     expect(t.outcome.kind).toBe('limit');
+    expect(t.outcome.summary).toBe("stopped after 20 steps without finishing: the simulator's step limit (the scenario is too big to finish, or it keeps changing without end)");
+  });
+
+  it('without step records (the explorer, the benchmarks) the run reaches the same world and verdict', () => {
+    const full = run(getPreset('P08')!.scenario, { variant: 'split' });
+    const bare = run(getPreset('P08')!.scenario, { variant: 'split', recordSteps: false });
+    expect(bare.steps).toEqual([]);
+    expect(bare.outcome).toEqual(full.outcome);
+    expect(bare.final).toEqual(full.final);
   });
 });
