@@ -209,10 +209,13 @@ describe('two throttled requests and one freed slot (v5.5 wake_up_all(&kmod_wq))
   });
 });
 
+/** All 50 slots busy for 10 s; W's init asks for `late` at 1 s and K sends W SIGKILL at 2 s. */
+function killedWhileThrottled() {
+  return scn(throttled(10, [{ id: 'W', start: 1, commands: ['insmod w.ko'] }, { id: 'K', start: 2, commands: ['kill -9 W'] }], [{ name: 'w', init: [{ request_module: 'late' }] }, { name: 'late' }]));
+}
+
 describe('a throttled request_module() and SIGKILL (v5.5: wait_event_killable_timeout)', () => {
-  const t = perTest(() =>
-    runIn('upstream', scn(throttled(10, [{ id: 'W', start: 1, commands: ['insmod w.ko'] }, { id: 'K', start: 2, commands: ['kill -9 W'] }], [{ name: 'w', init: [{ request_module: 'late' }] }, { name: 'late' }]))),
-  );
+  const t = perTest(() => runIn('upstream', killedWhileThrottled()));
 
   it('gives up at once with "sigkill sent" and -ERESTARTSYS, without starting a helper', () => {
     expect(t().final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text])).toEqual([
@@ -225,9 +228,7 @@ describe('a throttled request_module() and SIGKILL (v5.5: wait_event_killable_ti
 });
 
 describe('v6.4+: the slot is a semaphore, down_timeout() (TASK_UNINTERRUPTIBLE)', () => {
-  const t = perTest(() =>
-    runIn('v7.1', scn(throttled(10, [{ id: 'W', start: 1, commands: ['insmod w.ko'] }, { id: 'K', start: 2, commands: ['kill -9 W'] }], [{ name: 'w', init: [{ request_module: 'late' }] }, { name: 'late' }]))),
-  );
+  const t = perTest(() => runIn('v7.1', killedWhileThrottled()));
 
   it('no throttling line; SIGKILL does not end the wait; after 5 s "cannot be processed" and -ETIME', () => {
     expect(t().final.dmesg.filter((l) => l.text.startsWith('request_module:')).map((l) => [l.time, l.text])).toEqual([
