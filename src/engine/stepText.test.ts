@@ -7,7 +7,7 @@ import { PRESETS, getPreset } from '../presets/index';
 import { run } from './run';
 import { infoOf, kernelName, procNames } from './procs';
 import { VARIANT_IDS } from '../model/variant';
-import { TEST_MAX_STEPS } from '../test/helpers';
+import { runIn, scn, sh, TEST_MAX_STEPS } from '../test/helpers';
 
 /** Procedures whose own name is not the kernel's (they declare another, or are split versions). */
 const simulatorNames = procNames().filter((n) => kernelName(n) !== n);
@@ -57,5 +57,41 @@ describe('step texts', () => {
     expect(calls('request_module').length).toBeGreaterThan(0);
     expect(calls('request_module').every((s) => s.marks?.includes('request_module'))).toBe(true);
     expect(t.steps.filter((s) => s.marks?.includes('request_module')).every((s) => s.fn === 'request_module')).toBe(true);
+  });
+});
+
+describe("a call's arguments and its return value, as the step line shows them", () => {
+  it('a module argument names the instance the call is about, not the newest module', () => {
+    // rmmod B while A, loaded after it, is first on the module list (list_add_rcu() at the head).
+    const t = runIn('upstream', scn({ modules: [{ name: 'A' }, { name: 'B', exit: [] }], tasks: [sh('modprobe B', 'modprobe A', 'rmmod B')] }), { maxSteps: 300 });
+    expect(t.final.modules.map((m) => m.name)).toEqual(['A']);
+    const exit = t.steps.find((s) => s.kind === 'call' && s.fn === 'scriptedExit')!;
+    expect([exit.text, exit.arg]).toEqual(['mod->exit(B#1)', 'B#1']);
+  });
+
+  it('module parameters read as name=value, space-separated, after the module name', () => {
+    const s = scn({ modules: [{ name: 'A', params: { x: { type: 'int', default: '0' }, y: { type: 'int', default: '0' } } }], tasks: [sh('modprobe A x=1 y=2')] });
+    const t = runIn('upstream', s, { maxSteps: 200 });
+    const calls = t.steps.filter((x) => x.kind === 'call' && ['modprobe', 'load_module'].includes(x.fn));
+    expect(calls.map((x) => [x.text, x.arg])).toEqual([
+      ['modprobe(A, x=1 y=2)', 'A'],
+      ['load_module(A, x=1 y=2)', 'A'],
+    ]);
+  });
+
+  it('a list argument (the commands of a capture) is left out of the line', () => {
+    const s = scn({ modules: [{ name: 'A' }], tasks: [sh("capture 'loaded: ' -- modprobe A && lsmod")] });
+    const t = runIn('upstream', s, { maxSteps: 200 });
+    expect(t.steps.find((x) => x.kind === 'call' && x.fn === 'capture')?.text).toBe('capture(loaded: , log)');
+  });
+
+  it('a call without arguments shows empty parentheses and names no argument; a pid is returned as a number', () => {
+    // test_klp-call_getpid: syscall(SYS_getpid) -> __x64_sys_getpid() returns the caller's tgid.
+    const t = runIn('upstream', scn({ tasks: [sh('spawn P 1 test_klp-call_getpid', 'kill $P')] }), { maxSteps: 100 });
+    const pid = t.final.tasks.find((x) => x.label === 'U1.1')!.pid;
+    const call = t.steps.find((x) => x.kind === 'call' && x.fn === '__x64_sys_getpid')!;
+    expect(call.text).toBe('__x64_sys_getpid()');
+    expect(call.arg).toBeUndefined();
+    expect(t.steps[call.i + 1].text).toBe(`__x64_sys_getpid() = ${pid}`);
   });
 });
