@@ -44,4 +44,13 @@ describe('fine granularity: where a running task may be preempted', () => {
     expect(after(t, 'ret', 'load_module').choice).toBeUndefined();
     expect(t.outcome.kind).toBe('ok');
   });
+
+  it('replacing a function adds scheduling points only where its callers enter and leave it', () => {
+    const patched = loadWithPatched(['load_module']);
+    const plain = loadWithPatched(['cmdline_proc_show']);
+    // The default pick lets U1 go on at the new points: the same steps, only more choices.
+    expect(patched.steps.map((s) => `${s.label} ${s.text}`)).toEqual(plain.steps.map((s) => `${s.label} ${s.text}`));
+    const added = patched.steps.filter((s, i) => Boolean(s.choice) !== Boolean(plain.steps[i].choice));
+    expect(added.map((s) => s.i)).toEqual([after(patched, 'call', 'load_module').i, after(patched, 'ret', 'load_module').i]);
+  });
 });

@@ -94,4 +94,11 @@ describe("a call's arguments and its return value, as the step line shows them",
     expect(call.arg).toBeUndefined();
     expect(t.steps[call.i + 1].text).toBe(`__x64_sys_getpid() = ${pid}`);
   });
+  it('a step to a label its procedure gives no words reads as the label, words apart', () => {
+    // parse_args() rejects the value: load_module() goes to its coming_cleanup path.
+    const s = scn({ modules: [{ name: 'A', params: { x: { type: 'int', default: '0' } } }], tasks: [sh('modprobe A x=abc')] });
+    const t = runIn('upstream', s, { maxSteps: 200 });
+    const bad = t.steps.find((x) => x.dmesg?.includes("A: `abc' invalid for parameter `x'"))!;
+    expect([bad.kind, bad.fn, bad.text]).toEqual(['step', 'load_module', 'load_module(): coming cleanup']);
+  });
 });

@@ -87,4 +87,19 @@ describe('stalls', () => {
     expect(t.final.stalls).toEqual([{ step: times[0].i, cycle: [u1, h1], location: 'resolve_symbol_wait' }]);
     expect(t.outcome).toMatchObject({ kind: 'stall', location: 'resolve_symbol_wait', seedLocation: 'ii' });
   });
+  it('a later cycle of other tasks is a stall of its own', () => {
+    // P10 without 19/23, then U2 at 40 s loads lp again: its helper H2 stalls it the same way.
+    const s = structuredClone(getPreset('P10')!.scenario);
+    s.tasks.push({ id: 'U2', start: 40, commands: ['modprobe lp'] });
+    const t = runIn('split-break-only', s, { maxSteps: 600 });
+    const stalled = t.steps.filter((x) => x.marks?.includes('stall'));
+    expect(stalled.map((x) => x.text)).toEqual(['time passes: 0.000 s -> 30.000 s', 'time passes: 40.000 s -> 70.000 s']);
+    const pid = (label: string) => taskOf(t, label).pid;
+    expect(t.final.stalls).toEqual([
+      { step: stalled[0].i, cycle: [pid('U1'), pid('H1')], location: 'resolve_symbol_wait' },
+      { step: stalled[1].i, cycle: [pid('U2'), pid('H2')], location: 'resolve_symbol_wait' },
+    ]);
+    // The verdict names the first.
+    expect(t.outcome.summary).toBe('stall in resolve_symbol_wait() (location ii): U1 -> H1 until a timeout broke it');
+  });
 });
