@@ -3,7 +3,7 @@
  * thread that is woken at once and goes ahead of the tasks already waiting for the CPU.
  */
 import { describe, expect, it } from 'vitest';
-import { perTest, runIn, scn } from '../test/helpers';
+import { perTest, runIn, scn, sh } from '../test/helpers';
 
 /** A livepatch enabled and disabled twice: each disable frees the patch from a work item. */
 const twice = perTest(() =>
@@ -40,5 +40,28 @@ describe('work items run on kworkers', () => {
     const first = t.steps.find((s) => s.label === 'kworker/1')!;
     expect(first.choice).toEqual({ options: ['kworker/1', 'U1'], picked: 'kworker/1' });
     expect(first.text).toBe('/sys/kernel/livepatch/lp removed; patch freed; klp_free_patch_work_fn() = 0; kworker/1 exits with status 0');
+  });
+  it('at fine granularity, work queued by a task running alone waits for that task to yield the CPU', () => {
+    // With nobody else runnable there is no scheduling point: the worker is woken at U1's next
+    // preemption point (the shell between commands), not right after enabled_store() queued it.
+    const t = runIn(
+      'upstream',
+      scn({
+        livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }],
+        tasks: [sh('modprobe lp', 'echo 0 > /sys/kernel/livepatch/lp/enabled', 'log done')],
+      }),
+      { granularity: 'fine', maxSteps: 200 },
+    );
+    const i = t.steps.findIndex((s) => s.label === 'kworker/1');
+    expect(t.steps.slice(i - 5, i + 2).map((s) => `${s.label} ${s.text}`)).toEqual([
+      "U1 'lp' removed from klp_patches; mutex_unlock(&klp_mutex); enabled_store() = 0",
+      'U1 sh() = 0',
+      'U1 sh() = 0',
+      'U1 sh(): next command',
+      'U1 sh(): preemption point, another task may run',
+      'kworker/1 /sys/kernel/livepatch/lp removed; patch freed; klp_free_patch_work_fn() = 0; kworker/1 exits with status 0',
+      'U1 sh(log done)',
+    ]);
+    expect(t.steps.filter((s) => s.choice).map((s) => s.choice)).toEqual([{ options: ['kworker/1', 'U1'], picked: 'kworker/1' }]);
   });
 });
