@@ -60,6 +60,7 @@ function admit(k: Ctx, w: World): void {
         fn: item.fn,
         args: item.args,
       });
+      // Stryker disable next-line ConditionalExpression: spawn() without startAt starts the task at once, runnable: this only guards
       if (t.status === 'runnable') {
         w.runq = [t.pid, ...w.runq.filter((p) => p !== t.pid)];
       }
@@ -74,6 +75,7 @@ export function nextTimer(w: World): number | null {
   };
   for (const task of w.tasks) {
     if (task.status === 'new') consider(task.startAt);
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: only a blocked task has a wait (spawn(), wake() and exitTask() clear it), and a blocked one always has one
     if (task.status === 'blocked') consider(task.wait?.until);
   }
   for (const x of w.work) consider(x.at);
@@ -128,7 +130,9 @@ export type Decide = (options: string[], w: World) => number | null;
 export function scheduleDecide(env: Env): Decide {
   return (options, w) => {
     const want = env.schedule[w.choices];
+    // Stryker disable next-line ConditionalExpression: indexOf(undefined) is -1 as well (labels are strings)
     const j = want === undefined ? -1 : options.indexOf(want);
+    // Stryker disable next-line EqualityOperator: j = 0 gives 0 either way
     return j >= 0 ? j : 0;
   };
 }
@@ -148,6 +152,7 @@ export const CHOICE = Symbol('choice');
  */
 export function step(w: World, env: Env, k: Ctx = newCtx(env)): TraceStep | null {
   const r = stepWith(w, env, k, scheduleDecide(env));
+  // Stryker disable next-line ConditionalExpression: scheduleDecide() always picks, so stepWith() never returns CHOICE here
   return r === CHOICE ? null : r;
 }
 
@@ -178,6 +183,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       rec.t = t;
       k.note(`time passes: ${(from / 1000).toFixed(3)} s -> ${(t / 1000).toFixed(3)} s`);
       for (const task of w.tasks) {
+        // Stryker disable next-line OptionalChaining: a blocked task always has its wait
         if (task.status === 'blocked' && task.wait?.until !== undefined && task.wait.until <= t) {
           k.wake(task, { timedOut: true });
         }
@@ -206,8 +212,10 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
   if (choice) rec.choice = choice;
   k.rec = rec;
   const proc = procByName(frame.fn);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: internal invariant: every frame names a procedure (no valid input reaches this)
   if (!proc) throw new Error(`internal: no simulated function '${frame.fn}'`);
   const fnStep = proc[frame.pc];
+  // Stryker disable next-line ConditionalExpression,StringLiteral: internal invariant: every label a step returns is a step of its procedure
   if (!fnStep) throw new Error(`internal: ${frame.fn} has no step '${frame.pc}'`);
   k.touched = false;
   const op = fnStep(k, frame.l);
@@ -220,6 +228,7 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
       task.frames.push({ fn: op.fn, pc: 'start', l: { ...op.args } });
       rec.kind = 'call';
       rec.fn = op.fn;
+      // Stryker disable next-line ConditionalExpression: speed only: quiet steps are the explorer's, which reads no step text
       if (!k.quiet) {
         const info = infoOf(op.fn);
         const args = describeArgs(w, op.args) || info.args || '';
@@ -232,8 +241,10 @@ export function stepWith(w: World, env: Env, k: Ctx, decide: Decide): TraceStep 
     case 'ret': {
       task.frames.pop();
       rec.kind = 'ret';
+      // Stryker disable next-line ConditionalExpression: speed only: quiet steps are the explorer's, which reads no step text
       if (!k.quiet) {
         // As a kernel developer reads it: a bool as a bool, an error by its name (-EEXIST).
+        // Stryker disable next-line UnaryOperator: errnoName() takes the errno with either sign (Math.abs)
         const shown = infoOf(frame.fn).returns === 'bool' ? String(op.value !== 0) : op.value < 0 && errnoName(-op.value) ? `-${errnoName(-op.value)}` : String(op.value);
         rec.text = rec.text ? `${rec.text}; ${kernelName(frame.fn)}() = ${shown}` : `${kernelName(frame.fn)}() = ${shown}`;
       }
