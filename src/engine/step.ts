@@ -41,6 +41,7 @@ function admit(k: Ctx, w: World): void {
     if (t.status === 'new' && t.startAt <= w.time) {
       t.status = 'runnable';
       w.runq.push(t.pid);
+    // Stryker disable next-line OptionalChaining: a blocked task always has its wait
     } else if (t.status === 'blocked' && t.wait?.kind === 'cond' && evalCond(w, t.wait.cond ?? '')) {
       k.wake(t);
     }
