@@ -70,6 +70,30 @@ describe('classify()', () => {
   });
 });
 
+describe('classify(): stalls and failed commands', () => {
+  it('a stall is location (ii) only in resolve_symbol_wait(); one in __request_module() (no free kmod slot) has no seed location', () => {
+    // P10 on 'split-break-only': H1 waits 30 s in resolve_symbol_wait() for lp, COMING under U1.
+    const scenario = getPreset('P10')!.scenario;
+    const t = runIn('split-break-only', scenario);
+    expect(t.outcome).toMatchObject({ kind: 'stall', location: 'resolve_symbol_wait', seedLocation: 'ii', cycle: ['U1', 'H1'] });
+    expect(t.outcome.summary).toBe('stall in resolve_symbol_wait() (location ii): U1 -> H1 until a timeout broke it');
+    // The same cycle broken by __request_module()'s 5 s wait for a kmod slot instead.
+    const w = structuredClone(t.final);
+    w.stalls[0].location = '__request_module';
+    const env = makeEnv(scenario, { variant: 'split-break-only' });
+    const o = classify(w, env, newCtx(env), false);
+    expect(o).toMatchObject({ kind: 'stall', location: '__request_module', cycle: ['U1', 'H1'] });
+    expect(o.seedLocation).toBeUndefined();
+    expect(o.summary).toBe('stall in __request_module(): U1 -> H1 until a timeout broke it');
+  });
+
+  it('a failed command is named with its task and exit status', () => {
+    // P03: T2's insmod slow.ko fails with -EEXIST, slow being loaded by T1's modprobe; insmod exits 1.
+    const t = runIn('upstream', getPreset('P03')!.scenario);
+    expect(t.outcome).toMatchObject({ kind: 'error', summary: "'insmod slow.ko' (T2) failed with exit status 1" });
+  });
+});
+
 describe('cycleLocation(): where a cycle is stuck', () => {
   const e = (wid: WaitEdge['wid'], fn: string, timed = false): WaitEdge => ({ from: 1, to: 2, fn, wid, timed, what: '', since: 0 });
 

@@ -109,6 +109,16 @@ describe('replaySteps(): every world of a trace, in order, from one copy', () =>
     expect(seen).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('on a trace stopped by the step limit, visits its steps and none past them', () => {
+    const limited = run(getPreset('P10')!.scenario, { variant: 'split', maxSteps: 30, checkpointEvery: 16 });
+    const seen: number[] = [];
+    replaySteps(limited, (i) => {
+      seen.push(i);
+    });
+    expect(seen).toEqual(limited.steps.map((_, i) => i));
+    expect(seen).toHaveLength(30);
+  });
+
   it('refuses a trace run without checkpoints', () => {
     expect(() => replaySteps(run(getPreset('P08')!.scenario, { variant: 'split', checkpointEvery: 0 }), () => {})).toThrow('without checkpoints');
   });

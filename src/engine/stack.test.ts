@@ -6,7 +6,8 @@ import { stackOf } from './stack';
 import { run } from './run';
 import { replaySteps, worldAt } from './replay';
 import { getPreset } from '../presets/index';
-import { perTest, taskOf } from '../test/helpers';
+import { perTest, scn, sh, taskOf } from '../test/helpers';
+import type { StackFrame } from './stack';
 
 describe('stackOf()', () => {
   // Situation 1 (type B) without 19/23: U1's modprobe M calls klp_module_coming(M), which asks for
@@ -69,5 +70,39 @@ describe('stackOf() on a stall at location (ii)', () => {
     const u1 = stackOf(w.tasks.find((x) => x.label === 'U1')!, w);
     expect(w.modules[0].name).toBe('lp__M');
     expect(u1.find((f) => f.fn === 'load_module')?.detail).toBe('lp#1');
+  });
+});
+
+describe('stackOf(): what a frame is about', () => {
+  it("klp_add_object() names the module instance being loaded and the patch it joins", () => {
+    // P10 on the 19/23 POC: H1 loads lp__M, whose init adds object M to lp (klp_add_object()).
+    const t = run(getPreset('P10')!.scenario, { variant: 'split-poc19', checkpointEvery: 16 });
+    let seen: StackFrame[] | null = null;
+    replaySteps(t, (_, w) => {
+      const h1 = w.tasks.find((x) => x.label === 'H1');
+      const st = h1 ? stackOf(h1, w) : [];
+      if (st[st.length - 1]?.fn !== 'klp_add_object') return true;
+      seen = st;
+      return false;
+    });
+    expect(seen).toEqual([
+      { fn: 'modprobe', detail: 'lp__M' },
+      { fn: 'finit_module', detail: 'lp__M' },
+      { fn: 'load_module', detail: 'lp__M#1' },
+      { fn: 'do_init_module', detail: 'lp__M#1' },
+      { fn: 'do_one_initcall', detail: 'lp__M#1' },
+      { fn: 'klp_add_object', detail: 'lp__M#1 lp' },
+    ]);
+  });
+
+  it("a shell in the selftest harness's loop_until shows the condition it polls", () => {
+    // wait_until exists PATH: functions.sh loop_until() sleeps between checks of the condition.
+    const t = run(scn({ tasks: [sh('wait_until exists /sys/kernel/livepatch/lp')] }), { variant: 'upstream', maxSteps: 6 });
+    expect(taskOf(t, 'U1').status).toBe('blocked');
+    expect(stackOf(taskOf(t, 'U1'), t.final)).toEqual([
+      { fn: 'sh', detail: '' },
+      { fn: 'sh', detail: 'wait_until exists /sys/kernel/livepatch/lp' },
+      { fn: 'loop_until', detail: 'exists:/sys/kernel/livepatch/lp' },
+    ]);
   });
 });
