@@ -61,6 +61,9 @@ describe('a deadlock while a kernel worker polls', () => {
     // The check runs every 512 steps (DEADLOCK_CHECK_EVERY), not at every step.
     expect(t.final.time).toBeGreaterThan(10_000);
     expect(t.outcome.step % 512).toBe(0);
+    // The timeline's deadlock marker goes on the last step, here one with no marks of its own (time passes).
+    expect(t.steps[t.steps.length - 1]).toMatchObject({ label: 'scheduler', marks: ['deadlock'] });
+    expect(t.steps.filter((x) => x.marks?.includes('deadlock'))).toHaveLength(1);
   });
 });
 

@@ -33,11 +33,13 @@ export function stackOf(t: Task, w?: World): StackFrame[] {
   const frames: StackFrame[] = t.frames
     // Frames of the simulator's own are left out, and a variant's version of a function runs in
     // a frame of its own under the kernel's: show the function once, as the kernel names it.
+    // Stryker disable next-line StringLiteral: the innermost frame has none above it; any name of no procedure has no versionOf
     .filter((f, i) => !infoOf(f.fn).hidden && infoOf(t.frames[i + 1]?.fn ?? '').versionOf !== f.fn)
     .map((f) => ({
       fn: typeof f.l.as === 'string' ? f.l.as : kernelName(f.fn),
       detail: detailOf(f.l, w),
     }));
+  // Stryker disable next-line OptionalChaining: a blocked task has frames, and its bottom one (sh, modprobe, a kthread's function) is never hidden
   if (t.status === 'blocked' && t.wait && frames[frames.length - 1]?.fn !== t.wait.fn) {
     frames.push({ fn: t.wait.fn, detail: t.wait.name ?? t.wait.cond ?? '' });
   }
