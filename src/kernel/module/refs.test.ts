@@ -3,13 +3,18 @@
  * strong_try_module_get, module_unload_free).
  */
 import { describe, expect, it } from 'vitest';
-import { out, runIn, scn } from '../../test/helpers';
-import { strong_try_module_get, try_module_get } from './refs';
+import { bareCtx, out, perTest, runIn, scn } from '../../test/helpers';
+import { ref_module, strong_try_module_get, try_module_get } from './refs';
+import type { Trace } from '../../model/trace';
 import { module_refcount } from '../../rules/refcount';
 import type { ModuleInstance } from '../../model/world';
 import { PRESETS } from '../../presets/index';
 
 /** A real module instance (from a run), put into `state` with raw `refcnt`. */
+/** What resolve_symbol_wait()'s steps said about references, in order. */
+const refNotes = (t: Trace): string[] =>
+  t.steps.filter((x) => x.fn === 'resolve_symbol_wait' && (x.text.startsWith('ref_module(') || x.text.startsWith('strong_try_module_get('))).map((x) => x.text);
+
 const inst = (state: ModuleInstance['state'], refcnt = 1): ModuleInstance => {
   const m = structuredClone(runIn('upstream', scn({ modules: [{ name: 'm' }], tasks: [{ commands: ['modprobe m'] }] })).final.modules[0]);
   return { ...m, state, refcnt };
@@ -98,6 +103,64 @@ describe('ref_module(): POC 19 hunk 2 — livepatch modules take no references',
   });
 
   it('with it (split-poc19, split-norefs-only) X is not pinned', () => {
-    for (const v of ['split-poc19', 'split-norefs-only'] as const) expect(out(runIn(v, s))).toEqual(['0', '']);
+    for (const v of ['split-poc19', 'split-norefs-only'] as const) {
+      const t = runIn(v, s);
+      expect(out(t)).toEqual(['0', '']);
+      expect(refNotes(t)).toEqual(['ref_module(lp, X): livepatch module, no reference taken (POC 19/23); resolve_symbol_wait() = 0']);
+    }
+  });
+
+  it('ref_module(a, NULL), a symbol of vmlinux, takes nothing; with 19/23 a livepatch module says so', () => {
+    for (const v of ['upstream', 'split-poc19'] as const) {
+      const { k, w } = bareCtx(scn({ tasks: [{ commands: [] }] }), v);
+      const lp = { ...inst('MODULE_STATE_UNFORMED', 2), name: 'lp', klp: true };
+      w.modules.push(lp);
+      expect(ref_module(k, lp, null)).toBe(0);
+      expect([lp.refcnt, lp.uses]).toEqual([2, []]);
+      expect(k.rec.text).toBe(v === 'upstream' ? '' : 'ref_module(lp, vmlinux): livepatch module, no reference taken (POC 19/23)');
+    }
+  });
+});
+
+describe('ref_module() and module_unload_free(): one reference per (user, used) pair', () => {
+  const t = perTest(() =>
+    runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'core', exports: ['c1', 'c2'] }, { name: 'drv', imports: ['c1', 'c2'] }, { name: 'drv2', imports: ['c2'] }],
+        tasks: [
+          {
+            commands: ['modprobe drv', 'modprobe drv2', 'cat /sys/module/core/refcnt', 'cat /sys/module/core/holders', 'rmmod drv', 'cat /sys/module/core/refcnt', 'cat /sys/module/core/holders'],
+          },
+        ],
+      }),
+      { maxSteps: 500 },
+    ),
+  );
+
+  it('a module importing two symbols of core takes one reference (already_uses()), and core lists it once', () => {
+    expect(refNotes(t())).toEqual([
+      'ref_module(drv, core): core is now used by drv; resolve_symbol_wait() = 0',
+      'ref_module(drv2, core): core is now used by drv2; resolve_symbol_wait() = 0',
+    ]);
+    expect(out(t()).slice(0, 2)).toEqual(['2', 'drv2 drv']);
+  });
+
+  it('freeing drv drops only its own reference and usage link: drv2 still holds core', () => {
+    expect(out(t()).slice(2)).toEqual(['1', 'drv2']);
+    expect(t().final.modules.find((m) => m.name === 'core')).toMatchObject({ refcnt: 2, holders: ['drv2'] });
+  });
+
+  it('a COMING exporter: strong_try_module_get() refuses with -EBUSY and the importer waits, then takes its reference', () => {
+    const w = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'slow', exports: ['s1'], init: [{ sleep: 5 }] }, { name: 'u', imports: ['s1'] }],
+        tasks: [{ commands: ['modprobe slow'] }, { start: 1, commands: ['insmod u.ko', 'cat /sys/module/slow/holders'] }],
+      }),
+      { maxSteps: 300 },
+    );
+    expect(refNotes(w)).toEqual(['strong_try_module_get(slow) = -16 (MODULE_STATE_COMING)', 'ref_module(u, slow): slow is now used by u; resolve_symbol_wait() = 0']);
+    expect(out(w)).toEqual(['u']);
   });
 });
