@@ -3,7 +3,7 @@
  * scenarios. The loader is identical in every variant, so most cases run in all three kernels.
  */
 import { describe, expect, it } from 'vitest';
-import { cmds, dmesg, logLine, out, runIn, scn, taskOf } from '../../test/helpers';
+import { cmds, dmesg, logLine, out, perTest, runIn, scn, taskOf } from '../../test/helpers';
 import type { ModuleSpec } from '../../model/scenario';
 import type { VariantId } from '../../model/variant';
 
@@ -266,5 +266,146 @@ describe('check_modinfo(): MODULE_INFO(livepatch, Y)', () => {
     expect(dmesg(t).filter((l) => l.includes('TAINT_LIVEPATCH'))).toEqual(['lp1: tainting kernel with TAINT_LIVEPATCH']);
     expect(dmesg(t)[0]).toBe('lp1: tainting kernel with TAINT_LIVEPATCH');
     expect(t.final.modules.every((m) => m.klp)).toBe(true);
+  });
+});
+
+describe('what a same-name waiter in add_unformed_module() found, in its trace', () => {
+  it('the COMING instance it waits for, then that instance LIVE: -EEXIST; the loader made /sys/module/slow before init', () => {
+    const t = runIn(
+      'upstream',
+      scn({ modules: [slow([{ sleep: 10 }])], tasks: [{ id: 'T1', commands: ['modprobe slow'] }, { id: 'T2', start: 1, commands: ['insmod slow.ko'] }] }),
+      { maxSteps: 300 },
+    );
+    const texts = (label: string) => t.steps.filter((x) => x.label === label && x.fn === 'add_unformed_module' && x.kind !== 'call').map((x) => x.text);
+    expect(texts('T2')).toEqual([
+      'slow#1 exists in MODULE_STATE_COMING: wait for it to finish loading',
+      'sleeps in add_unformed_module() on slow',
+      'slow#1 is already LIVE; add_unformed_module() = -EEXIST',
+    ]);
+    // mod_sysfs_setup() runs after prepare_coming_module(), before do_init_module().
+    expect(t.steps.find((x) => x.label === 'T1' && x.kind === 'call' && x.fn === 'do_init_module')?.text).toBe('/sys/module/slow created (initstate: coming); do_init_module(slow#1)');
+  });
+});
+
+describe('an UNFORMED module is invisible: find_symbol() and verify_exported_symbols() skip it, it has no /sys/module entry', () => {
+  // core exports x and waits (UNFORMED, in resolve_symbol_wait()) for slow's s1 until slow is LIVE at 10 s.
+  const t = perTest(() =>
+    runIn(
+      'upstream',
+      scn({
+        modules: [
+          { name: 'slow', exports: ['s1'], init: [{ sleep: 10 }] },
+          { name: 'core', exports: ['x'], imports: ['s1'] },
+          { name: 'user', imports: ['x'] },
+          { name: 'dup', exports: ['x'] },
+        ],
+        tasks: [
+          { id: 'T1', commands: ['modprobe slow'] },
+          { id: 'T2', start: 1, commands: ['insmod core.ko'] },
+          { id: 'T3', start: 2, commands: ['cat /sys/module/core/initstate', 'insmod user.ko'] },
+          { id: 'T4', start: 3, commands: ['insmod dup.ko'] },
+        ],
+      }),
+      { maxSteps: 800 },
+    ),
+  );
+
+  it('an importer does not find x in the UNFORMED core: Unknown symbol (err -2), and its load is unwound', () => {
+    expect(t().final.dmesg.map((l) => [l.time, l.text])).toEqual([
+      [2000, 'user: Unknown symbol x (err -2)'],
+      [10_000, 'core: exports duplicate symbol x (owned by dup)'],
+    ]);
+    expect(out(t()).slice(0, 2)).toEqual(['cat: /sys/module/core/initstate: No such file or directory', 'insmod: ERROR: could not insert module user.ko: Unknown symbol in module']);
+    expect(t().steps.find((x) => x.label === 'T3' && x.kind === 'ret' && x.fn === 'load_module')?.text).toBe(
+      'free_modinfo -> free_unload -> unlink_mod; user#1 unlinked from the module list; wake_up_all(&module_wq) wakes 1 task; load_module() = -ENOENT',
+    );
+  });
+
+  it('a second exporter of x loads while core is UNFORMED; core, formed later, is the duplicate (ENOEXEC)', () => {
+    expect(out(t())[2]).toBe('insmod: ERROR: could not insert module core.ko: Invalid module format');
+    expect(t().final.modules.map((m) => [m.name, m.state])).toEqual([
+      ['dup', 'MODULE_STATE_LIVE'],
+      ['slow', 'MODULE_STATE_LIVE'],
+    ]);
+  });
+});
+
+describe('prepare_coming_module() fails (klp_module_coming() refuses the module): bug_cleanup', () => {
+  const s = scn({
+    modules: [{ name: 'M', exports: ['m_fn'], init: [{ print: 'M_init' }] }],
+    livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
+    tasks: [{ commands: ['modprobe lp', 'sysctl kernel.ftrace_enabled=0', 'modprobe M'] }],
+  });
+  const transitionsOfM = (t: ReturnType<typeof runIn>) => t.steps.flatMap((x) => (x.machines ?? []).filter((c) => c.name === 'M').map((c) => `${c.from ?? '-'} -> ${c.to}`));
+
+  for (const [v, going] of [['upstream', false], ['v7.1', true]] as const) {
+    it(`[${v}] M is freed without its init or klp_module_going()${going ? ', after MODULE_STATE_GOING (v5.11+)' : ', straight from COMING'}`, () => {
+      const t = runIn(v, s, { maxSteps: 600 });
+      expect(transitionsOfM(t)).toEqual([
+        '- -> MODULE_STATE_UNFORMED',
+        'MODULE_STATE_UNFORMED -> MODULE_STATE_COMING',
+        ...(going ? ['MODULE_STATE_COMING -> MODULE_STATE_GOING', 'MODULE_STATE_GOING -> freed'] : ['MODULE_STATE_COMING -> freed']),
+      ]);
+      expect(t.steps.filter((x) => x.kind === 'ret' && x.fn === 'load_module').at(-1)?.text).toMatch(/^prepare_coming_module\(\) failed: bug_cleanup; /);
+      expect(t.steps.some((x) => x.kind === 'call' && x.fn === 'klp_module_going')).toBe(false);
+      expect(dmesg(t)).not.toContain('M: M_init');
+      expect(out(t).at(-1)).toBe("modprobe: ERROR: could not insert 'M': Device or resource busy");
+    });
+  }
+});
+
+describe('parse_args(): values that do not parse fail the load with -EINVAL', () => {
+  const par = { name: 'par', params: { n: { type: 'int' as const, default: '0' }, a: { type: 'intarray' as const, default: '' } } };
+  const load = (arg: string) => runIn('upstream', scn({ modules: [par], tasks: [{ commands: [`modprobe par ${arg}`, 'cat /sys/module/par/initstate'] }] }), { maxSteps: 300 });
+
+  for (const [arg, value, p] of [
+    ['n=abc', 'abc', 'n'],
+    ['n=1,2', '1,2', 'n'],
+    ['a=1,x', '1,x', 'a'],
+    ['a=x', 'x', 'a'],
+  ] as const) {
+    it(`${arg}: "\`${value}' invalid for parameter \`${p}'", modprobe fails, nothing loaded`, () => {
+      const t = load(arg);
+      expect(dmesg(t)).toEqual([`par: \`${value}' invalid for parameter \`${p}'`]);
+      expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'par': Invalid argument", 'cat: /sys/module/par/initstate: No such file or directory']);
+    });
+  }
+
+  it('an int and an int array that parse are set (param_set_int(), param_array_set())', () => {
+    const t = runIn('upstream', scn({ modules: [par], tasks: [{ commands: ['modprobe par n=-3 a=1,0x2,3', 'cat /sys/module/par/parameters/n', 'cat /sys/module/par/parameters/a'] }] }), { maxSteps: 300 });
+    expect(out(t)).toEqual(['-3', '1,0x2,3']);
+    expect(dmesg(t)).toEqual([]);
+  });
+
+  it('a parameter with perm 0 has no file under /sys/module/NAME/parameters/', () => {
+    const hidden = { name: 'hid', params: { secret: { type: 'int' as const, default: '1', hidden: true }, shown: { type: 'int' as const, default: '2' } } };
+    const t = runIn('upstream', scn({ modules: [hidden], tasks: [{ commands: ['modprobe hid', 'cat /sys/module/hid/parameters/secret', 'cat /sys/module/hid/parameters/shown'] }] }), { maxSteps: 300 });
+    expect(out(t)).toEqual(['cat: /sys/module/hid/parameters/secret: No such file or directory', '2']);
+  });
+});
+
+describe('klp_find_object_module() binds only a klp_alive module (set by klp_module_coming())', () => {
+  it('a patch enabled while M is COMING but before klp_module_coming() does not touch M; klp_module_coming() then applies it', () => {
+    const s = scn({
+      modules: [{ name: 'M', exports: ['m_fn'], init: [{ print: 'M_init' }] }],
+      livepatches: [{ name: 'lp', callbacks: 'print', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
+      tasks: [{ id: 'T1', commands: ['modprobe M'] }, { id: 'T2', commands: ['modprobe lp'] }],
+    });
+    // At the 7th choice both modules are formed (COMING); lp's load goes first.
+    const t = runIn('upstream', s, { schedule: ['T1', 'T2', 'T1', 'T2', 'T1', 'T2', 'T2'], maxSteps: 600 });
+    expect(dmesg(t)).toEqual([
+      'lp: tainting kernel with TAINT_LIVEPATCH',
+      "livepatch: enabling patch 'lp'",
+      "livepatch: 'lp': initializing patching transition",
+      'lp: pre_patch_callback: vmlinux',
+      "livepatch: 'lp': starting patching transition",
+      "livepatch: 'lp': completing patching transition",
+      'lp: post_patch_callback: vmlinux',
+      "livepatch: 'lp': patching complete",
+      "livepatch: applying patch 'lp' to loading module 'M'",
+      'lp: pre_patch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
+      'lp: post_patch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
+      'M: M_init',
+    ]);
   });
 });
