@@ -3,7 +3,8 @@
  * scenarios. The loader is identical in every variant, so most cases run in all three kernels.
  */
 import { describe, expect, it } from 'vitest';
-import { cmds, dmesg, logLine, out, perTest, runIn, scn, taskOf } from '../../test/helpers';
+import { bareCtx, cmds, dmesg, logLine, out, perTest, runIn, scn, taskOf } from '../../test/helpers';
+import { finit_module } from './load_module';
 import type { ModuleSpec } from '../../model/scenario';
 import type { VariantId } from '../../model/variant';
 
@@ -198,6 +199,22 @@ describe('do_init_module()', () => {
     ]);
     expect(out(t)).toEqual(['live']);
     expect(t.final.failures).toEqual([]);
+  });
+
+  it('the fail path: module_put() of the init reference, then GOING while klp_module_going() runs (/sys/module/bad still there)', () => {
+    // Fine granularity: T2 reads sysfs right after T1's do_init_module() took the fail path.
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'bad', init: [{ print: 'bad_init' }, { return: 'ENODEV' }] }],
+        tasks: [{ id: 'T1', commands: ['modprobe bad'] }, { id: 'T2', commands: ['cat /sys/module/bad/initstate', 'cat /sys/module/bad/refcnt'] }],
+      }),
+      { granularity: 'fine', schedule: [...Array<string>(15).fill('T1'), ...Array<string>(7).fill('T2')], maxSteps: 300 },
+    );
+    const failPath = t.steps.findIndex((x) => x.label === 'T1' && x.kind === 'call' && x.fn === 'klp_module_going');
+    expect(t.steps[failPath].text).toBe('bad->init returned -19: fail path; bad#1: MODULE_STATE_COMING -> MODULE_STATE_GOING; klp_module_going(bad#1)');
+    expect(t.steps.findIndex((x) => x.label === 'T2' && x.kind === 'call' && x.fn === 'shCommand')).toBeGreaterThan(failPath);
+    expect(out(t)).toEqual(['going', '0', "modprobe: ERROR: could not insert 'bad': No such device"]);
   });
 
   it('an init returning -errno fails the load with that errno and frees the module', () => {
@@ -407,5 +424,32 @@ describe('klp_find_object_module() binds only a klp_alive module (set by klp_mod
       'lp: post_patch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
       'M: M_init',
     ]);
+  });
+});
+
+describe('resolve_symbol(): a symbol no module exports is vmlinux\'s', () => {
+  it('it resolves with no reference taken, whether or not other modules are loaded', () => {
+    const t = runIn(
+      'upstream',
+      scn({ modules: [{ name: 'a', imports: ['printk'] }, { name: 'b', imports: ['printk'] }], tasks: [{ commands: ['insmod a.ko', 'insmod b.ko', 'cat /sys/module/a/holders', 'cat /sys/module/a/refcnt'] }] }),
+      { maxSteps: 300 },
+    );
+    expect(out(t)).toEqual(['', '0']);
+    expect(t.final.modules.map((m) => [m.name, m.state, m.uses])).toEqual([
+      ['b', 'MODULE_STATE_LIVE', []],
+      ['a', 'MODULE_STATE_LIVE', []],
+    ]);
+    expect(dmesg(t)).toEqual([]);
+  });
+});
+
+describe('finit_module()', () => {
+  it('a name with no module file on disk: -ENOENT before anything is loaded', () => {
+    for (const v of ['upstream', 'v7.1'] as const) {
+      const { k, w } = bareCtx(scn({ modules: [{ name: 'm' }], tasks: [{ commands: [] }] }), v);
+      expect(finit_module.start(k, { name: 'nothere', path: '/root/nothere.ko' })).toEqual({ op: 'ret', value: -2 });
+      expect(finit_module.start(k, { name: 'm', path: '/root/m.ko' }).op).toBe('call');
+      expect(w.modules).toEqual([]);
+    }
   });
 });

@@ -22,6 +22,7 @@ const EINTR_RESTART = -ERRNO.ERESTARTSYS;
 
 function modOf(k: Ctx, l: Locals): ModuleInstance {
   const m = k.moduleById(num(l, 'mod'));
+  // Stryker disable next-line StringLiteral: an invariant's message; a load's own instance is freed only at the end of its failure paths
   if (!m) throw new Error(`internal: module instance #${String(l.mod)} is gone`);
   return m;
 }
@@ -70,10 +71,13 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     const r = num(l, 'ret');
     if (r < 0) return ret(r);
     // The instance add_unformed_module() just inserted for this task.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: it was put at the head of the list by the step just before, with no choice in between, so any weaker predicate finds the same instance
     const mine = k.w.modules.find((m) => m.name === str(l, 'name') && m.owner === k.task.pid && m.state === 'MODULE_STATE_UNFORMED');
+    // Stryker disable next-line ConditionalExpression,StringLiteral: an invariant: add_unformed_module() returned 0 only after inserting it
     if (!mine) throw new Error('internal: add_unformed_module() inserted nothing');
     l.mod = mine.id;
     // v6.4+ module_augment_kernel_taints(): only once the module is unique in the list.
+    // Stryker disable next-line ConditionalExpression: before v6.4 load_module() already called taintLivepatch() in start, and a second call prints nothing (pr_notice_once)
     if (k.env.variant.kernel.taintAfterUnique) taintLivepatch(k, mine.name);
     return yieldTo('symbols');
   },
@@ -93,8 +97,10 @@ export const load_module = proc({ labels: { complete_formation: 'complete_format
     // verify_exported_symbols(): an export may exist only once.
     for (const s of file.exports) {
       // depmod's table says which module files export s: look for a formed instance of one.
+      // Stryker disable next-line ArrayDeclaration: depmod's table lists every symbol a module file exports, so s is always there
       const names = own(k.env.exporters, s) ?? [];
-      const owner = k.w.modules.find((o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && names.includes(o.name));
+      // find_symbol() skips UNFORMED modules, m itself included (it is UNFORMED until complete_formation()).
+      const owner = k.w.modules.find((o) => o.state !== 'MODULE_STATE_UNFORMED' && names.includes(o.name));
       if (owner) {
         k.printk(`${m.name}: exports duplicate symbol ${s} (owned by ${owner.name})`);
         unlinkFailed(k, m);
@@ -220,6 +226,7 @@ export const add_unformed_module = proc({ labels: { patient: 'module_patient_che
 /** The new instance goes at the head of the module list as MODULE_STATE_UNFORMED. */
 function insertUnformed(k: Ctx, name: string, klp: boolean): ReturnType<typeof ret> {
   const m: ModuleInstance = {
+    // Stryker disable next-line UpdateOperator: ids need only be unique, and counting down gives unique ids too
     id: k.w.nextModId++,
     inst: nextInstance(k, name),
     name,
@@ -236,6 +243,7 @@ function insertUnformed(k: Ctx, name: string, klp: boolean): ReturnType<typeof r
     work: null,
     permanent: isPermanent(k, name),
   };
+  // Stryker disable next-line OptionalChaining: insertUnformed() is called with the name of a module file, so files[name] exists
   const hidden = Object.entries(k.env.files[name]?.params ?? {}).filter(([, spec]) => spec.hidden).map(([p]) => p);
   if (hidden.length) m.hiddenParams = hidden;
   k.w.modules.unshift(m); // list_add_rcu(&mod->list, &modules): at the head
@@ -266,6 +274,7 @@ function isPermanent(k: Ctx, name: string): boolean {
 
 function defaultParams(k: Ctx, name: string): Record<string, string> {
   const out: Record<string, string> = {};
+  // Stryker disable next-line OptionalChaining: called with the name of a module file, so files[name] exists
   for (const [p, spec] of Object.entries(k.env.files[name]?.params ?? {})) setOwn(out, p, spec.default);
   return out;
 }
@@ -304,10 +313,9 @@ export const simplify_symbols = proc({ labels: { loop: 'next undefined symbol' }
 function resolve_symbol(k: Ctx, m: ModuleInstance, sym: string): { err: number; owner: ModuleInstance | null } {
   const exporters = k.env.exporters[sym];
   if (!exporters) return { err: 0, owner: null }; // exported by vmlinux
-  // find_symbol() skips UNFORMED modules; COMING, LIVE and GOING exporters count.
-  const owner = k.w.modules.find(
-    (o) => o !== m && o.state !== 'MODULE_STATE_UNFORMED' && exporters.includes(o.name),
-  );
+  // find_symbol() skips UNFORMED modules, m itself included (it is UNFORMED while its symbols are
+  // resolved); COMING, LIVE and GOING exporters count.
+  const owner = k.w.modules.find((o) => o.state !== 'MODULE_STATE_UNFORMED' && exporters.includes(o.name));
   if (!owner) return { err: -ERRNO.ENOENT, owner: null };
   return { err: ref_module(k, m, owner), owner };
 }

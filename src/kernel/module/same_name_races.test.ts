@@ -70,6 +70,21 @@ describe('v7.1 add_unformed_module(): module_patient_check_exists(FAIL_DUP_MOD_L
     expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'm': No such device", 'insmod: ERROR: could not insert module m.ko: Device or resource busy']);
   });
 
+  it('v7.1-split-poc19: an instance already LIVE by then is no recursion to break: no klp_break_recursion(), -EEXIST', () => {
+    const t = runIn(
+      'v7.1-split-poc19',
+      scn({ modules: [{ name: 'm', init: [{ print: 'm_init' }] }], tasks: [{ id: 'T1', commands: ['modprobe m'] }, { id: 'T2', commands: ['insmod m.ko'] }] }),
+      // T1 runs from T2's early_mod_check() until it exits.
+      { granularity: 'fine', schedule: ['T2', 'T2', 'T2', ...Array<string>(40).fill('T1')], maxSteps: 400 },
+    );
+    const early = t.steps.findIndex((x) => x.label === 'T2' && x.kind === 'ret' && x.fn === 'early_mod_check');
+    expect(t.steps.slice(0, early).some((x) => x.label === 'T1' && x.kind === 'exit')).toBe(true);
+    expect(t.steps[early].text).toBe('early_mod_check() = 0');
+    expect(t.steps.some((x) => x.fn === 'klp_break_recursion')).toBe(false);
+    expect(inFn(t, 'T2', 'add_unformed_module')).toEqual(['add_unformed_module(): module_patient_check_exists()', 'add_unformed_module() = -EEXIST']);
+    expect(out(t)).toEqual(['insmod: ERROR: could not insert module m.ko: File exists']);
+  });
+
   it('v7.1-split-poc19: a second load of the livepatch being enabled (klp_loading_patch) gets -EEXIST at once instead of waiting', () => {
     // T2 (insmod lp.ko) passes early_mod_check(); T1 loads M, then lp, until lp's klp_enable_patch()
     // drops klp_mutex and sleeps in request_module("lp__M"); then T2 reaches add_unformed_module().
