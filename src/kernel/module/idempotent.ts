@@ -16,6 +16,7 @@
  */
 import { block, call, num, proc, ret, str } from '../../sim/ops';
 import type { Ctx } from '../../sim/context';
+import type { Task } from '../../model/world';
 import { ERRNO } from '../../model/errno';
 import { fileIdentity } from '../../rules/names';
 
@@ -26,16 +27,18 @@ export function idempotentWinner(k: Ctx, cookie: string): number | undefined {
 
 /**
  * idempotent_complete(): every entry of the cookie, the winner's own included, is taken out of the
- * hash and its waiter completed with `ret`.
+ * hash and its waiter completed with `ret`. A waiter a signal has woken but that has not run yet
+ * is still in the hash: it gets `ret` too, and returns it instead of -EINTR.
  */
 function idempotent_complete(k: Ctx, cookie: string, value: number): void {
   const mine = k.w.idem.filter((e) => e.cookie === cookie);
   k.w.idem = k.w.idem.filter((e) => e.cookie !== cookie);
   let n = 0;
   for (const e of mine) {
-    const t = k.task_by_pid(e.pid);
-    if (!t || t === k.task || t.status !== 'blocked' || t.wait?.kind !== 'completion') continue;
-    // pos->ret = ret; complete(&pos->complete)
+    if (e.pid === k.task.pid) continue; // the winner's own entry: nobody waits on it
+    // An entry leaves the hash before its task can exit, so its task is there.
+    const t = k.task_by_pid(e.pid) as Task;
+    // pos->ret = ret; complete(&pos->complete): wakes it, unless a signal already has.
     t.frames[t.frames.length - 1].l.idemRet = value;
     k.wake(t);
     n++;
@@ -73,28 +76,29 @@ export const init_module_from_file = proc({}, {
 
 /**
  * idempotent_wait_for_completion(): wait_for_completion_interruptible(); on a signal the waiter
- * leaves the hash itself and returns u->ret, still -EINTR (never -ERESTARTSYS: no restart).
+ * leaves the hash itself if idempotent_complete() has not taken it out yet. Either way it returns
+ * u->ret: -EINTR (never -ERESTARTSYS: no restart), or the winner's result if idempotent_complete()
+ * got to it first.
  */
 export const idempotent_wait_for_completion = proc({ labels: { woken: 'wakes up' } }, {
   start: (k, l) => {
     const cookie = str(l, 'cookie');
-    const winner = k.task_by_pid(num(l, 'winner'));
+    // The winner is in the hash, so its task is there.
+    const winner = k.task_by_pid(num(l, 'winner')) as Task;
     l.idemRet = -ERRNO.EINTR; // u->ret = -EINTR in idempotent()
     const hook = k.env.variant.breakRecursion
       ? '; the module name is not read yet, so add_unformed_module() and its klp_break_recursion() (19/23) are never reached'
       : '';
-    k.note(`${cookie} is being loaded by ${winner?.label ?? 'another task'}: wait for its finit_module() to return${hook}`);
+    k.note(`${cookie} is being loaded by ${winner.label}: wait for its finit_module() to return${hook}`);
     return block(
       { kind: 'completion', fn: 'idempotent_wait_for_completion', name: cookie, pid: num(l, 'winner'), killable: true },
       'woken',
     );
   },
   woken: (k, l) => {
-    if (l.signal) {
-      // if (!hlist_unhashed(&u->entry)) hlist_del(&u->entry);
-      k.w.idem = k.w.idem.filter((e) => !(e.cookie === str(l, 'cookie') && e.pid === k.task.pid));
-      return ret(-ERRNO.EINTR);
-    }
-    return ret(num(l, 'idemRet'));
+    // Woken by a signal: if (!hlist_unhashed(&u->entry)) hlist_del(&u->entry). Completed, the
+    // entry is already out. A task is in one finit_module() at a time: its entry has its pid.
+    k.w.idem = k.w.idem.filter((e) => e.pid !== k.task.pid);
+    return ret(num(l, 'idemRet')); // return u->ret
   },
 });
