@@ -12,13 +12,16 @@ import { own } from '../../model/dict';
 
 function opValue(v: string | number): number {
   if (typeof v === 'number') return v;
+  // Stryker disable next-line Regex: errno names hold no '-', so /-/ also removes only a leading one
   const e = own(ERRNO as Record<string, number>, v.replace(/^-/, ''));
+  // Stryker disable next-line ConditionalExpression,StringLiteral: validate.ts admits only ERRNO names, so no scenario reaches this throw
   if (e === undefined) throw new Error(`internal: unknown errno ${v}`);
   return -e;
 }
 
 function modName(k: Ctx, l: Locals): string {
   const m = k.moduleById(num(l, 'mod'));
+  // Stryker disable next-line StringLiteral: an invariant throw no run reaches (a module is freed only after its init or exit)
   if (!m) throw new Error('internal: module gone during init/exit');
   return m.name;
 }
@@ -65,6 +68,7 @@ export const do_one_initcall: Proc = {
     switch (f.init.kind) {
       case 'klp_enable_patch':
         // A livepatch module modelled in code may do more in its init before klp_enable_patch().
+        // Stryker disable next-line OptionalChaining: validate.ts admits only LIVEPATCH_MODEL_NAMES as a livepatch's model, so livepatchModel() finds it
         if (f.model && k.livepatchModel(f.model)?.init) return call(`${f.model}_init`, { mod: l.mod }, 'done');
         return call('klp_enable_patch', { mod: l.mod, patch: f.init.patch }, 'done');
       case 'klp_add_object':
@@ -86,6 +90,7 @@ export const do_one_initcall: Proc = {
 export const modExit = proc({ kernelName: 'mod->exit', hidden: true }, {
   start: (k, l) => {
     const f = k.env.files[modName(k, l)];
+    // Stryker disable next-line OptionalChaining: validate.ts admits only LIVEPATCH_MODEL_NAMES as a livepatch's model, so livepatchModel() finds it
     if (f.model && (!f.livepatch || k.livepatchModel(f.model)?.exit)) return call(`${f.model}_exit`, { mod: l.mod }, 'done');
     return call('scriptedExit', { mod: l.mod }, 'done');
   },
