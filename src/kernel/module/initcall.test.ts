@@ -39,3 +39,25 @@ describe("a scripted init's return", () => {
     }
   });
 });
+
+describe("the split RFC's per-object module: initDelay before klp_add_object()", () => {
+  // The kernel's modprobe H1 loads lp__M, whose init sleeps 5 s first; K sends H1 SIGKILL at 2 s.
+  const t = perTest(() =>
+    runIn(
+      'split',
+      scn({
+        modules: [{ name: 'M', exports: ['m_fn'] }],
+        livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'], initDelay: 5 }] }],
+        tasks: [{ id: 'U1', commands: ['modprobe M', 'modprobe lp'] }, { id: 'K', start: 2, commands: ['kill -9 H1'] }],
+      }),
+      { maxSteps: 400 },
+    ),
+  );
+
+  it('is an msleep() a SIGKILL does not cut short: klp_add_object() runs at 5 s', () => {
+    const sleep = t().steps.find((s) => s.label === 'H1' && s.kind === 'block')!;
+    expect(taskOf(worldAt(t(), sleep.i), 'H1').wait).toMatchObject({ kind: 'sleep', fn: 'msleep', until: 5000, killable: false });
+    expect(t().steps.find((s) => s.label === 'K' && s.text.includes('signal 9 sent to H1'))!.t).toBe(2000);
+    expect(t().steps.filter((s) => s.kind === 'call' && s.fn === 'klp_add_object').map((s) => [s.label, s.t])).toEqual([['H1', 5000]]);
+  });
+});

@@ -21,7 +21,7 @@ function opValue(v: string | number): number {
 
 function modName(k: Ctx, l: Locals): string {
   const m = k.moduleById(num(l, 'mod'));
-  // Stryker disable next-line StringLiteral: an invariant throw no run reaches (a module is freed only after its init or exit)
+  // Stryker disable next-line ConditionalExpression,StringLiteral: an invariant throw no run reaches (a module is freed only after its init or exit); m.name would throw too
   if (!m) throw new Error('internal: module gone during init/exit');
   return m.name;
 }

@@ -106,3 +106,25 @@ describe('a LIVE or GOING module is not waited for (v7.1)', () => {
     ]);
   });
 });
+
+describe('the module waited for goes GOING before the waiter looks again (v7.1)', () => {
+  // T1 modprobes slow and rmmods it at once; slow's exit sleeps 5 s. At 10 s slow goes LIVE and
+  // wakes T2, but T1 runs first (the schedule) and puts slow in GOING before T2 looks.
+  const t = perTest(() =>
+    runIn(
+      'v7.1',
+      scn({
+        modules: [{ name: 'slow', init: [{ sleep: 10 }], exit: [{ sleep: 5 }] }],
+        tasks: [{ id: 'T1', commands: ['modprobe slow', 'rmmod slow'] }, { id: 'T2', start: 1, commands: ['insmod slow.ko'] }],
+      }),
+      { schedule: ['T1'], maxSteps: 300 },
+    ),
+  );
+
+  it('finished_loading() counts GOING as finished (v6.2): -EBUSY at 10 s, not once slow is freed at 15 s', () => {
+    expect(checks(t(), 'T2').slice(-2)).toEqual([
+      ['step', 10000, 'module_patient_check_exists(): looks at the module again'],
+      ['ret', 10000, 'slow#1 is MODULE_STATE_GOING: no retry since v6.2; module_patient_check_exists() = -EBUSY'],
+    ]);
+  });
+});
