@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../presets/index';
-import { run } from '../engine/run';
+import { run } from '../test/run';
 import { firstStepDivergence } from './compareTraces';
 
 const p10 = getPreset('P10')!.scenario;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset, PRESETS } from '../presets/index';
-import { run } from '../engine/run';
+import { run } from '../test/run';
 import { replaySteps } from '../engine/replay';
 import { machineDiagram } from '../machines/diagram';
 import { instanceName } from '../rules/names';

@@ -4,7 +4,8 @@
  * kernel thread would hide, or the step limit.
  */
 import { describe, expect, it } from 'vitest';
-import { advance, makeEnv, run, stuckInDeadlock } from './run';
+import { advance, makeEnv, stuckInDeadlock } from './run';
+import { run } from '../test/run';
 import { initialWorld } from './world';
 import { newCtx } from './ctx';
 import { scheduleDecide } from './step';

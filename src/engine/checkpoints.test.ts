@@ -3,7 +3,8 @@
  * world weighs.
  */
 import { describe, expect, it } from 'vitest';
-import { advance, checkpointSpacing, makeEnv, run, worldWeight } from './run';
+import { advance, checkpointSpacing, makeEnv, worldWeight } from './run';
+import { run } from '../test/run';
 import { initialWorld } from './world';
 import { newCtx } from './ctx';
 import { scheduleDecide } from './step';

@@ -3,7 +3,8 @@
  * classify()): how far past the limit the probe looks, and how the loop is named.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, livelockProbeSteps, makeEnv, run, worldWeight } from './run';
+import { classify, livelockProbeSteps, makeEnv, worldWeight } from './run';
+import { run } from '../test/run';
 import { initialWorld } from './world';
 import { newCtx } from './ctx';
 import { step } from './step';

@@ -7,7 +7,7 @@ import { perTest } from '../test/helpers';
 import { replaySteps, worldAt } from './replay';
 import { fingerprint } from '../rules/fingerprint';
 import { getPreset } from '../presets/index';
-import { run } from './run';
+import { run } from '../test/run';
 import type { VariantId } from '../model/variant';
 
 const CASES: [string, VariantId][] = [

@@ -3,7 +3,7 @@
  * and a schedule picks among runnable tasks at each choice point.
  */
 import { describe, expect, it } from 'vitest';
-import { run } from './run';
+import { run } from '../test/run';
 import { PRESETS, getPreset } from '../presets/index';
 import { cmds, dmesg, out, runIn, scn, TEST_MAX_STEPS } from '../test/helpers';
 import type { Trace } from '../model/trace';

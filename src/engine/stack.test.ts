@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { stackOf } from './stack';
-import { run } from './run';
+import { run } from '../test/run';
 import { replaySteps, worldAt } from './replay';
 import { getPreset } from '../presets/index';
 import { perTest, scn, sh, taskOf } from '../test/helpers';

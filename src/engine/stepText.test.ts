@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PRESETS, getPreset } from '../presets/index';
-import { run } from './run';
+import { run } from '../test/run';
 import { infoOf, kernelName, procNames } from './procs';
 import { VARIANT_IDS } from '../model/variant';
 import { runIn, scn, sh, TEST_MAX_STEPS } from '../test/helpers';

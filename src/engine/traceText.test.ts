@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../presets/index';
-import { run, type RunOptions } from './run';
+import { run, type RunOptions } from '../test/run';
 import type { Trace } from '../model/trace';
 import type { Scenario } from '../model/scenario';
 import { scn } from '../test/helpers';

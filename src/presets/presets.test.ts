@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from './index';
-import { run } from '../engine/run';
+import { run } from '../test/run';
 import type { Expectation } from './types';
 import type { VariantId } from '../model/variant';
 import type { Trace } from '../model/trace';

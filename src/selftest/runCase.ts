@@ -7,7 +7,7 @@
 import type { Scenario } from '../model/scenario';
 import { upstreamOf, type VariantId } from '../model/variant';
 import type { Trace } from '../model/trace';
-import { run } from '../engine/run';
+import { run, type RunOptions } from '../engine/run';
 import { CaseError, parseCase, type SelftestCase } from './caseFile';
 import { CommandError, parseCommand } from '../rules/commands';
 import { expandStep, type HarnessVersion } from './functionsSh';
@@ -85,10 +85,10 @@ export interface SelftestResult {
 }
 
 /** Run a case on `variant`, by default the kernel its `kernel_version` names. */
-export function runSelftest(input: unknown, variant?: VariantId): SelftestResult {
+export function runSelftest(input: unknown, variant?: VariantId, opts: Pick<RunOptions, 'maxSteps'> = {}): SelftestResult {
   const c = parseCase(input);
   const v = variant ?? kernelOfCase(c);
-  const trace = run(caseScenario(c), { variant: v });
+  const trace = run(caseScenario(c), { ...opts, variant: v });
   const log = harnessLog(trace);
   const expected = expectedLog(c, trace);
   let firstDiff = -1;

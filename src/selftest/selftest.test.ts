@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SELFTEST_CORPUS } from './corpus';
-import { caseScenario, kernelOfCase, runSelftest } from './runCase';
+import { caseScenario, kernelOfCase, runSelftest as runCaseOn } from './runCase';
 import { CaseError, parseCase, type SelftestCase } from './caseFile';
 import { expandStep } from './functionsSh';
-import { run } from '../engine/run';
+import { run } from '../test/run';
+import { TEST_MAX_STEPS } from '../test/helpers';
+import type { VariantId } from '../model/variant';
+
+/** runSelftest() with the tests' step limit (src/test/run.ts says why). */
+const runSelftest = (input: unknown, variant?: VariantId) => runCaseOn(input, variant, { maxSteps: TEST_MAX_STEPS });
 
 const v510 = SELFTEST_CORPUS.filter((c) => c.corpus === 'v5.10');
 const modern = SELFTEST_CORPUS.filter((c) => c.corpus === 'v7.1' && !c.own);

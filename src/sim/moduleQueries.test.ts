@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { perTest } from '../test/helpers';
 import { getPreset } from '../presets/index';
-import { run } from '../engine/run';
+import { run } from '../test/run';
 import { worldAt } from '../engine/replay';
 import { moduleInstances, moduleWaiters } from './moduleQueries';
 

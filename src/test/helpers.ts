@@ -16,8 +16,9 @@ import { newCtx } from '../engine/ctx';
 import { getCurrentTest } from 'vitest/suite';
 
 /**
- * Step limit for tests that run every preset: ten times the longest finishing preset (about 400
- * steps), so a runaway (a livelock, or a mutant that loops) ends in well under a second.
+ * Step limit of the tests' runs (runIn(), test/run.ts): about eight times the longest finishing
+ * run of a preset or selftest case (about 630 steps), so a runaway (a livelock, or a mutant that
+ * loops) ends in well under a second.
  */
 export const TEST_MAX_STEPS = 5000;
 
@@ -60,8 +61,9 @@ export function sh(...commands: string[]): TaskSpec {
   return { commands };
 }
 
+/** run() on `variant`, with the tests' step limit unless `opts` sets one. */
 export function runIn(variant: VariantId, s: Scenario, opts: RunOptions = {}): Trace {
-  return run(s, { ...opts, variant });
+  return run(s, { maxSteps: TEST_MAX_STEPS, ...opts, variant });
 }
 
 /** Kernel log texts, in order. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../cli';
-import { run } from '../../engine/run';
+import { run } from '../../test/run';
 import { validateScenario } from '../../scenario/validate';
 
 const GRAPH = 'public/data/debian-6.1.0-47-cloud-amd64.modules.json';
