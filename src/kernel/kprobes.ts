@@ -35,9 +35,34 @@ export function unregister_kprobe(k: Ctx, owner: string): void {
   k.w.kprobes = k.w.kprobes.filter((p) => p.owner !== owner);
 }
 
-/** /sys/kernel/debug/kprobes/enabled: arm_all_kprobes() / disarm_all_kprobes(). */
-export function setKprobesEnabled(k: Ctx, on: boolean): void {
-  if (on && !k.w.kprobesEnabled) for (const p of k.w.kprobes) p.armed = arm(k, p.fn, p.postHandler) === 0;
-  if (!on) for (const p of k.w.kprobes) p.armed = false;
+/**
+ * /sys/kernel/debug/kprobes/enabled: write_enabled_file_bool() calls arm_all_kprobes() or
+ * disarm_all_kprobes(); either returns at once when kprobes already are in that state. Arming is
+ * best-effort: a kprobe that cannot be armed stays registered but unarmed, the last error is
+ * returned (the write fails with it) and kprobes are enabled all the same.
+ */
+export function setKprobesEnabled(k: Ctx, on: boolean): number {
+  if (on === k.w.kprobesEnabled) return 0;
   k.w.kprobesEnabled = on;
+  if (!on) {
+    for (const p of k.w.kprobes) p.armed = false;
+    k.printk('kprobes: Kprobes globally disabled');
+    return 0;
+  }
+  let ret = 0;
+  let errors = 0;
+  for (const p of k.w.kprobes) {
+    const err = arm(k, p.fn, p.postHandler);
+    p.armed = err === 0;
+    if (err) {
+      errors++;
+      ret = err;
+    }
+  }
+  k.printk(
+    errors
+      ? `kprobes: Kprobes globally enabled, but failed to enable ${errors} out of ${k.w.kprobes.length} probes. Please check which kprobes are kept disabled via debugfs.`
+      : 'kprobes: Kprobes globally enabled',
+  );
+  return ret;
 }

@@ -304,8 +304,8 @@ function write(k: Ctx, l: Locals, path: string, value: string): ReturnType<typeo
   }
   if (path === '/sys/kernel/debug/kprobes/enabled') {
     if (value !== '0' && value !== '1') return fail(k, `sh: echo: write error: ${strerror(22)}`);
-    setKprobesEnabled(k, value === '1');
-    return ret(0);
+    const r = setKprobesEnabled(k, value === '1');
+    return r < 0 ? fail(k, `sh: echo: write error: ${strerror(-r)}`) : ret(0);
   }
   let m = /^\/sys\/kernel\/livepatch\/([^/]+)\/(enabled|force)$/.exec(path);
   if (m) {
