@@ -16,6 +16,7 @@ export const __x64_sys_getpid = proc({}, {
     const a = activeFunc(k.w, SYS_GETPID, k.task.pid);
     if (a && !a.nop) {
       const spec = k.env.patches[a.patch.name];
+      // Stryker disable next-line OptionalChaining: every klp_patch is enabled by a livepatch module built from a scenario livepatch of that name (sim/env.ts), so k.env.patches has its spec
       const model = spec?.model ? k.livepatchModel(spec.model) : undefined;
       const fn = klpNewFunc(k, a.patch, a.obj, SYS_GETPID);
       const mod = k.find_module(a.obj.carrier);
