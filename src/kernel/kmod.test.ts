@@ -68,6 +68,24 @@ describe('call_usermodehelper: the helper and its wait status', () => {
   });
 });
 
+describe('call_usermodehelper_exec(): a helper already done is not waited for', () => {
+  it('when the helper runs to its exit before the requester waits, wait_for_completion_killable() returns at once', () => {
+    const s = scn({
+      modules: [{ name: 'M', exports: ['m_fn'] }],
+      livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
+      tasks: [{ commands: ['modprobe M', 'modprobe lp'] }],
+    });
+    // Fine granularity: H1 is chosen at every choice from its spawn on, so it exits first.
+    const t = runIn('split', s, { granularity: 'fine', schedule: Array<string>(20).fill('H1') });
+    expect(t.outcome.kind).toBe('ok');
+    expect(dmesg(t).at(-1)).toBe("livepatch: 'lp': patching complete");
+    const u1 = t.steps.filter((x) => x.label === 'U1' && x.fn === 'request_module');
+    expect(u1.some((x) => x.kind === 'block')).toBe(false);
+    expect(u1.at(-1)!.text).toBe('H1 exited: wait status 0; request_module() = 0');
+    expect(t.final.kmodSlots).toBe(50);
+  });
+});
+
 describe('a helper exiting 1 (wait status 256) fails the livepatch with -EINVAL (POC 10)', () => {
   // lp__M exports a symbol M already exports: its load fails with -ENOEXEC, modprobe -q exits 1.
   const s = scn({

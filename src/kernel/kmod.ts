@@ -15,6 +15,7 @@ import { helperTaskLabel } from '../rules/names';
 
 function releaseSlot(k: Ctx): void {
   k.w.kmodSlots++;
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: only a blocked task has a wait (spawn(), wake() and exitTask() clear it), a blocked one always has one, and wake() ignores a task that is not blocked
   for (const t of k.w.tasks) if (t.status === 'blocked' && t.wait?.kind === 'kmod_slot') k.wake(t);
 }
 
@@ -81,6 +82,7 @@ export const request_module = proc({ mark: 'request_module', labels: { slot: 'lo
    * returns at once when the helper is already done (it can be, at fine granularity).
    */
   wait: (k, l) => {
+    // Stryker disable next-line OptionalChaining: tasks are never removed from the task list, so the helper is always found
     if (k.task_by_pid(num(l, 'helper'))?.status === 'exited') return next('reaped');
     return block({ kind: 'umh', fn: 'call_usermodehelper_exec', pid: num(l, 'helper'), killable: true }, 'reaped');
   },
@@ -91,6 +93,7 @@ export const request_module = proc({ mark: 'request_module', labels: { slot: 'lo
       releaseSlot(k);
       return ret(-ERRNO.ERESTARTSYS);
     }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: the umh wait is ended only by the helper's exit (exitTask()) or a signal (handled above), and tasks are never removed: here the helper is always there and exited
     if (!helper || helper.status !== 'exited') return next('wait');
     releaseSlot(k);
     // The raw wait status: exit code << 8, or the signal that killed the helper.
