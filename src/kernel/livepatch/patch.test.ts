@@ -58,7 +58,7 @@ describe('kernel.ftrace_enabled = 0', () => {
       scn({
         modules: [{ name: 'M', exports: ['m_fn'], init: [{ print: 'M_init' }] }],
         livepatches: [{ name: 'lp', callbacks: 'print', objects: [{ name: 'vmlinux' }, { name: 'M', funcs: ['m_fn'] }] }],
-        tasks: [{ commands: ['modprobe lp', 'sysctl kernel.ftrace_enabled=0', 'modprobe M'] }],
+        tasks: [{ commands: ['modprobe lp', 'sysctl kernel.ftrace_enabled=0', 'modprobe M', 'cat /sys/kernel/livepatch/lp/M/patched'] }],
       }),
     );
     const after = dmesg(t).slice(dmesg(t).indexOf("livepatch: 'lp': patching complete") + 1);
@@ -70,7 +70,9 @@ describe('kernel.ftrace_enabled = 0', () => {
       'lp: post_unpatch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
       "livepatch: patch 'lp' failed for module 'M', refusing to load module 'M'",
     ]);
-    expect(out(t).at(-1)).toBe("modprobe: ERROR: could not insert 'M': Device or resource busy");
+    // klp_patch_object(): a klp_patch_func() failure unpatches the object (klp_unpatch_object()),
+    // so obj->patched stays false.
+    expect(out(t).slice(-2)).toEqual(["modprobe: ERROR: could not insert 'M': Device or resource busy", '0']);
   });
 });
 
@@ -98,4 +100,26 @@ describe('klp_is_patch_compatible() (kernel/livepatch/state.c): system states un
       expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'lp2': Invalid argument"]);
     });
   }
+
+  // klp_is_state_compatible(): `if (!state) return !patch->replace;`
+  const NOT_COMPATIBLE = 'livepatch: Livepatch patch (lp2) is not compatible with the already installed livepatches.';
+  const lp2 = (replace: boolean, states: { id: number; version: number }[]) => ({ name: 'lp2', replace, states, objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] });
+  const after1 = (second: ReturnType<typeof lp2>) => runIn('upstream', scn({ livepatches: [patch('lp1', 2), second], tasks: [{ commands: ['modprobe lp1', 'modprobe lp2'] }] }), { maxSteps: 300 });
+
+  it('a cumulative patch must carry every installed state: without state 1, even with another one, lp2 is refused', () => {
+    for (const states of [[], [{ id: 2, version: 3 }]]) {
+      const t = after1(lp2(true, states));
+      expect(dmesg(t)).toContain(NOT_COMPATIBLE);
+      expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'lp2': Invalid argument"]);
+    }
+  });
+
+  it('a patch that does not replace need not: without state 1 (with another one, at a lower version) lp2 loads next to lp1', () => {
+    for (const states of [[], [{ id: 2, version: 1 }]]) {
+      const t = after1(lp2(false, states));
+      expect(dmesg(t)).not.toContain(NOT_COMPATIBLE);
+      expect(dmesg(t)).toContain("livepatch: 'lp2': patching complete");
+      expect(t.final.klp.patches.map((p) => [p.name, p.enabled])).toEqual([['lp1', true], ['lp2', true]]);
+    }
+  });
 });

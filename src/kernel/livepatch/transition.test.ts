@@ -4,8 +4,11 @@
  * signalled.
  */
 import { describe, expect, it } from 'vitest';
-import { dmesg, logLine, missingInOrder, out, runIn, scn } from '../../test/helpers';
+import { dmesg, logLine, missingInOrder, out, perTest, runIn, scn, taskOf } from '../../test/helpers';
 import type { VariantId } from '../../model/variant';
+import { worldAt } from '../../engine/replay';
+import { readFile } from '../../sim/files';
+import { patchView } from '../../sim/patchQueries';
 
 const stuck = (busySeconds: number, ...after: string[]) =>
   scn({
@@ -97,5 +100,146 @@ describe('tasks switch one by one (klp_try_switch_task(), klp_ftrace_handler())'
     expect(o[1]).toBe('1');
     expect(o[2]).toMatch(CMDLINE);
     expect(logLine(t, "livepatch: 'lp': unpatching complete").time).toBeGreaterThanOrEqual(6_000);
+  });
+});
+
+const LP = '/sys/kernel/livepatch';
+const MEMINFO = 'MemTotal:       24576000 kB';
+
+describe('klp_reverse_transition()', () => {
+  // lp2 patches meminfo_proc_show. T1 sits in the original until 2.5 s, so the patching
+  // transition is stuck; U1, switched at the first try, reverses it at 2.2 s; U2 has exited by then.
+  const reversed = perTest(() =>
+    runIn(
+      'upstream',
+      scn({
+        livepatches: [{ name: 'lp2', objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] }],
+        tasks: [
+          { id: 'T1', commands: ['busy meminfo_proc_show 2.5', 'cat /proc/meminfo'] },
+          { id: 'U1', commands: ['modprobe lp2', 'sleep 2.2', `echo 0 > ${LP}/lp2/enabled`] },
+          { id: 'U2', commands: ['log bye'] },
+        ],
+      }),
+      { maxSteps: 500 },
+    ),
+  );
+  const atReversal = () => worldAt(reversed(), reversed().steps.findIndex((s) => s.dmesg?.includes("livepatch: 'lp2': reversing transition from patching to unpatching")));
+
+  // klp_start_transition(): `if (task->patch_state != klp_target_state) set_tsk_thread_flag(task,
+  // TIF_PATCH_PENDING)`: a task that never switched to the patched state is already in the new
+  // target state, KLP_UNPATCHED.
+  it('a task that had not switched is not pending again: leaving the function before the next try, it runs the original', () => {
+    expect(out(reversed())).toEqual([MEMINFO]);
+    expect(logLine(reversed(), "livepatch: 'lp2': unpatching complete").time).toBe(3_000);
+  });
+
+  it('only the tasks that had switched are pending again, not those that exited (the UI counts them)', () => {
+    expect(patchView(atReversal(), 'lp2')).toMatchObject({ phase: 'unpatching', pending: 1, text: 'unpatching transition, 1 task not switched yet' });
+    expect(atReversal().klp.pending).toEqual([taskOf(atReversal(), 'U1').pid]);
+  });
+
+  it('an unpatching transition reverses to patching: klp_target_state is KLP_TRANSITION_PATCHED again', () => {
+    // T1 sits in livepatch_cmdline_proc_show from 1 s to 6 s, so lp1's removal at 2 s is stuck;
+    // writing 1 at 3 s reverses it, and the next try completes the patching.
+    const t = runIn(
+      'upstream',
+      scn({
+        livepatches: [{ name: 'lp1', callbacks: 'print', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }],
+        tasks: [
+          { id: 'U1', commands: ['modprobe lp1', 'sleep 2', `echo 0 > ${LP}/lp1/enabled`, 'sleep 1', `echo 1 > ${LP}/lp1/enabled`, `cat ${LP}/lp1/enabled`, 'sleep 2', `cat ${LP}/lp1/transition`, 'cat /proc/cmdline'] },
+          { id: 'T1', start: 1, commands: ['busy cmdline_proc_show 5'] },
+        ],
+      }),
+      { maxSteps: 500 },
+    );
+    const after = dmesg(t).slice(dmesg(t).indexOf("livepatch: 'lp1': starting unpatching transition"));
+    expect(after).toEqual([
+      "livepatch: 'lp1': starting unpatching transition",
+      "livepatch: 'lp1': reversing transition from unpatching to patching",
+      "livepatch: 'lp1': starting patching transition",
+      "livepatch: 'lp1': completing patching transition",
+      'lp1: post_patch_callback: vmlinux',
+      "livepatch: 'lp1': patching complete",
+    ]);
+    expect(t.final.dmesg.filter((l) => l.text === "livepatch: 'lp1': patching complete").map((l) => l.time)).toEqual([0, 4_000]);
+    expect(out(t)).toEqual(['1', '0', 'lp1: this has been live patched']);
+  });
+});
+
+describe('klp_try_complete_transition()', () => {
+  it('names every task still on a patched function', () => {
+    const s = stuck(5);
+    s.tasks.splice(1, 0, { id: 'T2', commands: ['busy cmdline_proc_show 5'] });
+    const t = runIn('upstream', s, { maxSteps: 300 });
+    const tries = t.steps.filter((x) => x.text.includes('still on a patched function')).map((x) => /klp_try_complete_transition: [^;]*/.exec(x.text)![0]);
+    expect(tries[0]).toBe('klp_try_complete_transition: T1, T2 still on a patched function');
+  });
+
+  // klp_check_stack(): `if (!obj->patched) continue;` A module object whose module is not loaded
+  // is not patched, so its functions are not looked for, even where vmlinux has one of that name
+  // (function names are not unique across objects, hence old_sympos).
+  it("a function of a module object whose module is not loaded does not hold the transition up, even if vmlinux has one of that name", () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'M', exports: ['m_fn'] }],
+        livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }, { name: 'M', funcs: ['meminfo_proc_show'] }] }],
+        tasks: [
+          { id: 'T1', commands: ['busy meminfo_proc_show 5'] },
+          { id: 'U1', commands: ['modprobe lp'] },
+        ],
+      }),
+      { maxSteps: 300 },
+    );
+    expect(logLine(t, "livepatch: 'lp': patching complete").time).toBe(0);
+  });
+});
+
+describe('klp_complete_transition()', () => {
+  // lp1 patches cmdline_proc_show; lp2, cumulative, patches meminfo_proc_show. lp2's transition
+  // completes at once, in U1's modprobe; lp1 is freed afterwards, from a work item.
+  const replaced = perTest(() =>
+    runIn(
+      'upstream',
+      scn({
+        livepatches: [
+          { name: 'lp1', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] },
+          { name: 'lp2', replace: true, objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] },
+        ],
+        tasks: [{ id: 'U1', commands: ['modprobe lp1', 'modprobe lp2'] }],
+      }),
+      { maxSteps: 300 },
+    ),
+  );
+  const completing = () => replaced().steps.findIndex((s) => s.dmesg?.includes("livepatch: 'lp2': patching complete"));
+
+  // klp_unpatch_replaced_patches(): every older enabled patch is disabled and its objects
+  // unpatched, before klp_free_replaced_patches_async() frees them.
+  it('atomic replace: the replaced patch is disabled and unpatched at once, its directory stays until it is freed', () => {
+    const w = worldAt(replaced(), completing());
+    expect(readFile(w, `${LP}/lp1/enabled`)).toBe('0');
+    expect(readFile(w, `${LP}/lp1/vmlinux/patched`)).toBe('0');
+    expect(readFile(w, '/proc/cmdline')).toMatch(/^BOOT_IMAGE=/);
+    expect(patchView(w, 'lp1')).toMatchObject({ phase: 'replaced', text: 'replaced by a cumulative patch', sysfs: { enabled: 0, transition: 0 } });
+    expect(replaced().steps[completing()].text).toContain("'lp1' replaced by 'lp2'");
+    expect(readFile(replaced().final, `${LP}/lp1`)).toBeNull();
+  });
+
+  it('the transition is over: klp_transition_patch is NULL, klp_target_state KLP_TRANSITION_IDLE, no task TIF_PATCH_PENDING', () => {
+    const w = worldAt(replaced(), completing());
+    expect(w.klp).toMatchObject({ transition: null, target: 'KLP_TRANSITION_IDLE', pending: [] });
+  });
+
+  // klp_complete_transition(): `if (klp_target_state == KLP_UNPATCHED) klp_unpatch_objects(klp_transition_patch)`.
+  it('unpatching: the objects are unpatched when it completes, before the patch is freed', () => {
+    const t = runIn(
+      'upstream',
+      scn({ livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }], tasks: [{ commands: ['modprobe lp', `echo 0 > ${LP}/lp/enabled`] }] }),
+      { maxSteps: 300 },
+    );
+    const w = worldAt(t, t.steps.findIndex((s) => s.dmesg?.includes("livepatch: 'lp': unpatching complete")));
+    expect(readFile(w, `${LP}/lp/vmlinux/patched`)).toBe('0');
+    expect(readFile(w, '/proc/cmdline')).toMatch(/^BOOT_IMAGE=/);
+    expect(w.klp.pending).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * that has no function of the patch on its stack, and a switched task stays switched. The
  * transition finishes when no task is pending; otherwise it is retried every second from
  * klp_transition_work. Which version of a patched function a task runs meanwhile depends on
- * whether it has switched (sim/files.ts activeFunc(), as klp_ftrace_handler() does).
+ * whether it has switched (sim/files.ts activeFunc(), as klp_ftrace_handler() does). A reversal
+ * makes the switched tasks the pending ones: the others are already in the new target state.
  * [S] A task is switched only by these tries, not also by itself on its way back to user space
  * (klp_update_patch_state()): in the simulator no task returns to user space from inside a
  * patched function, so the tries switch it as soon as it could switch itself. A task created
@@ -42,7 +43,11 @@ export function klp_init_transition(k: Ctx, patch: KlpPatch, target: 'KLP_TRANSI
   k.pr_debug(`livepatch: '${patch.name}': initializing ${targetWord(k)} transition`);
 }
 
-/** klp_start_transition(): set TIF_PATCH_PENDING on every task (all start unswitched). */
+/**
+ * klp_start_transition(): set TIF_PATCH_PENDING on every task not in the target state; at the
+ * start of a transition that is every task (klp_init_transition() puts all in the initial state),
+ * after a reversal only those that had switched (klp_reverse_transition() drops the others).
+ */
 export function klp_start_transition(k: Ctx): void {
   const patch = transitionPatch(k);
   k.printk(`livepatch: '${patch.name}': starting ${targetWord(k)} transition`);
@@ -79,8 +84,8 @@ function previousFunc(k: Ctx, patch: KlpPatch, f: string): string {
   return f;
 }
 
-/** klp_try_complete_transition(); returns true when the transition completed. */
-export function klp_try_complete_transition(k: Ctx): boolean {
+/** klp_try_complete_transition(): a void function, as in the kernel; a failed try queues the retry. */
+export function klp_try_complete_transition(k: Ctx): void {
   const patch = transitionPatch(k);
   const blockers = blockingTasks(k, patch);
   k.w.klp.pending = blockers.map((t) => t.pid);
@@ -95,12 +100,11 @@ export function klp_try_complete_transition(k: Ctx): boolean {
       k.w.klp.workQueued = true;
       k.w.work.push({ fn: 'klp_transition_work_fn', args: {}, at: k.now + KLP_TRANSITION_RETRY_MS });
     }
-    return false;
+    return;
   }
   klp_complete_transition(k);
   if (!patch.enabled) klp_free_patch_async(k, patch);
   else if (patch.replace) klp_free_replaced_patches(k, patch);
-  return true;
 }
 
 /** klp_complete_transition(). */
@@ -146,10 +150,15 @@ export function klp_reverse_transition(k: Ctx): void {
   const patch = transitionPatch(k);
   const from = k.w.klp.target === 'KLP_TRANSITION_PATCHED' ? 'patching to unpatching' : 'unpatching to patching';
   k.pr_debug(`livepatch: '${patch.name}': reversing transition from ${from}`);
+  // The tasks still pending never left the initial state, which is the new target state.
+  const notSwitched = new Set(k.w.klp.pending);
   patch.enabled = !patch.enabled;
   k.w.klp.target = k.w.klp.target === 'KLP_TRANSITION_PATCHED' ? 'KLP_TRANSITION_UNPATCHED' : 'KLP_TRANSITION_PATCHED';
   k.patchEvent(patch, 'klp_reverse_transition');
   klp_start_transition(k);
+  // klp_start_transition() sets TIF_PATCH_PENDING only `if (task->patch_state != klp_target_state)`:
+  // after a reversal, only on the tasks that had switched.
+  k.w.klp.pending = k.w.klp.pending.filter((pid) => !notSwitched.has(pid));
 }
 
 /** klp_transition_work_fn(): retry the pending transition, once a second. */
