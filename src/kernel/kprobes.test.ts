@@ -49,6 +49,9 @@ describe('register_kprobe() on a livepatched function (__arm_kprobe_ftrace())', 
     expect(initStep(t)).toContain('kprobe on cmdline_proc_show registered by test_klp_kprobe with a post_handler (IPMODIFY); kprobe_init() = 0');
     expect(dmesg(t)).toContain(LP_EBUSY);
     expect(out(t)[0]).toBe("modprobe: ERROR: could not insert 'test_klp_livepatch': Device or resource busy");
+    // The timeline says who owns the function.
+    const failed = t.steps.find((s) => s.dmesg?.includes(LP_EBUSY))!;
+    expect(failed.text).toContain('cmdline_proc_show has an armed kprobe with a post_handler (test_klp_kprobe): its IPMODIFY ftrace_ops own the function');
   });
 
   it('while kprobes are disabled register_kprobe() does not arm: a kprobe with a post_handler registers on a livepatched function', () => {

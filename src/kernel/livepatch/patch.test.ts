@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { dmesg, out, runIn, scn } from '../../test/helpers';
 import type { VariantId } from '../../model/variant';
+import { worldAt } from '../../engine/replay';
+import { readFile } from '../../sim/files';
 
 const lp = { name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] };
 
@@ -121,5 +123,44 @@ describe('klp_is_patch_compatible() (kernel/livepatch/state.c): system states un
       expect(dmesg(t)).toContain("livepatch: 'lp2': patching complete");
       expect(t.final.klp.patches.map((p) => [p.name, p.enabled])).toEqual([['lp1', true], ['lp2', true]]);
     }
+  });
+});
+
+describe('klp_add_nops() (kernel/livepatch/core.c): the nops of a cumulative patch', () => {
+  // lp1 patches cmdline_proc_show and meminfo_proc_show, and m_fn of M, which is not loaded. lp2
+  // replaces it and patches only meminfo_proc_show. T1 sits in lp1's meminfo_proc_show from 1 s to
+  // 6 s, so lp2's transition, started at 2 s, is still running when we look.
+  const during = () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'M', exports: ['m_fn'] }],
+        livepatches: [
+          { name: 'lp1', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show', 'meminfo_proc_show'] }, { name: 'M', funcs: ['m_fn'] }] },
+          { name: 'lp2', replace: true, objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] },
+        ],
+        tasks: [
+          { id: 'U1', commands: ['modprobe lp1', 'sleep 2', 'modprobe lp2'] },
+          { id: 'T1', start: 1, commands: ['busy meminfo_proc_show 5'] },
+        ],
+      }),
+      { maxSteps: 400 },
+    );
+    return worldAt(t, t.steps.findIndex((s) => s.dmesg?.includes("livepatch: 'lp2': starting patching transition")));
+  };
+
+  it('a nop for each function of an older patch that the new one does not patch, none for one it does (klp_add_object_nops())', () => {
+    const lp2 = during().klp.patches.find((p) => p.name === 'lp2')!;
+    expect(lp2.objects.map((o) => [o.name, o.funcs, o.nops])).toEqual([
+      [null, ['meminfo_proc_show'], ['cmdline_proc_show']],
+      ['M', [], ['m_fn']],
+    ]);
+  });
+
+  it('a module object lp2 does not have is added as a dynamic object, not patched while its module is not loaded', () => {
+    const w = during();
+    expect(readFile(w, '/sys/kernel/livepatch/lp2/M/m_fn,1')).toBe('');
+    expect(readFile(w, '/sys/kernel/livepatch/lp2/M/patched')).toBe('0');
+    expect(readFile(w, '/sys/kernel/livepatch/lp2/vmlinux/patched')).toBe('1');
   });
 });

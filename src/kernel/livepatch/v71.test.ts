@@ -120,6 +120,38 @@ describe('force', () => {
     expect(out(t)).toEqual([]);
     expect(t.final.modules).toEqual([]);
   });
+
+  // klp_force_transition() (v5.18+): `if (klp_target_state == KLP_UNPATCHED)
+  // klp_transition_patch->forced = true;` so klp_free_patch_finish() keeps the module reference.
+  /** T1 sits in cmdline_proc_show from `busyAt` s; U1 loads lp1 at `loadAt` s, writes 0 to enabled at 2 s, then forces. */
+  const removing = (busyAt: number, loadAt: number) =>
+    runIn(
+      'v7.1',
+      scn({
+        livepatches: [cmdline],
+        tasks: [
+          { id: 'T1', start: busyAt, commands: ['busy cmdline_proc_show 100'] },
+          { id: 'U1', start: loadAt, commands: ['modprobe lp1', `sleep ${2 - loadAt}`, 'echo 0 > /sys/kernel/livepatch/lp1/enabled', 'echo 1 > /sys/kernel/livepatch/lp1/force', 'sleep 2', 'cat /sys/kernel/livepatch/lp1/enabled', 'rmmod lp1'] },
+        ],
+      }),
+      { maxSteps: 500 },
+    );
+  const FREED_KEPT = ['cat: /sys/kernel/livepatch/lp1/enabled: No such file or directory', 'rmmod: ERROR: Module lp1 is in use'];
+
+  it('v5.18+: forcing an unpatching transition marks the patch: once freed, its module can never be removed', () => {
+    // T1 sits in the new cmdline_proc_show: the removal hangs until forced.
+    const t = removing(1, 0);
+    expect(dmesg(t)).toContain("livepatch: 'lp1': unpatching complete");
+    expect(out(t)).toEqual(FREED_KEPT);
+  });
+
+  it('v5.18+: so does forcing a patching transition reversed to unpatching', () => {
+    // T1 sits in the original cmdline_proc_show: the patching hangs, and writing 0 reverses it.
+    const t = removing(0, 1);
+    expect(dmesg(t)).toContain("livepatch: 'lp1': reversing transition from patching to unpatching");
+    expect(out(t)).toEqual(FREED_KEPT);
+  });
+
 });
 
 describe('kstrtobool() and the vmlinux.ko check', () => {
