@@ -17,6 +17,7 @@ export const MODULE_STATE_STRING: Record<string, string> = {
 /** callback_info() of the selftest modules: "<callback>: vmlinux" or "<callback>: <mod> -> <state>". */
 export function callback_info(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): void {
   const fn = `${cb}_callback`;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: callbacks run only for loaded objects (klp_is_object_loaded(); obj->mod is set), so a module object here is always bound, and find_module(null) finds nothing
   const mod = obj.name && obj.bound ? k.find_module(obj.name) : undefined;
   k.printk(
     mod ? `${patch.name}: ${fn}: ${mod.name} -> ${MODULE_STATE_STRING[mod.state]}` : `${patch.name}: ${fn}: vmlinux`,
@@ -29,8 +30,10 @@ function invoke(k: Ctx, patch: KlpPatch, obj: KlpObject, cb: CallbackName): numb
   const spec = k.env.patches[patch.name];
   const model = spec?.model ? k.livepatchModel(spec.model) : undefined;
   if (model) return model.callback ? model.callback(k, patch, obj, cb) : 0;
+  // Stryker disable next-line OptionalChaining: every klp_patch is enabled by a livepatch module built from a scenario livepatch of that name (sim/env.ts), so k.env.patches has its spec
   if ((spec?.callbacks ?? 'none') === 'none') return 0;
   callback_info(k, patch, obj, cb);
+  // Stryker disable next-line ConditionalExpression: only klp_pre_patch_callback() uses the value (the other callbacks return void in the kernel)
   if (cb === 'pre_patch') return Number(k.find_module(patch.name)?.params.pre_patch_ret ?? 0);
   return 0;
 }
@@ -52,5 +55,6 @@ export function klp_pre_unpatch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject
 
 export function klp_post_unpatch_callback(k: Ctx, patch: KlpPatch, obj: KlpObject): void {
   if (obj.postUnpatchEnabled) invoke(k, patch, obj, 'post_unpatch');
+  // Stryker disable next-line BooleanLiteral: after a post_unpatch callback the object is unbound, unpatched or freed, so none runs again before a pre_patch callback sets the flag anew
   obj.postUnpatchEnabled = false;
 }

@@ -27,6 +27,7 @@ function targetWord(k: Ctx): string {
 
 function transitionPatch(k: Ctx): KlpPatch {
   const p = k.w.klp.transition ? k.patch(k.w.klp.transition) : undefined;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: internal invariant: these run only while klp_transition_patch is set (without it, `false` fails on the next line anyway)
   if (!p) throw new Error('internal: no klp_transition_patch');
   return p;
 }
@@ -70,6 +71,7 @@ function blockingTasks(k: Ctx, patch: KlpPatch): Task[] {
   const funcs = new Set(
     patch.objects.filter((o) => o.bound || o.name === null).flatMap((o) => objectFuncs(o).map((f) => (patching ? previousFunc(k, patch, f) : klpNewFunc(k, patch, o, f)))),
   );
+  // Stryker disable next-line StringLiteral: an exited task has no frames (sim/exit.ts), so nothing on its stack can hold the transition up
   return k.w.tasks.filter((t) => t.status !== 'exited' && pending.has(t.pid) && stackNames(t).some((n) => funcs.has(n)));
 }
 
@@ -96,7 +98,9 @@ export function klp_try_complete_transition(k: Ctx): void {
       k.printk('livepatch: signaling remaining tasks');
     }
     k.w.klp.signalsCnt++;
+    // Stryker disable next-line ConditionalExpression: a try runs at the start of a transition, when no retry is queued, or from the retry, which clears the flag first: never with a retry pending
     if (!k.w.klp.workQueued) {
+      // Stryker disable next-line BooleanLiteral: as above, no try comes while this retry is pending
       k.w.klp.workQueued = true;
       k.w.work.push({ fn: 'klp_transition_work_fn', args: {}, at: k.now + KLP_TRANSITION_RETRY_MS });
     }
@@ -141,6 +145,7 @@ export function klp_cancel_transition(k: Ctx): void {
   const patch = transitionPatch(k);
   k.pr_debug(`livepatch: '${patch.name}': canceling patching transition, going to unpatch`);
   k.patchEvent(patch, 'klp_cancel_transition');
+  // Stryker disable next-line StringLiteral: klp_complete_transition() only asks whether the target is KLP_TRANSITION_PATCHED, then sets it to IDLE
   k.w.klp.target = 'KLP_TRANSITION_UNPATCHED';
   klp_complete_transition(k);
 }
@@ -166,6 +171,7 @@ export const klp_transition_work_fn: Proc = {
   start: () => call('lockKlpMutex', {}, 'locked'),
   locked: (k) => {
     k.w.klp.workQueued = false;
+    // Stryker disable next-line ConditionalExpression: only a failed try queues the retry, and only a try completes a transition: the retry always finds one
     if (k.w.klp.transition) klp_try_complete_transition(k);
     unlockKlpMutex(k);
     return ret(0);
