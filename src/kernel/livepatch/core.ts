@@ -269,6 +269,9 @@ export const force_store: Proc = {
       return ret(-ERRNO.EINVAL);
     }
     k.printk('livepatch: forcing remaining tasks to the patched state');
+    // klp_force_transition(): klp_update_patch_state() on every task, so the next try completes
+    // the transition whatever the stacks hold; `forced` only keeps the patches' modules.
+    k.w.klp.pending = [];
     if (k.env.variant.kernel.klpForceSafe) {
       // v5.18 klp_force_transition(): only a patch that may still run old code is marked forced:
       // the transition patch when it is being removed, or the patches a replace supersedes.

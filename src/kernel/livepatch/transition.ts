@@ -56,7 +56,6 @@ export function klp_start_transition(k: Ctx): void {
  * earlier try are not checked again: they may enter the function now, running its new version.
  */
 function blockingTasks(k: Ctx, patch: KlpPatch): Task[] {
-  if (patch.forced) return [];
   const pending = new Set(k.w.klp.pending);
   const patching = k.w.klp.target === 'KLP_TRANSITION_PATCHED';
   // klp_check_stack_func(): patching checks the function being replaced (the previous patch's
