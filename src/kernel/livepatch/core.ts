@@ -182,7 +182,7 @@ export function klp_cleanup_module_patches_limited(k: Ctx, mod: ModuleInstance, 
 /** klp_module_coming(): called for every module in prepare_coming_module(). */
 export const klp_module_coming = proc({ mark: 'klp_module_coming' }, {
   start: (k, l) => {
-    // Stryker disable next-line UnaryOperator: WARN_ON() of an invariant: prepare_coming_module() runs right after complete_formation() made the module COMING
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: WARN_ON() of an invariant: prepare_coming_module() runs right after complete_formation() made the module COMING
     if (modArg(k, l).state !== 'MODULE_STATE_COMING') return ret(-ERRNO.EINVAL);
     // v5.8 "livepatch: Disallow vmlinux.ko" (the "\n" came in v6.1).
     if (k.env.variant.kernel.klpVmlinuxCheck && modArg(k, l).name === 'vmlinux') {
@@ -234,6 +234,7 @@ export const klp_module_going: Proc = {
   start: () => call('lockKlpMutex', {}, 'locked'),
   locked: (k, l) => {
     const mod = modArg(k, l);
+    // Stryker disable next-line BooleanLiteral: the caller frees the module right after (delete_module(), or a failed load's unwind), with no scheduling point between: nothing reads it again
     mod.klpAlive = false;
     klp_cleanup_module_patches_limited(k, mod, null);
     unlockKlpMutex(k);
@@ -257,9 +258,11 @@ export const enabled_store: Proc = {
     else if (k.env.variant.split && k.w.klp.loading) r = -ERRNO.EBUSY;
     else if (patch.enabled === l.enabled) r = -ERRNO.EINVAL;
     else if (patch.name === k.w.klp.transition) klp_reverse_transition(k);
-    // Stryker disable next-line ConditionalExpression: writing 1 reaches here only for a disabled patch, for which __klp_disable_patch() returns -EINVAL as the else does
-    else if (!l.enabled) r = __klp_disable_patch(k, patch);
-    else r = -ERRNO.EINVAL;
+    else {
+      // Stryker disable next-line ConditionalExpression: writing 1 reaches here only for a disabled patch, for which __klp_disable_patch() returns -EINVAL as the else does
+      if (!l.enabled) r = __klp_disable_patch(k, patch);
+      else r = -ERRNO.EINVAL;
+    }
     unlockKlpMutex(k);
     return ret(r);
   },
@@ -282,6 +285,7 @@ export const force_store: Proc = {
     k.printk('livepatch: forcing remaining tasks to the patched state');
     // klp_force_transition(): klp_update_patch_state() on every task, so the next try completes
     // the transition whatever the stacks hold; `forced` only keeps the patches' modules.
+    // Stryker disable next-line ArrayDeclaration: pending holds pids, and a string is no task's: as with [], every task is switched
     k.w.klp.pending = [];
     if (k.env.variant.kernel.klpForceSafe) {
       // v5.18 klp_force_transition(): only a patch that may still run old code is marked forced:

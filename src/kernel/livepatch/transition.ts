@@ -5,7 +5,8 @@
  * transition finishes when no task is pending; otherwise it is retried every second from
  * klp_transition_work. Which version of a patched function a task runs meanwhile depends on
  * whether it has switched (sim/files.ts activeFunc(), as klp_ftrace_handler() does).
- * [S] A task is switched only by these tries, not also by itself on its way back to user space
+ * force_store() switches every task at once (klp_force_transition()).
+ * [S] Otherwise a task is switched only by these tries, not also by itself on its way back to user space
  * (klp_update_patch_state()): in the simulator no task returns to user space from inside a
  * patched function, so the tries switch it as soon as it could switch itself. A task created
  * during a transition starts switched (the kernel copies its parent's state, klp_copy_process()).
