@@ -59,6 +59,20 @@ describe('enabled_store()', () => {
     expect(out(t)).toEqual(['sh: echo: write error: Invalid argument']);
   });
 
+  // enabled_store(): "Do not allow to re-enable a disabled patch": a disabled patch whose
+  // klp_free_patch_work_fn() has not run yet still has its sysfs directory, and writing 1 is -EINVAL.
+  it('a disabled patch waiting to be freed cannot be enabled again: -EINVAL', () => {
+    const s = scn({
+      livepatches: [{ name: 'lp1', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }],
+      tasks: [{ id: 'U1', commands: ['modprobe lp1', `echo 0 > ${LP}/lp1/enabled`, `echo 1 > ${LP}/lp1/enabled`, `cat ${LP}/lp1/enabled`, 'cat /proc/cmdline'] }],
+    });
+    // U1 keeps the CPU between its commands, ahead of the kworker that frees the patch.
+    const t = runIn('upstream', s, { schedule: Array<string>(3).fill('U1'), maxSteps: 400 });
+    expect(out(t)).toEqual(['sh: echo: write error: Invalid argument', '0', 'BOOT_IMAGE=/boot/vmlinuz-5.5.0 root=/dev/vda1 ro console=ttyS0']);
+    expect(dmesg(t).at(-1)).toBe("livepatch: 'lp1': unpatching complete");
+    expect(t.final.klp.patches).toEqual([]);
+  });
+
   it('split POC: writing enabled while klp_loading_patch is set is -EBUSY', () => {
     const s = scn({
       modules: [{ name: 'M', exports: ['m_fn'] }],
@@ -105,6 +119,13 @@ describe('transition_show() and force_store()', () => {
   it('a forced patch keeps its module forever (klp_free_patch_finish skips module_put)', () => {
     const t = runIn('upstream', twoPatches('modprobe lp2', `echo 1 > ${LP}/lp2/force`, 'sleep 1', `echo 0 > ${LP}/lp2/enabled`, 'sleep 1', 'rmmod lp2'));
     expect(out(t)).toEqual(['rmmod: ERROR: Module lp2 is in use']);
+  });
+
+  // force_store(): kstrtobool() fails first, before klp_mutex is taken.
+  it('a value kstrtobool() does not take is -EINVAL', () => {
+    const t = runIn('upstream', twoPatches('modprobe lp2', `echo maybe > ${LP}/lp2/force`, `cat ${LP}/lp2/transition`));
+    expect(out(t)).toEqual(['sh: echo: write error: Invalid argument', '1']);
+    expect(dmesg(t)).not.toContain('livepatch: forcing remaining tasks to the patched state');
   });
 
   // kernel/livepatch/core.c force_store(): `if (!val) return count;`, so writing 0 is accepted
@@ -169,5 +190,61 @@ describe('enabled_store() reads its value with kstrtobool()', () => {
   it("'on' on an enabled patch is -EINVAL like '1'", () => {
     const t = runIn('upstream', twoPatches('modprobe lp1', `echo on > ${LP}/lp1/enabled`));
     expect(out(t)).toEqual(['sh: echo: write error: Invalid argument']);
+  });
+});
+
+/**
+ * klp_module_coming() and klp_module_going() while the patch is klp_transition_patch: the module's
+ * post_patch (and pre_unpatch) callbacks wait for klp_complete_transition(), which runs post_patch
+ * only for the objects still loaded (klp_is_object_loaded()): a module that went away, or that was
+ * refused, gets none.
+ */
+describe('a module object during the patching transition (upstream)', () => {
+  const during = (...commands: string[]) =>
+    runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'M', exports: ['m_fn'] }],
+        livepatches: [
+          {
+            name: 'lp',
+            callbacks: 'print',
+            params: { pre_patch_ret: { type: 'int', default: '0' } },
+            objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }, { name: 'M', funcs: ['m_fn'] }],
+          },
+        ],
+        // T1 sits in cmdline_proc_show until 5 s: lp's transition completes then.
+        tasks: [{ id: 'T1', commands: ['busy cmdline_proc_show 5'] }, { id: 'U1', start: 1, commands: ['modprobe lp', ...commands] }],
+      }),
+    );
+  const afterStart = (t: ReturnType<typeof runIn>) => dmesg(t).slice(dmesg(t).indexOf("livepatch: 'lp': starting patching transition") + 1);
+
+  it('a module loaded and removed meanwhile gets no post_patch callback at the end', () => {
+    const t = during('modprobe M', 'rmmod M');
+    expect(afterStart(t)).toEqual([
+      "livepatch: applying patch 'lp' to loading module 'M'",
+      'lp: pre_patch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
+      "livepatch: reverting patch 'lp' on unloading module 'M'",
+      'lp: post_unpatch_callback: M -> [MODULE_STATE_GOING] Going away',
+      "livepatch: 'lp': completing patching transition",
+      'lp: post_patch_callback: vmlinux',
+      "livepatch: 'lp': patching complete",
+    ]);
+    expect(out(t)).toEqual([]);
+  });
+
+  it('a module refused by its pre-patch callback gets no post_patch callback at the end', () => {
+    const t = during('echo -19 > /sys/module/lp/parameters/pre_patch_ret', 'modprobe M');
+    expect(afterStart(t)).toEqual([
+      "livepatch: applying patch 'lp' to loading module 'M'",
+      'lp: pre_patch_callback: M -> [MODULE_STATE_COMING] Full formed, running module_init',
+      "livepatch: pre-patch callback failed for object 'M'",
+      "livepatch: patch 'lp' failed for module 'M', refusing to load module 'M'",
+      "livepatch: 'lp': completing patching transition",
+      'lp: post_patch_callback: vmlinux',
+      "livepatch: 'lp': patching complete",
+    ]);
+    expect(out(t)).toEqual(["modprobe: ERROR: could not insert 'M': No such device"]);
+    expect(t.final.modules.map((m) => m.name)).toEqual(['lp']);
   });
 });

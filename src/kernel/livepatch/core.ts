@@ -32,6 +32,7 @@ import { objectFuncs } from './funcs';
 
 export function modArg(k: Ctx, l: Locals): ModuleInstance {
   const m = k.moduleById(num(l, 'mod'));
+  // Stryker disable next-line StringLiteral: internal invariant: the caller's module instance is linked while its frame runs
   if (!m) throw new Error('internal: module instance gone');
   return m;
 }
@@ -54,6 +55,7 @@ export function patchReplace(k: Ctx, mod: ModuleInstance, name: string): boolean
 /** klp_init_patch_early(): the patch record and the self-reference on its module. */
 export function klp_init_patch_early(k: Ctx, mod: ModuleInstance, name: string, objects: KlpObject[], objNames: string[]): KlpPatch | number {
   const spec = k.env.patches[name];
+  // Stryker disable next-line UnaryOperator: try_module_get() fails only on a GOING module, and klp_enable_patch() runs in its module's init, while it is COMING
   if (!try_module_get(mod)) return -ERRNO.ENODEV;
   const patch: KlpPatch = {
     name,
@@ -121,9 +123,12 @@ export const klp_enable_patch: Proc = {
     const name = str(l, 'patch');
     const spec = k.env.patches[name];
     const mod = modArg(k, l);
+    // Stryker disable next-line ArrayDeclaration: klp_is_patch_compatible() looks states up by id, and a string has none: as with [], no installed state is found
     if (!klp_is_patch_compatible(k, { replace: patchReplace(k, mod, name), states: spec.states ?? [] })) return notCompatible(k, name);
     const objects = spec.objects.map((o) => newObject(o.name === 'vmlinux' ? null : o.name, name, o.funcs ?? []));
+    // Stryker disable next-line ArrayDeclaration: objNames (per-object modules) is read only by the split POC's code, never on this upstream path
     const patch = klp_init_patch_early(k, mod, name, objects, []);
+    // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: try_module_get() fails only on a GOING module, and klp_enable_patch() runs in its module's init, while it is COMING
     if (typeof patch === 'number') {
       unlockKlpMutex(k);
       return ret(patch);
@@ -139,6 +144,7 @@ export const klp_enable_patch: Proc = {
 /** The klp_patch this klp_enable_patch() call set up (by identity: `l.ts`). */
 export function setupPatch(k: Ctx, l: Locals): KlpPatch {
   const p = k.patchByTs(num(l, 'ts'));
+  // Stryker disable next-line StringLiteral: internal invariant: nothing frees a patch while its klp_enable_patch() runs (its module is COMING, so no rmmod; in the split POC sysfs writes and other enables get -EBUSY while klp_loading_patch is set)
   if (!p) throw new Error(`internal: the patch '${String(l.patch)}' being enabled is gone`);
   return p;
 }
@@ -157,6 +163,7 @@ export function klpEnablePatchTail(k: Ctx, patch: KlpPatch): ReturnType<typeof r
  */
 export function klp_cleanup_module_patches_limited(k: Ctx, mod: ModuleInstance, limit: KlpPatch | null): void {
   for (const patch of listedPatches(k.w)) {
+    // Stryker disable next-line ConditionalExpression: from `limit` on no patch has a bound object for the module: comingFailed() unbinds limit's, and the later ones were not reached (klp_mutex held since)
     if (patch === limit) break;
     const obj = patch.objects.find((o) => o.name === mod.name && o.bound);
     if (!obj) continue;
@@ -175,6 +182,7 @@ export function klp_cleanup_module_patches_limited(k: Ctx, mod: ModuleInstance, 
 /** klp_module_coming(): called for every module in prepare_coming_module(). */
 export const klp_module_coming = proc({ mark: 'klp_module_coming' }, {
   start: (k, l) => {
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: WARN_ON() of an invariant: prepare_coming_module() runs right after complete_formation() made the module COMING
     if (modArg(k, l).state !== 'MODULE_STATE_COMING') return ret(-ERRNO.EINVAL);
     // v5.8 "livepatch: Disallow vmlinux.ko" (the "\n" came in v6.1).
     if (k.env.variant.kernel.klpVmlinuxCheck && modArg(k, l).name === 'vmlinux') {
@@ -213,6 +221,7 @@ export const klp_module_coming = proc({ mark: 'klp_module_coming' }, {
 
 function comingFailed(k: Ctx, mod: ModuleInstance, patch: KlpPatch, obj: KlpObject, r: number): ReturnType<typeof ret> {
   k.printk(`livepatch: patch '${patch.name}' failed for module '${mod.name}', refusing to load module '${mod.name}'`);
+  // Stryker disable next-line BooleanLiteral: load_module() unlinks the refused instance in the same step (bug_cleanup): nothing reads it again
   mod.klpAlive = false;
   obj.bound = false;
   klp_cleanup_module_patches_limited(k, mod, patch);
@@ -225,6 +234,7 @@ export const klp_module_going: Proc = {
   start: () => call('lockKlpMutex', {}, 'locked'),
   locked: (k, l) => {
     const mod = modArg(k, l);
+    // Stryker disable next-line BooleanLiteral: the caller frees the module right after (delete_module(), or a failed load's unwind), with no scheduling point between: nothing reads it again
     mod.klpAlive = false;
     klp_cleanup_module_patches_limited(k, mod, null);
     unlockKlpMutex(k);
@@ -243,12 +253,16 @@ export const enabled_store: Proc = {
   locked: (k, l) => {
     const patch = k.patch(str(l, 'patch'));
     let r = 0;
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: the shell found /sys/kernel/livepatch/<patch> in this same step, and klp_mutex is never held across a sleep, so the patch is there
     if (!patch) r = -ERRNO.EINVAL;
     else if (k.env.variant.split && k.w.klp.loading) r = -ERRNO.EBUSY;
     else if (patch.enabled === l.enabled) r = -ERRNO.EINVAL;
     else if (patch.name === k.w.klp.transition) klp_reverse_transition(k);
-    else if (!l.enabled) r = __klp_disable_patch(k, patch);
-    else r = -ERRNO.EINVAL;
+    else {
+      // Stryker disable next-line ConditionalExpression: writing 1 reaches here only for a disabled patch, for which __klp_disable_patch() returns -EINVAL as the else does
+      if (!l.enabled) r = __klp_disable_patch(k, patch);
+      else r = -ERRNO.EINVAL;
+    }
     unlockKlpMutex(k);
     return ret(r);
   },
@@ -269,6 +283,10 @@ export const force_store: Proc = {
       return ret(-ERRNO.EINVAL);
     }
     k.printk('livepatch: forcing remaining tasks to the patched state');
+    // klp_force_transition(): klp_update_patch_state() on every task, so the next try completes
+    // the transition whatever the stacks hold; `forced` only keeps the patches' modules.
+    // Stryker disable next-line ArrayDeclaration: pending holds pids, and a string is no task's: as with [], every task is switched
+    k.w.klp.pending = [];
     if (k.env.variant.kernel.klpForceSafe) {
       // v5.18 klp_force_transition(): only a patch that may still run old code is marked forced:
       // the transition patch when it is being removed, or the patches a replace supersedes.

@@ -54,6 +54,20 @@ describe('kernel.ftrace_enabled = 0', () => {
     ]);
   });
 
+  // ftrace_enable_sysctl(): any registered FTRACE_OPS_FL_PERMANENT ops forbid it; an object whose
+  // module is not loaded registers none, the vmlinux object's do.
+  it('one patched object is enough: a patch with an unloaded module object still keeps ftrace on', () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        modules: [{ name: 'M', exports: ['m_fn'] }],
+        livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }, { name: 'M', funcs: ['m_fn'] }] }],
+        tasks: [{ commands: ['modprobe lp', 'sysctl kernel.ftrace_enabled=0', 'cat /proc/sys/kernel/ftrace_enabled'] }],
+      }),
+    );
+    expect(out(t)).toEqual(['sysctl: setting key "kernel.ftrace_enabled": Device or resource busy', '1']);
+  });
+
   it('upstream klp_module_coming(): a module loaded with ftrace off is refused', () => {
     const t = runIn(
       'upstream',

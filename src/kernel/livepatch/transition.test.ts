@@ -243,3 +243,30 @@ describe('klp_complete_transition()', () => {
     expect(w.klp.pending).toEqual([]);
   });
 });
+
+/**
+ * force_store() -> klp_force_transition() switches every task at once; klp_patch::forced only
+ * keeps the patch's module. A later transition of a forced patch checks the stacks again
+ * (klp_try_complete_transition() has no shortcut for forced patches).
+ */
+describe('a forced patch', () => {
+  it("its later unpatching transition still waits for a task in its new function", () => {
+    const t = runIn(
+      'upstream',
+      scn({
+        livepatches: [{ name: 'lp', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] }],
+        tasks: [
+          // T1 holds lp's patching transition up until forced; T2 then sits in the new function.
+          { id: 'T1', commands: ['busy cmdline_proc_show 3'] },
+          { id: 'U1', start: 1, commands: ['modprobe lp', 'echo 1 > /sys/kernel/livepatch/lp/force', 'sleep 4', 'echo 0 > /sys/kernel/livepatch/lp/enabled'] },
+          { id: 'T2', start: 4, commands: ['busy cmdline_proc_show 10'] },
+        ],
+      }),
+    );
+    expect(logLine(t, "livepatch: 'lp': patching complete").time).toBe(2000);
+    expect(logLine(t, "livepatch: 'lp': starting unpatching transition").time).toBe(5000);
+    // T2 leaves at 14 s; the retry after that completes it.
+    expect(logLine(t, "livepatch: 'lp': unpatching complete").time).toBeGreaterThanOrEqual(14_000);
+    expect(logLine(t, "livepatch: 'lp': unpatching complete").time).toBeLessThanOrEqual(15_000);
+  });
+});

@@ -6,7 +6,8 @@
  * klp_transition_work. Which version of a patched function a task runs meanwhile depends on
  * whether it has switched (sim/files.ts activeFunc(), as klp_ftrace_handler() does). A reversal
  * makes the switched tasks the pending ones: the others are already in the new target state.
- * [S] A task is switched only by these tries, not also by itself on its way back to user space
+ * force_store() switches every task at once (klp_force_transition()).
+ * [S] Otherwise a task is switched only by these tries, not also by itself on its way back to user space
  * (klp_update_patch_state()): in the simulator no task returns to user space from inside a
  * patched function, so the tries switch it as soon as it could switch itself. A task created
  * during a transition starts switched (the kernel copies its parent's state, klp_copy_process()).
@@ -62,7 +63,6 @@ export function klp_start_transition(k: Ctx): void {
  * earlier try are not checked again: they may enter the function now, running its new version.
  */
 function blockingTasks(k: Ctx, patch: KlpPatch): Task[] {
-  if (patch.forced) return [];
   const pending = new Set(k.w.klp.pending);
   const patching = k.w.klp.target === 'KLP_TRANSITION_PATCHED';
   // klp_check_stack_func(): patching checks the function being replaced (the previous patch's

@@ -4,7 +4,7 @@
  * force since 5.18, kstrtobool since 5.19, the vmlinux.ko check since 5.8.
  */
 import { describe, expect, it } from 'vitest';
-import { bareCtx, dmesg, out, runIn, scn } from '../../test/helpers';
+import { bareCtx, dmesg, logLine, out, runIn, scn } from '../../test/helpers';
 import { klp_module_coming } from './core';
 import { fileMode, readFile } from '../../sim/files';
 import { worldAt } from '../../engine/replay';
@@ -152,6 +152,30 @@ describe('force', () => {
     expect(out(t)).toEqual(FREED_KEPT);
   });
 
+  // v5.18 klp_force_transition(): klp_update_patch_state() on every task, whatever the patch;
+  // only the marking of `forced` (module_put() skipped when the patch is freed) changed.
+  const lp2 = (replace: boolean) => ({ name: 'lp2', replace, objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] });
+  const underLp2 = (replace: boolean, ...commands: string[]) =>
+    runIn(
+      'v7.1',
+      scn({
+        livepatches: [cmdline, lp2(replace)],
+        // T1 sits in meminfo_proc_show: lp2's patching transition hangs until forced.
+        tasks: [{ id: 'T1', commands: ['busy meminfo_proc_show 100'] }, { id: 'U1', start: 1, commands: ['modprobe lp1', 'modprobe lp2', 'echo 1 > /sys/kernel/livepatch/lp2/force', ...commands] }],
+      }),
+    );
+
+  it('v5.18+: a forced patching transition completes at the next retry, and marks no other patch: lp1 can still be removed', () => {
+    const t = underLp2(false, 'sleep 2', 'echo 0 > /sys/kernel/livepatch/lp1/enabled', 'sleep 2', 'rmmod lp1', 'lsmod');
+    expect(logLine(t, "livepatch: 'lp2': patching complete").time).toBe(2000);
+    expect(out(t)).toEqual(['Module                  Size  Used by', 'lp2                    16384  1']);
+  });
+
+  it('v5.18+: forcing a replace marks the patches it replaces, not itself: lp1 stays forever, lp2 can be removed', () => {
+    const t = underLp2(true, 'sleep 2', 'rmmod lp1', 'echo 0 > /sys/kernel/livepatch/lp2/enabled', 'sleep 2', 'rmmod lp2', 'lsmod');
+    expect(logLine(t, "livepatch: 'lp2': patching complete").time).toBe(2000);
+    expect(out(t)).toEqual(['rmmod: ERROR: Module lp1 is in use', 'Module                  Size  Used by', 'lp1                    16384  1']);
+  });
 });
 
 describe('kstrtobool() and the vmlinux.ko check', () => {
