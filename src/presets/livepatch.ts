@@ -1,5 +1,5 @@
 /**
- * livepatch.ts - presets P05-P07, P16, P17: livepatching that works the same way (or nearly) in
+ * livepatch.ts - presets P05-P07, P16, P16f, P17: livepatching that works the same way (or nearly) in
  * upstream and in the split POC.
  */
 import type { Expectation, Preset } from './types';
@@ -137,6 +137,63 @@ export const P16: Preset = {
         ],
         notDmesg: ["livepatch: enabling patch 'lp2'"],
         userspace: ['1', "modprobe: ERROR: could not insert 'lp2': Device or resource busy"],
+      } satisfies Expectation,
+    ]),
+  ),
+};
+
+/** The stuck transition of P16f: lp2 replaces meminfo_proc_show(), where T1 sleeps for 100 s. */
+const FORCE_LP = '/sys/kernel/livepatch';
+
+export const P16f: Preset = {
+  id: 'P16f',
+  title: 'Forcing a stuck transition',
+  variant: 'upstream',
+  summary:
+    "A task sleeps in meminfo_proc_show(), which lp2 replaces, so lp2's transition cannot finish. Writing 1 to " +
+    "lp2's force file switches every task at once (klp_force_transition()), and the next retry completes it. " +
+    'The price: a forced patch may still have tasks running its old code, so its module is never put again. ' +
+    'Before v5.18 every patch on the list was marked, so the unrelated lp1 can no longer be removed; since ' +
+    'v5.18 only a patch being removed (or those a replace supersedes) is.',
+  scenario: scenario('P16f - forcing a stuck transition', {
+    livepatches: [
+      { name: 'lp1', objects: [{ name: 'vmlinux', funcs: ['cmdline_proc_show'] }] },
+      { name: 'lp2', objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] },
+    ],
+    tasks: [
+      { id: 'T1', commands: ['busy meminfo_proc_show 100'] },
+      {
+        id: 'U1',
+        start: 1,
+        commands: [
+          'modprobe lp1',
+          'modprobe lp2',
+          `cat ${FORCE_LP}/lp2/transition`,
+          `echo 1 > ${FORCE_LP}/lp2/force`,
+          'sleep 2',
+          `cat ${FORCE_LP}/lp2/transition`,
+          `echo 0 > ${FORCE_LP}/lp1/enabled`,
+          'sleep 2',
+          'rmmod lp1',
+          'lsmod',
+        ],
+      },
+    ],
+  }),
+  expected: Object.fromEntries(
+    (['upstream', 'split', 'split-poc19'] as const).map((v) => [
+      v,
+      {
+        outcome: 'error',
+        dmesg: [
+          "livepatch: 'lp2': starting patching transition",
+          'livepatch: forcing remaining tasks to the patched state',
+          "livepatch: 'lp2': patching complete",
+          "livepatch: 'lp1': unpatching complete",
+        ],
+        notDmesg: ['livepatch: signaling remaining tasks'],
+        userspace: ['1', '0', 'rmmod: ERROR: Module lp1 is in use', 'lp1                    16384  1'],
+        note: 'v5.5 klp_force_transition(): `klp_for_each_patch(patch) patch->forced = true;` and klp_free_patch_finish() skips module_put() for a forced patch.',
       } satisfies Expectation,
     ]),
   ),

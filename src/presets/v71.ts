@@ -311,6 +311,18 @@ const V71_EXPECTED: Record<string, V71> = {
       why: SAME_LOADER,
     },
   },
+  P16f: sameAll({
+    outcome: 'ok',
+    dmesg: ["livepatch: 'lp2': starting patching transition", 'livepatch: forcing remaining tasks to the patched state', "livepatch: 'lp2': patching complete", "livepatch: 'lp1': unpatching complete"],
+    notDmesg: ['livepatch: signaling remaining tasks'],
+    userspace: ['1', '0', 'Module                  Size  Used by', 'lp2                    16384  1'],
+    notUserspace: ['rmmod: ERROR: Module lp1 is in use'],
+    why:
+      'Since v5.18 klp_force_transition() marks as forced only the patch being removed (klp_target_state == KLP_UNPATCHED) or, for an atomic replace, ' +
+      'the patches it supersedes: lp2 was being applied and is no replace, so no patch is marked and lp1 is put and removed as usual. ' +
+      'Every task is still switched at once (klp_update_patch_state()), so the next retry completes the transition.',
+    cites: ['klp_transition_work_fn'],
+  }),
   P17: sameAll({
     outcome: 'ok',
     dmesg: ["livepatch: 'lp1': patching complete", "livepatch: enabling patch 'lp2'", "livepatch: 'lp2': patching complete"],
