@@ -3,7 +3,7 @@
  */
 import type { Preset } from './types';
 import { P01, P02, P03, P03f, P04 } from './loader';
-import { P05, P06, P07, P16, P16f, P17 } from './livepatch';
+import { P05, P06, P07, P16, P16r, P16f, P17 } from './livepatch';
 import { P08, P08k, P10, P10i, P10k, P11, P13 } from './seed';
 import { withV71 } from './v71';
 import { P09, P12, P14, P15, P15c, P18, P19, P20 } from './split';
@@ -32,6 +32,7 @@ export const PRESETS: Preset[] = [
   P15,
   P15c,
   P16,
+  P16r,
   P16f,
   P17,
   P18,

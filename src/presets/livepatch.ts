@@ -1,5 +1,5 @@
 /**
- * livepatch.ts - presets P05-P07, P16, P16f, P17: livepatching that works the same way (or nearly) in
+ * livepatch.ts - presets P05-P07, P16, P16r, P16f, P17: livepatching that works the same way (or nearly) in
  * upstream and in the split POC.
  */
 import type { Expectation, Preset } from './types';
@@ -142,8 +142,48 @@ export const P16: Preset = {
   ),
 };
 
-/** The stuck transition of P16f: lp2 replaces meminfo_proc_show(), where T1 sleeps for 100 s. */
-const FORCE_LP = '/sys/kernel/livepatch';
+const LP_SYSFS = '/sys/kernel/livepatch';
+
+export const P16r: Preset = {
+  id: 'P16r',
+  title: 'Reversing a stuck transition',
+  variant: 'upstream',
+  summary:
+    "T1 sleeps in the original meminfo_proc_show(), which lp replaces, so lp's patching transition cannot finish. " +
+    'Writing 0 to enabled reverses it (klp_reverse_transition()): only the tasks that had already switched to the ' +
+    'patched state are pending again. T1 never switched, so when it wakes before the next retry and reads ' +
+    '/proc/meminfo it runs the original at once; the unpatching completes at that retry. No pre_unpatch callback ' +
+    'runs on a reversal; post_unpatch does.',
+  scenario: scenario('P16r - reversing a stuck transition', {
+    livepatches: [{ name: 'lp', callbacks: 'print', objects: [{ name: 'vmlinux', funcs: ['meminfo_proc_show'] }] }],
+    tasks: [
+      { id: 'T1', commands: ['busy meminfo_proc_show 3.5', 'cat /proc/meminfo'] },
+      {
+        id: 'U1',
+        start: 1,
+        commands: ['modprobe lp', `cat ${LP_SYSFS}/lp/transition`, 'sleep 2', `echo 0 > ${LP_SYSFS}/lp/enabled`, `cat ${LP_SYSFS}/lp/transition`, 'sleep 2', 'rmmod lp', 'lsmod'],
+      },
+    ],
+  }),
+  expected: Object.fromEntries(
+    (['upstream', 'split', 'split-poc19'] as const).map((v) => [
+      v,
+      {
+        outcome: 'ok',
+        dmesg: [
+          "livepatch: 'lp': starting patching transition",
+          "livepatch: 'lp': reversing transition from patching to unpatching",
+          "livepatch: 'lp': starting unpatching transition",
+          'lp: post_unpatch_callback: vmlinux',
+          "livepatch: 'lp': unpatching complete",
+        ],
+        notDmesg: ['lp: pre_unpatch_callback: vmlinux', "livepatch: 'lp': patching complete"],
+        userspace: ['1', '1', 'MemTotal:       24576000 kB', 'Module                  Size  Used by'],
+        note: 'klp_start_transition() sets TIF_PATCH_PENDING only `if (task->patch_state != klp_target_state)`: after the reversal T1, which never switched, is not pending, and klp_ftrace_handler() gives it the original.',
+      } satisfies Expectation,
+    ]),
+  ),
+};
 
 export const P16f: Preset = {
   id: 'P16f',
@@ -168,11 +208,11 @@ export const P16f: Preset = {
         commands: [
           'modprobe lp1',
           'modprobe lp2',
-          `cat ${FORCE_LP}/lp2/transition`,
-          `echo 1 > ${FORCE_LP}/lp2/force`,
+          `cat ${LP_SYSFS}/lp2/transition`,
+          `echo 1 > ${LP_SYSFS}/lp2/force`,
           'sleep 2',
-          `cat ${FORCE_LP}/lp2/transition`,
-          `echo 0 > ${FORCE_LP}/lp1/enabled`,
+          `cat ${LP_SYSFS}/lp2/transition`,
+          `echo 0 > ${LP_SYSFS}/lp1/enabled`,
           'sleep 2',
           'rmmod lp1',
           'lsmod',

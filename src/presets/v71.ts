@@ -311,6 +311,14 @@ const V71_EXPECTED: Record<string, V71> = {
       why: SAME_LOADER,
     },
   },
+  P16r: sameAll({
+    outcome: 'ok',
+    dmesg: ["livepatch: 'lp': reversing transition from patching to unpatching", "livepatch: 'lp': unpatching complete"],
+    notDmesg: ['lp: pre_unpatch_callback: vmlinux'],
+    userspace: ['1', '1', 'MemTotal:       24576000 kB', 'Module                  Size  Used by'],
+    why: 'Unchanged in 7.1: klp_reverse_transition() flips klp_target_state and calls klp_start_transition(), which marks only the tasks whose patch_state differs from the new target.',
+    cites: ['klp_transition_work_fn', 'klp_free_patch_work_fn'],
+  }),
   P16f: sameAll({
     outcome: 'ok',
     dmesg: ["livepatch: 'lp2': starting patching transition", 'livepatch: forcing remaining tasks to the patched state', "livepatch: 'lp2': patching complete", "livepatch: 'lp1': unpatching complete"],
