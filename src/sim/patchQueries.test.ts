@@ -30,4 +30,16 @@ describe("a livepatch's own state", () => {
     expect(phases(t, 'lp1')).toEqual(['none', 'enabling', 'patched', 'replaced', 'none']);
     expect(phases(t, 'lp2')).toContain('patched');
   });
+
+  // klp_force_transition(): before v5.18 every patch is marked forced, since v5.18 none is for a
+  // patching transition without replace; the mark keeps the patch's module in use.
+  it('P16f: after lp2 is forced, lp1 and lp2 say their modules stay in use on v5.5, neither does on v7.1', () => {
+    const texts = (variant: 'upstream' | 'v7.1') => {
+      const t = run(getPreset('P16f')!.scenario, { variant });
+      const w = worldAt(t, t.steps.findIndex((s) => s.dmesg?.includes("livepatch: 'lp2': patching complete")));
+      return [patchView(w, 'lp1')?.text, patchView(w, 'lp2')?.text];
+    };
+    expect(texts('upstream')).toEqual(['patched; forced: its module stays in use for good', 'patched; forced: its module stays in use for good']);
+    expect(texts('v7.1')).toEqual(['patched', 'patched']);
+  });
 });

@@ -42,15 +42,19 @@ export function patchView(w: World, name: string): PatchView | null {
   const text: Record<PatchPhase, string> = {
     enabling: 'enabling: klp_enable_patch() sets it up',
     transition: `patching transition${waiting}`,
-    patched: p.forced ? 'patched (transition forced)' : 'patched',
+    patched: 'patched',
     unpatching: `unpatching transition${waiting}`,
     disabled: 'disabled',
     replaced: 'replaced by a cumulative patch',
   };
+  // klp_patch::forced: a forced transition may have left tasks in this patch's code, so
+  // klp_free_patch_finish() never calls module_put() on its module. Which patches get it is
+  // klp_force_transition()'s rule (kernel/livepatch/core.ts force_store()).
+  const forced = p.forced ? '; forced: its module stays in use for good' : '';
   return {
     name: p.name,
     phase,
-    text: text[phase],
+    text: text[phase] + forced,
     sysfs: p.sysfs ? { enabled: p.enabled ? 1 : 0, transition: inTransition ? 1 : 0 } : null,
     pending,
     forced: p.forced,
